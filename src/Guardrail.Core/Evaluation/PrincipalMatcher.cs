@@ -1,0 +1,86 @@
+using Guardrail.Core.Policies;
+
+namespace Guardrail.Core.Evaluation;
+
+/// <summary>
+/// Decides whether a Principal or NotPrincipal element covers the requester. An account ID and the account's
+/// root ARN stand for the whole account; a role ARN covers the role's sessions; a session ARN names one session,
+/// whose name the guardrail does not know.
+/// </summary>
+public static class PrincipalMatcher
+{
+    /// <summary>Whether the statement applies to <paramref name="principal"/> because of its Principal/NotPrincipal.</summary>
+    public static Tri Applies(PrincipalBlock? block, RequestPrincipal principal)
+    {
+        if (block is null)
+        {
+            // Identity policies have no principal element: they apply to the identity they are attached to.
+            return Tri.True;
+        }
+
+        return block.Negated ? IsExempt(block.Spec, principal).Not() : Names(block.Spec, principal);
+    }
+
+    private static Tri Names(PrincipalSpec spec, RequestPrincipal principal)
+    {
+        if (spec.IsEveryone)
+        {
+            return Tri.True;
+        }
+
+        return TriLogic.Any(spec.Entries.Select(e => NamesEntry(e, principal)));
+    }
+
+    private static Tri NamesEntry(PrincipalEntry entry, RequestPrincipal principal)
+    {
+        switch (principal)
+        {
+            case RoleSessionPrincipal session when entry.Type == PrincipalTypes.Aws:
+                var role = session.Role;
+                if (entry.Value == role.AccountId || entry.Value == role.AccountRootArn)
+                {
+                    return Tri.True;
+                }
+
+                // IAM role names are unique regardless of case, so a differently-cased ARN names the same role.
+                if (string.Equals(entry.Value, role.Arn, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Tri.True;
+                }
+
+                return IsSessionOf(entry.Value, role) ? Tri.Unknown : Tri.False;
+            case ServicePrincipal service when entry.Type == PrincipalTypes.Service:
+                return TriLogic.From(service.Names.Contains(entry.Value, StringComparer.OrdinalIgnoreCase));
+            default:
+                return Tri.False;
+        }
+    }
+
+    /// <summary>
+    /// NotPrincipal exempts a role session only when it lists the account, the role and the session itself:
+    /// naming only the role still denies its sessions.
+    /// </summary>
+    private static Tri IsExempt(PrincipalSpec spec, RequestPrincipal principal)
+    {
+        if (spec.IsEveryone)
+        {
+            return Tri.True;
+        }
+
+        switch (principal)
+        {
+            case RoleSessionPrincipal session:
+                var role = session.Role;
+                var aws = spec.Entries.Where(e => e.Type == PrincipalTypes.Aws).Select(e => e.Value).ToList();
+                var account = aws.Any(v => v == role.AccountId || v == role.AccountRootArn);
+                var roleListed = aws.Any(v => string.Equals(v, role.Arn, StringComparison.OrdinalIgnoreCase));
+                var sessionListed = aws.Any(v => IsSessionOf(v, role)) ? Tri.Unknown : Tri.False;
+                return TriLogic.From(account && roleListed).And(sessionListed);
+            default:
+                return Names(spec, principal);
+        }
+    }
+
+    private static bool IsSessionOf(string value, RoleArn role) =>
+        value.StartsWith(role.SessionArnPrefix, StringComparison.OrdinalIgnoreCase) && value.Length > role.SessionArnPrefix.Length;
+}

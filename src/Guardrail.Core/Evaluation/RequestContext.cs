@@ -1,0 +1,55 @@
+namespace Guardrail.Core.Evaluation;
+
+/// <summary>
+/// The request context keys of a request. Keys are case-insensitive, as in IAM. A key the context does not
+/// mention is not assumed absent: it is unknowable, because the guardrail does not know what AWS sends for it.
+/// </summary>
+public sealed class RequestContext
+{
+    private readonly Dictionary<string, ContextValue> values;
+    private readonly IReadOnlyList<(string Prefix, ContextValue Value)> prefixes;
+
+    public RequestContext(
+        IEnumerable<KeyValuePair<string, ContextValue>> values,
+        IEnumerable<(string Prefix, ContextValue Value)>? prefixes = null,
+        ContextValue? fallback = null)
+    {
+        this.values = new Dictionary<string, ContextValue>(values, StringComparer.OrdinalIgnoreCase);
+        this.prefixes = [.. prefixes ?? []];
+        Fallback = fallback ?? ContextValue.Unknowable("AWS does not document what Redshift Spectrum's requests carry for this key");
+    }
+
+    /// <summary>What an unmentioned key is taken to be.</summary>
+    public ContextValue Fallback { get; }
+
+    /// <summary>The value of <paramref name="key"/> (case-insensitive).</summary>
+    public ContextValue Get(string key)
+    {
+        if (values.TryGetValue(key, out var value))
+        {
+            return value;
+        }
+
+        foreach (var (prefix, prefixValue) in prefixes)
+        {
+            if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return prefixValue;
+            }
+        }
+
+        return Fallback;
+    }
+
+    /// <summary>A copy with some keys replaced or added.</summary>
+    public RequestContext With(params (string Key, ContextValue Value)[] changes)
+    {
+        var copy = new Dictionary<string, ContextValue>(values, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in changes)
+        {
+            copy[key] = value;
+        }
+
+        return new RequestContext(copy, prefixes, Fallback);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Guardrail.Core.Evaluation;
+using Guardrail.Core.Policies;
+
+namespace Guardrail.Core.Spectrum;
+
+/// <summary>
+/// The requests Spectrum must be able to make on a bucket: <c>s3:ListBucket</c> on the bucket for each table
+/// location, and <c>s3:GetObject</c> on the objects under it through presigned URLs of every age up to an hour,
+/// at every time from now on. Ranges are cut into cells by the policy's constants (see <see cref="ThresholdPoints"/>).
+/// </summary>
+public static class SpectrumRequestFamily
+{
+    /// <summary>The request shapes that together stand for everything Spectrum does on the bucket.</summary>
+    public static IReadOnlyList<SpectrumRequest> ForBucket(PolicyDocument? policy, BucketCheckOptions options)
+    {
+        var baseContext = SpectrumContext.ForBucket(options);
+        var principal = new RoleSessionPrincipal(options.ReadingRole);
+        var bucketArn = $"arn:aws:s3:::{options.Bucket}";
+        var times = ThresholdPoints.ForTime(policy, options.Now);
+        var ages = ThresholdPoints.ForInteger(policy, "s3:signatureAge", 0, SpectrumContext.PresignedUrlLifetimeMs);
+        var requests = new List<SpectrumRequest>();
+
+        foreach (var time in times)
+        {
+            var timed = baseContext.With(
+                ("aws:CurrentTime", ContextValue.Of(ThresholdPoints.FormatTime(time))),
+                ("aws:EpochTime", ContextValue.Of(time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))));
+            var when = times.Count > 1 ? $" at {ThresholdPoints.FormatTime(time)}" : string.Empty;
+
+            // Listing is done with the role's credentials in the Authorization header, not a presigned URL.
+            var listContext = timed.With(
+                ("s3:authType", ContextValue.Of("REST-HEADER")),
+                ("s3:signatureAge", ContextValue.Absent),
+                ("s3:x-amz-content-sha256", ContextValue.Unknowable("the payload hash header Spectrum sends when listing is not documented", mayBeAbsent: false)),
+                ("s3:delimiter", ContextValue.Unknowable("whether Spectrum lists with a delimiter is not documented")),
+                ("s3:max-keys", ContextValue.Unknowable("the page size Spectrum lists with is not documented")));
+            if (options.Prefixes.Count == 0)
+            {
+                var unknownPrefix = listContext.With(("s3:prefix", ContextValue.Unknowable("the table locations were not configured (--prefix)", mayBeAbsent: false)));
+                requests.Add(new(new AccessRequest("s3:ListBucket", new ConcreteResource(bucketArn), principal, unknownPrefix, $"s3:ListBucket on {bucketArn}{when}"), null));
+            }
+            else
+            {
+                foreach (var prefix in options.Prefixes)
+                {
+                    var context = listContext.With(("s3:prefix", ContextValue.Of(prefix)));
+                    requests.Add(new(new AccessRequest("s3:ListBucket", new ConcreteResource(bucketArn), principal, context, $"s3:ListBucket on {bucketArn} with prefix \"{prefix}\"{when}"), null));
+                }
+            }
+
+            foreach (var age in ages)
+            {
+                var getContext = timed.With(
+                    ("s3:authType", ContextValue.Of("REST-QUERY-STRING")),
+                    ("s3:signatureAge", ContextValue.Of(age.ToString(CultureInfo.InvariantCulture))),
+                    ("s3:x-amz-content-sha256", ContextValue.Of("UNSIGNED-PAYLOAD")),
+                    ("s3:prefix", ContextValue.Absent),
+                    ("s3:delimiter", ContextValue.Absent),
+                    ("s3:max-keys", ContextValue.Absent));
+                var how = $"through a presigned URL {age} ms old{when}";
+                if (options.Prefixes.Count == 0)
+                {
+                    var family = $"{bucketArn}/*";
+                    var resource = new UnknownResource(family, "which objects Spectrum reads was not configured (--prefix)");
+                    requests.Add(new(new AccessRequest("s3:GetObject", resource, principal, getContext, $"s3:GetObject on objects in {family} {how}"), null));
+                    continue;
+                }
+
+                foreach (var prefix in options.Prefixes)
+                {
+                    var family = $"{bucketArn}/{prefix}";
+                    foreach (var arn in ObjectWitnesses.For(policy, family, getContext))
+                    {
+                        requests.Add(new(new AccessRequest("s3:GetObject", new ConcreteResource(arn), principal, getContext, $"s3:GetObject on {arn} {how}"), family));
+                    }
+                }
+            }
+        }
+
+        return requests;
+    }
+}
