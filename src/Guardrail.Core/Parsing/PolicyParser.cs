@@ -458,8 +458,16 @@ public static class PolicyParser
 
     private static string FirstSentence(string message)
     {
-        // System.Text.Json appends "Path: $ | LineNumber: ..." which repeats what we already say.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
+        // System.Text.Json appends advice about reader options and "LineNumber: ..." which repeat or mislead.
+        foreach (var marker in new[] { " Change the reader options", " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd();
     }
 }

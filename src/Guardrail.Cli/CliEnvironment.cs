@@ -1,0 +1,20 @@
+namespace Guardrail.Cli;
+
+/// <summary>Everything the CLI touches outside itself, so tests can run it in-process with real parsing and captured output.</summary>
+/// <param name="In">Standard input (for <c>--policy -</c>).</param>
+/// <param name="Out">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="Colour">Whether to colour text output (only on a terminal, and never with NO_COLOR).</param>
+/// <param name="Clock">The current time.</param>
+/// <param name="WorkingDirectory">Where relative paths start.</param>
+public sealed record CliEnvironment(TextReader In, TextWriter Out, TextWriter Error, bool Colour, Func<DateTimeOffset> Clock, string WorkingDirectory)
+{
+    /// <summary>The real console.</summary>
+    public static CliEnvironment FromConsole() => new(
+        Console.In,
+        Console.Out,
+        Console.Error,
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        () => DateTimeOffset.UtcNow,
+        Directory.GetCurrentDirectory());
+}

@@ -1,0 +1,13 @@
+namespace Guardrail.Cli;
+
+/// <summary>The CLI's exit codes; CI pipelines branch on these.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Breaks = 1;
+    public const int InvalidInput = 2;
+    public const int AtRisk = 3;
+
+    /// <summary>A bug in the guardrail, not in the input: reported in one line, never as a stack trace.</summary>
+    public const int InternalError = 4;
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace Guardrail.Cli;
+
+/// <summary>The <c>guardrail</c> command line: the same core the Lambda functions use, for people and CI pipelines.</summary>
+public static class GuardrailCli
+{
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
+    public static int Run(string[] args, CliEnvironment env)
+    {
+        var root = new RootCommand("Spectrum Guardrail: keeps Amazon Redshift Spectrum able to read its S3 data lake.");
+        root.Add(CheckCommands.Create(env));
+
+        var result = root.Parse(args);
+        var config = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
+        if (result.Errors.Count > 0 && result.Action is not HelpAction)
+        {
+            foreach (var error in result.Errors)
+            {
+                env.Error.WriteLine($"guardrail: {error.Message}");
+            }
+
+            env.Error.WriteLine("Run 'guardrail --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return result.Invoke(config);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Anything unexpected is still reported as one line: users get no stack traces.
+            env.Error.WriteLine($"guardrail: internal error: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Guardrail.Cli;
+
+/// <summary>How results are printed.</summary>
+public enum OutputFormat
+{
+    Text,
+    Json,
+}

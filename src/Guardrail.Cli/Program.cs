@@ -1,0 +1,3 @@
+using Guardrail.Cli;
+
+return GuardrailCli.Run(args, CliEnvironment.FromConsole());
