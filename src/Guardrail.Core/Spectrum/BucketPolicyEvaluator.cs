@@ -30,7 +30,7 @@ public static class BucketPolicyEvaluator
             access = Worse(access, decision.Allowed == Tri.False ? AccessVerdict.Breaks : AccessVerdict.AtRisk);
             foreach (var deny in decision.Denies)
             {
-                var rule = DenyClassifier.Classify(deny, spectrumRequest);
+                var rule = DenyClassifier.Classify(deny, spectrumRequest, policy!.SubstitutesVariables);
                 findings.Add(new Finding(
                     rule,
                     deny.Applies == Tri.True ? Severity.High : Severity.Medium,

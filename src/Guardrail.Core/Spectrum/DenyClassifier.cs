@@ -9,7 +9,7 @@ public static class DenyClassifier
     private static readonly string[] VpceKeys = ["aws:SourceVpce", "aws:SourceVpc", "aws:SourceVpcArn"];
 
     /// <summary>The rule id for a deny that applies (or may apply) to a Spectrum request.</summary>
-    public static string Classify(StatementOutcome outcome, SpectrumRequest request)
+    public static string Classify(StatementOutcome outcome, SpectrumRequest request, bool substituteVariables)
     {
         var keys = outcome.Statement.Conditions.Select(c => c.Key).ToList();
         if (keys.Any(k => VpceKeys.Contains(k, StringComparer.OrdinalIgnoreCase)))
@@ -34,7 +34,7 @@ public static class DenyClassifier
                 : RuleIds.ConditionUnknowable;
         }
 
-        if (request.ObjectFamily is not null && CoversPartOfFamily(outcome, request.ObjectFamily))
+        if (request.ObjectFamily is not null && CoversPartOfFamily(outcome, request, substituteVariables))
         {
             return RuleIds.PartialKeyDeny;
         }
@@ -42,7 +42,7 @@ public static class DenyClassifier
         return RuleIds.PrincipalDenied;
     }
 
-    private static bool CoversPartOfFamily(StatementOutcome outcome, string family)
+    private static bool CoversPartOfFamily(StatementOutcome outcome, SpectrumRequest request, bool substituteVariables)
     {
         var resource = outcome.Statement.Resource;
         if (resource is null)
@@ -50,7 +50,12 @@ public static class DenyClassifier
             return false;
         }
 
-        var coverage = TriLogic.Any(resource.Patterns.Select(p => ArnMatcher.MatchFamily(new Glob(p), family)));
+        var context = request.Request.Context;
+        var coverage = TriLogic.Any(resource.Patterns.Select(p =>
+        {
+            var expansion = PolicyVariables.Expand(p, context, substituteVariables);
+            return expansion.Status == Tri.True ? ArnMatcher.MatchFamily(expansion.Pattern, request.ObjectFamily!) : expansion.Status;
+        }));
         return (resource.Negated ? coverage.Not() : coverage) != Tri.True;
     }
 }
