@@ -14,7 +14,7 @@ internal static class FindingText
         }
 
         return outcome.Clauses.Count == 0
-            ? $"{label} denies {request.Description} unconditionally{Scope(outcome)}"
+            ? $"{label} denies, with no condition, {request.Description}{Scope(outcome)}"
             : $"{label} denies {request.Description}: {string.Join("; ", outcome.Clauses.Select(c => c.Explanation))}";
     }
 

@@ -11,7 +11,8 @@ namespace Guardrail.Core.Spectrum;
 /// </summary>
 public static class ObjectWitnesses
 {
-    private const string Probe = "guardrail-probe/part-00000.parquet";
+    private const string SampleFile = "part-00000.parquet";
+    private const string Probe = "guardrail-probe/" + SampleFile;
 
     /// <summary>Concrete object ARNs that represent the family <c>arn:aws:s3:::BUCKET/PREFIX*</c> for this policy.</summary>
     public static IReadOnlyList<string> For(PolicyDocument? policy, string familyPrefix, RequestContext context)
@@ -38,6 +39,12 @@ public static class ObjectWitnesses
                 }
 
                 var inside = ArnMatcher.WitnessInFamily(expansion.Pattern, familyPrefix);
+                if (inside is not null && ArnMatcher.IsMatch(expansion.Pattern, inside + SampleFile))
+                {
+                    // Name a file rather than a folder when the pattern allows it: easier to read in alerts.
+                    inside += SampleFile;
+                }
+
                 if (inside is not null && !witnesses.Contains(inside, StringComparer.Ordinal))
                 {
                     witnesses.Add(inside);

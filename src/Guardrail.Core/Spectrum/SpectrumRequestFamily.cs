@@ -58,7 +58,7 @@ public static class SpectrumRequestFamily
                     ("s3:prefix", ContextValue.Absent),
                     ("s3:delimiter", ContextValue.Absent),
                     ("s3:max-keys", ContextValue.Absent));
-                var how = $"through a presigned URL {age} ms old{when}";
+                var how = ages.Count > 1 ? $"through a presigned URL {age} ms old{when}" : $"through a presigned URL{when}";
                 if (options.Prefixes.Count == 0)
                 {
                     var family = $"{bucketArn}/*";

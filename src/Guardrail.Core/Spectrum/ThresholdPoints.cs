@@ -15,8 +15,15 @@ public static class ThresholdPoints
     /// <summary>The integer points of [<paramref name="min"/>, <paramref name="max"/>] that represent every cell cut by the policy's constants for <paramref name="key"/>.</summary>
     public static IReadOnlyList<long> ForInteger(PolicyDocument? policy, string key, long min, long max)
     {
+        var constants = ConstantsFor(policy, key, OperatorFamily.Numeric).ToList();
+        if (constants.Count == 0)
+        {
+            // Nothing in the policy tests the key: one point stands for the whole range.
+            return [max];
+        }
+
         var points = new SortedSet<long> { min, max };
-        foreach (var value in ConstantsFor(policy, key, OperatorFamily.Numeric))
+        foreach (var value in constants)
         {
             if (!ConditionValues.TryParseNumber(value, out var number))
             {
