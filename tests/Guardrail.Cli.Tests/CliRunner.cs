@@ -1,0 +1,33 @@
+using Guardrail.Cli;
+
+namespace Guardrail.Cli.Tests;
+
+/// <summary>Runs the real CLI (real System.CommandLine parsing) in-process with captured streams.</summary>
+internal static class CliRunner
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
+
+    public static string Root { get; } = FindRoot();
+
+    public static (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new CliEnvironment(new StringReader(stdin), output, error, Colour: false, () => Now, Root);
+        var exit = GuardrailCli.Run(args, env);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public static (int Exit, string Out, string Error) Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Guardrail.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Guardrail.sln not found");
+    }
+}
