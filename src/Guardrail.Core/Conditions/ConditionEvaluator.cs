@@ -104,14 +104,21 @@ public static class ConditionEvaluator
             return result;
         }
 
+        if (op.Qualifier == SetQualifier.None && requestValues.Count > 1)
+        {
+            // IAM requires a set operator for multivalued keys and does not document the result without one.
+            return (Tri.Unknown, $"{clause.Key} has several values and {op.Name} has no ForAllValues/ForAnyValue qualifier; AWS does not document that case");
+        }
+
         var perValue = requestValues.Select(MatchesAnyPolicyValue);
         var outcome = (op.Qualifier, op.IsNegated) switch
         {
             (SetQualifier.ForAllValues, false) => TriLogic.All(perValue),
             (SetQualifier.ForAllValues, true) => TriLogic.All(perValue.Select(TriLogic.Not)),
+            (SetQualifier.ForAnyValue, false) => TriLogic.Any(perValue),
             (SetQualifier.ForAnyValue, true) => TriLogic.Any(perValue.Select(TriLogic.Not)),
-            (_, false) => TriLogic.Any(perValue),
-            (_, true) => TriLogic.Any(perValue).Not(),
+            (_, false) => perValue.Single(),
+            (_, true) => perValue.Single().Not(),
         };
         return (outcome, outcome == Tri.Unknown ? why : null);
     }

@@ -35,8 +35,12 @@ public abstract record RequestPrincipal
     }
 }
 
-/// <summary>A session of an IAM role (as Spectrum's requests are); the session name is not known.</summary>
-public sealed record RoleSessionPrincipal(RoleArn Role) : RequestPrincipal;
+/// <summary>A session of an IAM role (as Spectrum's requests are); <paramref name="SessionName"/> is null when unknown (Redshift chooses it).</summary>
+public sealed record RoleSessionPrincipal(RoleArn Role, string? SessionName = null) : RequestPrincipal
+{
+    /// <summary>The session's ARN, when the session name is known.</summary>
+    public string? SessionArn => SessionName is null ? null : Role.SessionArnPrefix + SessionName;
+}
 
 /// <summary>An AWS service principal, known under any of <paramref name="Names"/> (global and Region-scoped forms).</summary>
 public sealed record ServicePrincipal(IReadOnlyList<string> Names) : RequestPrincipal;

@@ -42,13 +42,12 @@ public static class PrincipalMatcher
                     return Tri.True;
                 }
 
-                // IAM role names are unique regardless of case, so a differently-cased ARN names the same role.
-                if (string.Equals(entry.Value, role.Arn, StringComparison.OrdinalIgnoreCase))
+                if (entry.Value == role.Arn)
                 {
                     return Tri.True;
                 }
 
-                return IsSessionOf(entry.Value, role) ? Tri.Unknown : Tri.False;
+                return NamesSession(entry.Value, session);
             case ServicePrincipal service when entry.Type == PrincipalTypes.Service:
                 return TriLogic.From(service.Names.Contains(entry.Value, StringComparer.OrdinalIgnoreCase));
             default:
@@ -73,14 +72,23 @@ public static class PrincipalMatcher
                 var role = session.Role;
                 var aws = spec.Entries.Where(e => e.Type == PrincipalTypes.Aws).Select(e => e.Value).ToList();
                 var account = aws.Any(v => v == role.AccountId || v == role.AccountRootArn);
-                var roleListed = aws.Any(v => string.Equals(v, role.Arn, StringComparison.OrdinalIgnoreCase));
-                var sessionListed = aws.Any(v => IsSessionOf(v, role)) ? Tri.Unknown : Tri.False;
+                var roleListed = aws.Contains(role.Arn, StringComparer.Ordinal);
+                var sessionListed = TriLogic.Any(aws.Select(v => NamesSession(v, session)));
                 return TriLogic.From(account && roleListed).And(sessionListed);
             default:
                 return Names(spec, principal);
         }
     }
 
-    private static bool IsSessionOf(string value, RoleArn role) =>
-        value.StartsWith(role.SessionArnPrefix, StringComparison.OrdinalIgnoreCase) && value.Length > role.SessionArnPrefix.Length;
+    /// <summary>Whether a principal value names this session: unknown when it names some session of the role and ours is unnamed.</summary>
+    private static Tri NamesSession(string value, RoleSessionPrincipal session)
+    {
+        var prefix = session.Role.SessionArnPrefix;
+        if (!value.StartsWith(prefix, StringComparison.Ordinal) || value.Length == prefix.Length)
+        {
+            return Tri.False;
+        }
+
+        return session.SessionArn is null ? Tri.Unknown : TriLogic.From(value == session.SessionArn);
+    }
 }

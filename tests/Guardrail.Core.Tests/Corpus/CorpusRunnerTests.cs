@@ -27,11 +27,11 @@ public sealed class CorpusRunnerTests
         var testCase = CorpusCase.ById(id);
         var kind = ParseKind(testCase.Json["kind"]?.GetValue<string>() ?? "bucket");
         var policy = PolicyParser.Parse(testCase.PolicyText()!, kind);
-        var request = CorpusRequests.ToRequest(testCase.Json["request"]!.AsObject());
+        var request = ConcreteRequestJson.Read(testCase.Json["request"]!.AsObject(), CorpusRequests.DefaultRole, CorpusRequests.DefaultObject);
 
         var decision = PolicyEvaluator.Evaluate(policy, request, GrantSource.PolicyMustAllow);
 
-        Assert.Equal(testCase.Json["expect"]!.GetValue<string>(), CorpusRequests.DecisionText(decision));
+        Assert.Equal(testCase.Json["expect"]!.GetValue<string>(), ConcreteRequestJson.DecisionText(decision));
     }
 
     [Theory]

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Guardrail.Benchmarks.PolicyBenchmarks).Assembly).Run(args);
