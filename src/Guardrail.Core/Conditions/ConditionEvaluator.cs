@@ -15,7 +15,7 @@ public static class ConditionEvaluator
     {
         var value = context.Get(clause.Key);
         var (result, why) = EvaluateOn(clause, value, context, substituteVariables);
-        return new ClauseOutcome(clause, result, Explain(clause, value, result, why), why);
+        return new ClauseOutcome(clause, result, value, why);
     }
 
     private static (Tri Result, string? Why) EvaluateOn(ConditionClause clause, ContextValue value, RequestContext context, bool substitute)
@@ -122,29 +122,4 @@ public static class ConditionEvaluator
         };
         return (outcome, outcome == Tri.Unknown ? why : null);
     }
-
-    private static string Explain(ConditionClause clause, ContextValue value, Tri result, string? why)
-    {
-        var test = $"{clause.Operator.Name} {clause.Key} {Quote(clause.Values)}";
-        var verdict = result switch
-        {
-            Tri.True => "holds",
-            Tri.False => "does not hold",
-            _ => "cannot be decided",
-        };
-        var known = value switch
-        {
-            AbsentValue => $"{clause.Key} is absent from Spectrum's request",
-            KnownValue k when k.Values.Count == 0 => $"{clause.Key} is empty",
-            KnownValue k => $"{clause.Key} is {Quote(k.Values)}",
-            OpaqueValue o => $"{clause.Key} is unknown: {o.Why}",
-            CandidateValues c => $"{clause.Key} is uncertain: {c.Why}",
-            _ => string.Empty,
-        };
-        var reason = result == Tri.Unknown && why is not null && value is KnownValue ? $"; {why}" : string.Empty;
-        return $"{test} {verdict} ({known}{reason})";
-    }
-
-    private static string Quote(IReadOnlyList<string> values) =>
-        values.Count == 1 ? $"\"{values[0]}\"" : "[" + string.Join(", ", values.Select(v => $"\"{v}\"")) + "]";
 }

@@ -4,11 +4,11 @@ namespace Guardrail.Core.Evaluation;
 /// Matches ARNs against ARN patterns the way <c>ArnLike</c> and the Resource element do: the first five
 /// colon-separated parts (arn, partition, service, region, account) are compared one by one, the rest
 /// (the resource, which may itself contain colons) as a whole; wildcards never cross those boundaries.
-/// Case-sensitive.
+/// Case-sensitive. A pattern (other than <c>*</c>) or value with fewer than six parts matches nothing.
 /// </summary>
 public static class ArnMatcher
 {
-    private const int Parts = 6;
+    private const int Colons = 5;
 
     /// <summary>Whether <paramref name="arn"/> matches <paramref name="pattern"/>.</summary>
     public static bool IsMatch(Glob pattern, string arn)
@@ -18,19 +18,26 @@ public static class ArnMatcher
             return true;
         }
 
-        var patternParts = Split(pattern);
-        var arnParts = arn.Split(':', Parts);
-        if (patternParts is null || arnParts.Length != Parts)
+        Span<int> p = stackalloc int[Colons];
+        Span<int> a = stackalloc int[Colons];
+        if (!Colon(pattern.Pattern, p) || !Colon(arn, a))
         {
-            return pattern.IsMatch(arn, ignoreCase: false);
+            return false;
         }
 
-        for (var i = 0; i < Parts; i++)
+        ReadOnlySpan<char> patternText = pattern.Pattern;
+        ReadOnlySpan<bool> mask = pattern.LiteralMask;
+        var (ps, @as) = (0, 0);
+        for (var i = 0; i <= Colons; i++)
         {
-            if (!patternParts[i].IsMatch(arnParts[i], ignoreCase: false))
+            var pe = i < Colons ? p[i] : patternText.Length;
+            var ae = i < Colons ? a[i] : arn.Length;
+            if (!Glob.Match(patternText[ps..pe], mask.IsEmpty ? mask : mask[ps..pe], arn.AsSpan(@as, ae - @as), ignoreCase: false))
             {
                 return false;
             }
+
+            (ps, @as) = (pe + 1, ae + 1);
         }
 
         return true;
@@ -47,72 +54,106 @@ public static class ArnMatcher
             return Tri.True;
         }
 
-        var patternParts = Split(pattern);
-        var familyParts = familyPrefix.Split(':', Parts);
-        if (patternParts is null || familyParts.Length != Parts)
+        if (!MatchHeads(pattern, familyPrefix, out var patternTail, out var familyTail))
         {
-            return pattern.CoversAllWithPrefix(familyPrefix, false) ? Tri.True
-                : pattern.MatchesSomeWithPrefix(familyPrefix, false) ? Tri.Unknown
-                : Tri.False;
+            return Tri.False;
         }
 
-        for (var i = 0; i < Parts - 1; i++)
+        ReadOnlySpan<char> tail = pattern.Pattern.AsSpan(patternTail);
+        ReadOnlySpan<bool> tailMask = pattern.LiteralMask is null ? default : pattern.LiteralMask.AsSpan(patternTail);
+        ReadOnlySpan<char> family = familyPrefix.AsSpan(familyTail);
+
+        // Fast path: compare the literal heads; most patterns of a policy name other folders and part ways early.
+        for (var i = 0; ; i++)
         {
-            if (!patternParts[i].IsMatch(familyParts[i], ignoreCase: false))
+            if (i == tail.Length)
+            {
+                // A literal pattern: shorter than the family's prefix it matches nothing in it; equal, just that one key.
+                return i < family.Length ? Tri.False : Tri.Unknown;
+            }
+
+            var wildcard = (tail[i] == '*' || tail[i] == '?') && (tailMask.IsEmpty || !tailMask[i]);
+            if (wildcard)
+            {
+                break;
+            }
+
+            if (i == family.Length)
+            {
+                // The family's prefix is a prefix of the pattern's literal head: some keys match, not all.
+                return Tri.Unknown;
+            }
+
+            if (tail[i] != family[i])
             {
                 return Tri.False;
             }
         }
 
-        var last = patternParts[Parts - 1];
-        return last.CoversAllWithPrefix(familyParts[Parts - 1], false) ? Tri.True
-            : last.MatchesSomeWithPrefix(familyParts[Parts - 1], false) ? Tri.Unknown
+        return Glob.CoversAllWithPrefix(tail, tailMask, family, false) ? Tri.True
+            : Glob.FirstLiveState(tail, tailMask, family, false) >= 0 ? Tri.Unknown
             : Tri.False;
     }
 
     /// <summary>An ARN of the family <paramref name="familyPrefix"/><c>*</c> that the pattern matches, or null.</summary>
     public static string? WitnessInFamily(Glob pattern, string familyPrefix)
     {
-        var patternParts = Split(pattern);
-        var familyParts = familyPrefix.Split(':', Parts);
-        if (patternParts is null || familyParts.Length != Parts)
+        if (!MatchHeads(pattern, familyPrefix, out var patternTail, out var familyTail))
         {
-            return pattern.CompleteAfterPrefix(familyPrefix, false);
+            return null;
         }
 
-        for (var i = 0; i < Parts - 1; i++)
-        {
-            if (!patternParts[i].IsMatch(familyParts[i], ignoreCase: false))
-            {
-                return null;
-            }
-        }
-
-        var tail = patternParts[Parts - 1].CompleteAfterPrefix(familyParts[Parts - 1], false);
-        return tail is null ? null : string.Join(':', familyParts[..(Parts - 1)]) + ":" + tail;
+        var tail = new Glob(pattern.Pattern[patternTail..], pattern.LiteralMask?[patternTail..]);
+        var completed = tail.CompleteAfterPrefix(familyPrefix[familyTail..], false);
+        return completed is null ? null : familyPrefix[..familyTail] + completed;
     }
 
-    private static Glob[]? Split(Glob pattern)
+    /// <summary>
+    /// Compares the first five parts of the pattern with the family's (which are literal): true when they match
+    /// (with the offsets where the resource parts start), false when they do not or either is not a six-part ARN.
+    /// </summary>
+    private static bool MatchHeads(Glob pattern, string familyPrefix, out int patternTail, out int familyTail)
     {
-        var text = pattern.Pattern;
-        var result = new Glob[Parts];
+        patternTail = familyTail = 0;
+        Span<int> p = stackalloc int[Colons];
+        Span<int> f = stackalloc int[Colons];
+        if (!Colon(pattern.Pattern, p) || !Colon(familyPrefix, f))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> patternText = pattern.Pattern;
+        ReadOnlySpan<bool> mask = pattern.LiteralMask;
+        var (ps, fs) = (0, 0);
+        for (var i = 0; i < Colons; i++)
+        {
+            if (!Glob.Match(patternText[ps..p[i]], mask.IsEmpty ? mask : mask[ps..p[i]], familyPrefix.AsSpan(fs, f[i] - fs), ignoreCase: false))
+            {
+                return false;
+            }
+
+            (ps, fs) = (p[i] + 1, f[i] + 1);
+        }
+
+        (patternTail, familyTail) = (ps, fs);
+        return true;
+    }
+
+    private static bool Colon(string text, Span<int> positions)
+    {
         var start = 0;
-        for (var part = 0; part < Parts - 1; part++)
+        for (var i = 0; i < Colons; i++)
         {
             var colon = text.IndexOf(':', start);
             if (colon < 0)
             {
-                return null;
+                return false;
             }
 
-            result[part] = Slice(pattern, start, colon - start);
+            positions[i] = colon;
             start = colon + 1;
         }
 
-        result[Parts - 1] = Slice(pattern, start, text.Length - start);
-        return result;
+        return true;
     }
-
-    private static Glob Slice(Glob pattern, int start, int length) =>
-        new(pattern.Pattern.Substring(start, length), pattern.LiteralMask?.AsSpan(start, length).ToArray());
 }

@@ -10,23 +10,58 @@ public readonly record struct Glob(string Pattern, bool[]? LiteralMask = null)
     /// <summary>True when the whole pattern is a single unescaped <c>*</c>.</summary>
     public bool IsMatchAll => Pattern == "*" && (LiteralMask is null || !LiteralMask[0]);
 
-    private bool IsStar(int i) => Pattern[i] == '*' && (LiteralMask is null || !LiteralMask[i]);
-
-    private bool IsQuestion(int i) => Pattern[i] == '?' && (LiteralMask is null || !LiteralMask[i]);
-
     /// <summary>Whether <paramref name="text"/> matches the whole pattern.</summary>
-    public bool IsMatch(ReadOnlySpan<char> text, bool ignoreCase)
+    public bool IsMatch(ReadOnlySpan<char> text, bool ignoreCase) => Match(Pattern, LiteralMask, text, ignoreCase);
+
+    /// <summary>
+    /// Whether every string that starts with <paramref name="prefix"/> matches. Sound: true only when it is so
+    /// (the pattern ends in <c>*</c> and the rest matches a prefix of <paramref name="prefix"/>).
+    /// </summary>
+    public bool CoversAllWithPrefix(string prefix, bool ignoreCase) => CoversAllWithPrefix(Pattern, LiteralMask, prefix, ignoreCase);
+
+    /// <summary>Whether some string that starts with <paramref name="prefix"/> matches. Exact.</summary>
+    public bool MatchesSomeWithPrefix(string prefix, bool ignoreCase) => FirstLiveState(Pattern, LiteralMask, prefix, ignoreCase) >= 0;
+
+    /// <summary>
+    /// A string that starts with <paramref name="prefix"/> and matches the pattern, or null if none does.
+    /// Used to pick a concrete witness request from a family of object keys.
+    /// </summary>
+    public string? CompleteAfterPrefix(string prefix, bool ignoreCase)
     {
-        // Classic greedy match with one backtrack point: linear for patterns with a single star, O(n*m) worst case.
+        var start = FirstLiveState(Pattern, LiteralMask, prefix, ignoreCase);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        // From a live position, the rest is completed by its literals, one character per '?', nothing per '*'.
+        var builder = new System.Text.StringBuilder(prefix);
+        var mask = LiteralMask;
+        for (var i = start; i < Pattern.Length; i++)
+        {
+            if (IsStar(Pattern, mask, i))
+            {
+                continue;
+            }
+
+            builder.Append(IsQuestion(Pattern, mask, i) ? 'x' : Pattern[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    internal static bool Match(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> mask, ReadOnlySpan<char> text, bool ignoreCase)
+    {
+        // Greedy match with one backtrack point: linear for patterns with one star, O(n*m) at worst.
         int p = 0, t = 0, starP = -1, starT = 0;
         while (t < text.Length)
         {
-            if (p < Pattern.Length && IsStar(p))
+            if (p < pattern.Length && IsStar(pattern, mask, p))
             {
                 starP = p++;
                 starT = t;
             }
-            else if (p < Pattern.Length && (IsQuestion(p) || CharEquals(Pattern[p], text[t], ignoreCase)))
+            else if (p < pattern.Length && (IsQuestion(pattern, mask, p) || CharEquals(pattern[p], text[t], ignoreCase)))
             {
                 p++;
                 t++;
@@ -42,29 +77,26 @@ public readonly record struct Glob(string Pattern, bool[]? LiteralMask = null)
             }
         }
 
-        while (p < Pattern.Length && IsStar(p))
+        while (p < pattern.Length && IsStar(pattern, mask, p))
         {
             p++;
         }
 
-        return p == Pattern.Length;
+        return p == pattern.Length;
     }
 
-    /// <summary>
-    /// Whether every string that starts with <paramref name="prefix"/> matches. Sound: true only when it is so
-    /// (the pattern ends in <c>*</c> and the rest matches a prefix of <paramref name="prefix"/>).
-    /// </summary>
-    public bool CoversAllWithPrefix(string prefix, bool ignoreCase)
+    internal static bool CoversAllWithPrefix(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> mask, ReadOnlySpan<char> prefix, bool ignoreCase)
     {
-        if (Pattern.Length == 0 || !IsStar(Pattern.Length - 1))
+        if (pattern.Length == 0 || !IsStar(pattern, mask, pattern.Length - 1))
         {
             return false;
         }
 
-        var head = new Glob(Pattern[..^1], LiteralMask is null ? null : LiteralMask[..^1]);
+        var head = pattern[..^1];
+        var headMask = mask.IsEmpty ? mask : mask[..^1];
         for (var length = 0; length <= prefix.Length; length++)
         {
-            if (head.IsMatch(prefix.AsSpan(0, length), ignoreCase))
+            if (Match(head, headMask, prefix[..length], ignoreCase))
             {
                 return true;
             }
@@ -73,78 +105,61 @@ public readonly record struct Glob(string Pattern, bool[]? LiteralMask = null)
         return false;
     }
 
-    /// <summary>Whether some string that starts with <paramref name="prefix"/> matches. Exact.</summary>
-    public bool MatchesSomeWithPrefix(string prefix, bool ignoreCase) => CompleteAfterPrefix(prefix, ignoreCase) is not null;
-
-    /// <summary>
-    /// A string that starts with <paramref name="prefix"/> and matches the pattern, or null if none does.
-    /// Used to pick a concrete witness request from a family of object keys.
-    /// </summary>
-    public string? CompleteAfterPrefix(string prefix, bool ignoreCase)
+    /// <summary>The smallest pattern position alive after reading <paramref name="prefix"/>, or -1 if none is.</summary>
+    internal static int FirstLiveState(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> mask, ReadOnlySpan<char> prefix, bool ignoreCase)
     {
-        // NFA simulation over pattern positions: after reading the prefix, any live position can be completed
-        // by writing the remaining literals, one character per '?', nothing per '*'.
-        var states = Closure([0]);
+        // NFA simulation over pattern positions 0..Length.
+        Span<bool> states = pattern.Length < 256 ? stackalloc bool[pattern.Length + 1] : new bool[pattern.Length + 1];
+        Span<bool> next = pattern.Length < 256 ? stackalloc bool[pattern.Length + 1] : new bool[pattern.Length + 1];
+        states[0] = true;
+        Closure(pattern, mask, states);
         foreach (var c in prefix)
         {
-            var next = new SortedSet<int>();
-            foreach (var s in states)
+            next.Clear();
+            var any = false;
+            for (var s = 0; s < pattern.Length; s++)
             {
-                if (s >= Pattern.Length)
+                if (!states[s])
                 {
                     continue;
                 }
 
-                if (IsStar(s))
+                if (IsStar(pattern, mask, s))
                 {
-                    next.Add(s);
+                    next[s] = any = true;
                 }
-                else if (IsQuestion(s) || CharEquals(Pattern[s], c, ignoreCase))
+                else if (IsQuestion(pattern, mask, s) || CharEquals(pattern[s], c, ignoreCase))
                 {
-                    next.Add(s + 1);
+                    next[s + 1] = any = true;
                 }
             }
 
-            states = Closure(next);
-            if (states.Count == 0)
+            if (!any)
             {
-                return null;
+                return -1;
             }
+
+            next.CopyTo(states);
+            Closure(pattern, mask, states);
         }
 
-        var start = states.Min;
-        var builder = new System.Text.StringBuilder(prefix);
-        for (var i = start; i < Pattern.Length; i++)
-        {
-            if (IsStar(i))
-            {
-                continue;
-            }
-
-            builder.Append(IsQuestion(i) ? 'x' : Pattern[i]);
-        }
-
-        return builder.ToString();
+        return states.IndexOf(true);
     }
 
-    private SortedSet<int> Closure(IEnumerable<int> positions)
+    private static void Closure(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> mask, Span<bool> states)
     {
-        var result = new SortedSet<int>(positions);
-        var added = true;
-        while (added)
+        for (var s = 0; s < pattern.Length; s++)
         {
-            added = false;
-            foreach (var s in result.ToArray())
+            if (states[s] && IsStar(pattern, mask, s))
             {
-                if (s < Pattern.Length && IsStar(s) && result.Add(s + 1))
-                {
-                    added = true;
-                }
+                states[s + 1] = true;
             }
         }
-
-        return result;
     }
+
+    private static bool IsStar(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> mask, int i) => pattern[i] == '*' && (mask.IsEmpty || !mask[i]);
+
+    private static bool IsQuestion(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> mask, int i) => pattern[i] == '?' && (mask.IsEmpty || !mask[i]);
 
     private static bool CharEquals(char a, char b, bool ignoreCase) =>
         a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));

@@ -28,7 +28,17 @@ public static class PrincipalMatcher
             return Tri.True;
         }
 
-        return TriLogic.Any(spec.Entries.Select(e => NamesEntry(e, principal)));
+        var result = Tri.False;
+        foreach (var entry in spec.Entries)
+        {
+            result = result.Or(NamesEntry(entry, principal));
+            if (result == Tri.True)
+            {
+                break;
+            }
+        }
+
+        return result;
     }
 
     private static Tri NamesEntry(PrincipalEntry entry, RequestPrincipal principal)

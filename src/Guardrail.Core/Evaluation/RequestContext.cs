@@ -8,6 +8,7 @@ public sealed class RequestContext
 {
     private readonly Dictionary<string, ContextValue> values;
     private readonly IReadOnlyList<(string Prefix, ContextValue Value)> prefixes;
+    private readonly RequestContext? parent;
 
     public RequestContext(
         IEnumerable<KeyValuePair<string, ContextValue>> values,
@@ -22,12 +23,23 @@ public sealed class RequestContext
     /// <summary>What an unmentioned key is taken to be.</summary>
     public ContextValue Fallback { get; }
 
+    private RequestContext(Dictionary<string, ContextValue> values, RequestContext parent)
+    {
+        this.values = values;
+        this.parent = parent;
+        prefixes = parent.prefixes;
+        Fallback = parent.Fallback;
+    }
+
     /// <summary>The value of <paramref name="key"/> (case-insensitive).</summary>
     public ContextValue Get(string key)
     {
-        if (values.TryGetValue(key, out var value))
+        for (var context = this; context is not null; context = context.parent)
         {
-            return value;
+            if (context.values.TryGetValue(key, out var value))
+            {
+                return value;
+            }
         }
 
         foreach (var (prefix, prefixValue) in prefixes)
@@ -41,15 +53,15 @@ public sealed class RequestContext
         return Fallback;
     }
 
-    /// <summary>A copy with some keys replaced or added.</summary>
+    /// <summary>A context with some keys replaced or added; this one is shared, not copied.</summary>
     public RequestContext With(params (string Key, ContextValue Value)[] changes)
     {
-        var copy = new Dictionary<string, ContextValue>(values, StringComparer.OrdinalIgnoreCase);
+        var overlay = new Dictionary<string, ContextValue>(changes.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in changes)
         {
-            copy[key] = value;
+            overlay[key] = value;
         }
 
-        return new RequestContext(copy, prefixes, Fallback);
+        return new RequestContext(overlay, this);
     }
 }

@@ -37,8 +37,32 @@ public static class ConditionOperatorParser
             ["Null"] = (OperatorFamily.Null, OperatorKind.Equals, false),
         };
 
+    // Operators are immutable and policies repeat a handful of names many times.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConditionOperator> Cache = new(StringComparer.Ordinal);
+
     /// <summary>Parses an operator name, or returns an error text that says what is wrong with it.</summary>
     public static bool TryParse(string name, out ConditionOperator? op, out string error)
+    {
+        if (Cache.TryGetValue(name, out op))
+        {
+            error = string.Empty;
+            return true;
+        }
+
+        if (!TryParseUncached(name, out op, out error))
+        {
+            return false;
+        }
+
+        if (Cache.Count < 1024)
+        {
+            Cache.TryAdd(name, op!);
+        }
+
+        return true;
+    }
+
+    private static bool TryParseUncached(string name, out ConditionOperator? op, out string error)
     {
         op = null;
         error = string.Empty;

@@ -18,12 +18,13 @@ public static class PolicyParser
         MaxDepth = 32,
     };
 
-    private static readonly HashSet<string> TopLevelElements = ["Version", "Id", "Statement"];
+    private static readonly KnownNames TopLevelElements = new("Version", "Statement", "Id");
 
-    private static readonly HashSet<string> PrincipalTypeNames = [.. PrincipalTypes.All];
+    private static readonly KnownNames PrincipalTypeNames = new([.. PrincipalTypes.All]);
 
-    private static readonly HashSet<string> StatementElements =
-        ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+    // In the order statements usually list them, so the common names are found first.
+    private static readonly KnownNames StatementElementNames =
+        new("Sid", "Effect", "Principal", "Action", "Resource", "Condition", "NotPrincipal", "NotAction", "NotResource");
 
     /// <summary>Parses <paramref name="text"/> as a policy of the given kind.</summary>
     /// <exception cref="PolicyParseException">The text is not valid JSON or not a valid policy of that kind.</exception>
@@ -60,7 +61,8 @@ public static class PolicyParser
             throw new PolicyParseException(string.Empty, $"expected a JSON object, got {Describe(root)}");
         }
 
-        var elements = ReadObject(root, string.Empty, TopLevelElements, "policy element");
+        var elements = new ElementsByName();
+        ReadKnownElements(root, string.Empty, TopLevelElements, "policy element", ref elements);
         string? version = null;
         if (elements.TryGetValue("Version", out var versionElement))
         {
@@ -111,15 +113,16 @@ public static class PolicyParser
             throw new PolicyParseException(path, $"expected a statement object, got {Describe(element)}");
         }
 
-        var elements = ReadObject(element, path, StatementElements, "statement element");
-        string? sid = elements.TryGetValue("Sid", out var sidElement) ? ReadString(sidElement, $"{path}.Sid") : null;
+        var elements = new ElementsByName();
+        ReadKnownElements(element, path, StatementElementNames, "statement element", ref elements);
+        string? sid = elements.TryGetValue("Sid", out var sidElement) ? ReadString(sidElement, path, "Sid") : null;
 
         if (!elements.TryGetValue("Effect", out var effectElement))
         {
             throw new PolicyParseException(path, "missing required element \"Effect\"");
         }
 
-        var effectText = ReadString(effectElement, $"{path}.Effect");
+        var effectText = ReadString(effectElement, path, "Effect");
         var effect = effectText switch
         {
             "Allow" => Effect.Allow,
@@ -131,13 +134,13 @@ public static class PolicyParser
         var action = ParseActions(elements, path);
         var resource = ParseResources(elements, path, kind);
         var conditions = elements.TryGetValue("Condition", out var conditionElement)
-            ? ParseConditions(conditionElement, $"{path}.Condition")
+            ? ParseConditions(conditionElement, path + ".Condition")
             : [];
 
         return new Statement(index, sid, effect, principal, action, resource, conditions);
     }
 
-    private static PrincipalBlock? ParsePrincipal(Dictionary<string, JsonElement> elements, string path, Effect effect, PolicyKind kind)
+    private static PrincipalBlock? ParsePrincipal(ElementsByName elements, string path, Effect effect, PolicyKind kind)
     {
         var hasPrincipal = elements.TryGetValue("Principal", out var principal);
         var hasNotPrincipal = elements.TryGetValue("NotPrincipal", out var notPrincipal);
@@ -187,7 +190,8 @@ public static class PolicyParser
             throw new PolicyParseException(path, $"expected \"*\" or an object such as {{\"AWS\": ...}}, got {Describe(element)}");
         }
 
-        var types = ReadObject(element, path, PrincipalTypeNames, "principal type");
+        var types = new ElementsByName();
+        ReadKnownElements(element, path, PrincipalTypeNames, "principal type", ref types);
         if (types.Count == 0)
         {
             throw new PolicyParseException(path, "names no principal");
@@ -198,7 +202,7 @@ public static class PolicyParser
         {
             if (types.TryGetValue(type, out var values))
             {
-                foreach (var value in ReadStringList(values, $"{path}.{type}"))
+                foreach (var value in ReadStringList(values, path, type))
                 {
                     entries.Add(new PrincipalEntry(type, value));
                 }
@@ -208,7 +212,7 @@ public static class PolicyParser
         return new PrincipalSpec(false, entries);
     }
 
-    private static ActionBlock ParseActions(Dictionary<string, JsonElement> elements, string path)
+    private static ActionBlock ParseActions(ElementsByName elements, string path)
     {
         var hasAction = elements.TryGetValue("Action", out var action);
         var hasNotAction = elements.TryGetValue("NotAction", out var notAction);
@@ -223,7 +227,7 @@ public static class PolicyParser
         }
 
         var name = hasAction ? "Action" : "NotAction";
-        var patterns = ReadStringList(hasAction ? action : notAction, $"{path}.{name}");
+        var patterns = ReadStringList(hasAction ? action : notAction, path, name);
         foreach (var pattern in patterns)
         {
             if (pattern != "*" && pattern.IndexOf(':', StringComparison.Ordinal) <= 0)
@@ -235,7 +239,7 @@ public static class PolicyParser
         return new ActionBlock(!hasAction, patterns);
     }
 
-    private static ResourceBlock? ParseResources(Dictionary<string, JsonElement> elements, string path, PolicyKind kind)
+    private static ResourceBlock? ParseResources(ElementsByName elements, string path, PolicyKind kind)
     {
         var hasResource = elements.TryGetValue("Resource", out var resource);
         var hasNotResource = elements.TryGetValue("NotResource", out var notResource);
@@ -260,7 +264,7 @@ public static class PolicyParser
         }
 
         var name = hasResource ? "Resource" : "NotResource";
-        var patterns = ReadStringList(hasResource ? resource : notResource, $"{path}.{name}");
+        var patterns = ReadStringList(hasResource ? resource : notResource, path, name);
         foreach (var pattern in patterns)
         {
             if (pattern != "*" && !pattern.StartsWith("arn:", StringComparison.Ordinal))
@@ -280,78 +284,82 @@ public static class PolicyParser
         }
 
         var clauses = new List<ConditionClause>();
-        var operators = ReadObject(element, path, null, "condition operator");
-        foreach (var (name, keys) in operators)
+        var operatorNames = new List<string>();
+        foreach (var operatorProperty in element.EnumerateObject())
         {
-            var operatorPath = $"{path}.{name}";
+            var name = operatorProperty.Name;
+            var keys = operatorProperty.Value;
+            CheckUnique(operatorNames, name, path, null, "condition operator");
             if (!ConditionOperatorParser.TryParse(name, out var op, out var error))
             {
-                throw new PolicyParseException(operatorPath, error);
+                throw new PolicyParseException($"{path}.{name}", error);
             }
 
             if (keys.ValueKind != JsonValueKind.Object)
             {
-                throw new PolicyParseException(operatorPath, $"expected an object of condition keys, got {Describe(keys)}");
+                throw new PolicyParseException($"{path}.{name}", $"expected an object of condition keys, got {Describe(keys)}");
             }
 
-            var keyElements = ReadObject(keys, operatorPath, null, "condition key");
-            if (keyElements.Count == 0)
+            var keyNames = new List<string>();
+            foreach (var keyProperty in keys.EnumerateObject())
             {
-                throw new PolicyParseException(operatorPath, "names no condition key");
-            }
-
-            foreach (var (key, valueElement) in keyElements)
-            {
-                var keyPath = $"{operatorPath}.{key}";
+                var key = keyProperty.Name;
+                CheckUnique(keyNames, key, path, name, "condition key");
                 if (string.IsNullOrWhiteSpace(key))
                 {
-                    throw new PolicyParseException(operatorPath, "a condition key is empty");
+                    throw new PolicyParseException($"{path}.{name}", "a condition key is empty");
                 }
 
-                var values = ReadConditionValues(valueElement, keyPath);
+                var values = ReadConditionValues(keyProperty.Value, path, name, key);
                 foreach (var value in values)
                 {
-                    ValidateConditionValue(op!, value, keyPath);
+                    ValidateConditionValue(op!, value, path, name, key);
                 }
 
                 clauses.Add(new ConditionClause(op!, key, values));
+            }
+
+            if (keyNames.Count == 0)
+            {
+                throw new PolicyParseException($"{path}.{name}", "names no condition key");
             }
         }
 
         return clauses;
     }
 
-    private static List<string> ReadConditionValues(JsonElement element, string path)
+    private static List<string> ReadConditionValues(JsonElement element, string conditionPath, string op, string key)
     {
+        string Path() => $"{conditionPath}.{op}.{key}";
         if (element.ValueKind == JsonValueKind.Array)
         {
             var values = new List<string>();
             foreach (var item in element.EnumerateArray())
             {
-                values.Add(ReadScalar(item, path));
+                values.Add(ReadScalar(item, Path));
             }
 
             if (values.Count == 0)
             {
-                throw new PolicyParseException(path, "needs at least one value");
+                throw new PolicyParseException(Path(), "needs at least one value");
             }
 
             return values;
         }
 
-        return [ReadScalar(element, path)];
+        return [ReadScalar(element, Path)];
     }
 
-    private static string ReadScalar(JsonElement element, string path) => element.ValueKind switch
+    private static string ReadScalar(JsonElement element, Func<string> path) => element.ValueKind switch
     {
         JsonValueKind.String => element.GetString()!,
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Number => element.GetRawText(),
-        _ => throw new PolicyParseException(path, $"expected a string, number or boolean, got {Describe(element)}"),
+        _ => throw new PolicyParseException(path(), $"expected a string, number or boolean, got {Describe(element)}"),
     };
 
-    private static void ValidateConditionValue(ConditionOperator op, string value, string path)
+    private static void ValidateConditionValue(ConditionOperator op, string value, string conditionPath, string opName, string key)
     {
         // Values built from policy variables are only known at evaluation time.
         if (value.Contains("${", StringComparison.Ordinal))
@@ -379,71 +387,84 @@ public static class PolicyParser
                 OperatorFamily.Binary => "base64 text",
                 _ => "an IPv4 or IPv6 address or CIDR block",
             };
-            throw new PolicyParseException(path, $"{op.Name} expects {expected}, got \"{value}\"");
+            throw new PolicyParseException($"{conditionPath}.{opName}.{key}", $"{op.Name} expects {expected}, got \"{value}\"");
         }
     }
 
-    private static Dictionary<string, JsonElement> ReadObject(JsonElement element, string path, HashSet<string>? allowed, string what)
+    private static void ReadKnownElements(JsonElement element, string path, KnownNames allowed, string what, ref ElementsByName found)
     {
-        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())
         {
-            var childPath = string.IsNullOrEmpty(path) ? property.Name : $"{path}.{property.Name}";
-            if (allowed is not null && !allowed.Contains(property.Name))
+            // Matching the UTF-8 name in place avoids a string per property; policies have thousands.
+            var known = allowed.Find(property);
+            var name = known ?? property.Name;
+            string ChildPath() => string.IsNullOrEmpty(path) ? name : $"{path}.{name}";
+            if (known is null)
             {
-                var hint = allowed.FirstOrDefault(a => a.Equals(property.Name, StringComparison.OrdinalIgnoreCase));
+                var hint = allowed.Names.FirstOrDefault(a => a.Equals(name, StringComparison.OrdinalIgnoreCase));
                 var suffix = hint is null ? string.Empty : $" (did you mean \"{hint}\"?)";
-                throw new PolicyParseException(string.IsNullOrEmpty(path) ? property.Name : childPath, $"unknown {what} \"{property.Name}\"{suffix}");
+                throw new PolicyParseException(ChildPath(), $"unknown {what} \"{name}\"{suffix}");
             }
 
             // Duplicate names are legal JSON but ambiguous policy: which one does AWS keep? Refuse to guess.
-            if (!seen.Add(property.Name))
+            if (!found.TryAdd(name, property.Value))
             {
-                throw new PolicyParseException(childPath, $"duplicate {what} \"{property.Name}\"");
+                throw new PolicyParseException(ChildPath(), $"duplicate {what} \"{name}\"");
             }
-
-            result[property.Name] = property.Value;
         }
-
-        return result;
     }
 
-    private static string ReadString(JsonElement element, string path) =>
+    private static void CheckUnique(List<string> seen, string name, string path, string? middle, string what)
+    {
+        if (seen.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new PolicyParseException(middle is null ? $"{path}.{name}" : $"{path}.{middle}.{name}", $"duplicate {what} \"{name}\"");
+        }
+
+        seen.Add(name);
+    }
+
+    private static string ReadString(JsonElement element, string path) => ReadString(element, path, null);
+
+    private static string ReadString(JsonElement element, string path, string? name) =>
         element.ValueKind == JsonValueKind.String
             ? element.GetString()!
-            : throw new PolicyParseException(path, $"expected a string, got {Describe(element)}");
+            : throw new PolicyParseException(name is null ? path : $"{path}.{name}", $"expected a string, got {Describe(element)}");
 
-    private static List<string> ReadStringList(JsonElement element, string path)
+    private static List<string> ReadStringList(JsonElement element, string parentPath, string name)
     {
         if (element.ValueKind == JsonValueKind.String)
         {
-            return [NonEmpty(element.GetString()!, path)];
+            var single = element.GetString()!;
+            return single.Length > 0 ? [single] : throw new PolicyParseException($"{parentPath}.{name}", "must not be an empty string");
         }
 
         if (element.ValueKind != JsonValueKind.Array)
         {
-            throw new PolicyParseException(path, $"expected a string or an array of strings, got {Describe(element)}");
+            throw new PolicyParseException($"{parentPath}.{name}", $"expected a string or an array of strings, got {Describe(element)}");
         }
 
-        var values = new List<string>();
+        var values = new List<string>(element.GetArrayLength());
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                throw new PolicyParseException($"{path}[{index}]", $"expected a string, got {Describe(item)}");
+                throw new PolicyParseException($"{parentPath}.{name}[{index}]", $"expected a string, got {Describe(item)}");
             }
 
-            values.Add(NonEmpty(item.GetString()!, $"{path}[{index}]"));
+            var value = item.GetString()!;
+            if (value.Length == 0)
+            {
+                throw new PolicyParseException($"{parentPath}.{name}[{index}]", "must not be an empty string");
+            }
+
+            values.Add(value);
             index++;
         }
 
-        return values.Count > 0 ? values : throw new PolicyParseException(path, "must not be an empty array");
+        return values.Count > 0 ? values : throw new PolicyParseException($"{parentPath}.{name}", "must not be an empty array");
     }
-
-    private static string NonEmpty(string value, string path) =>
-        value.Length > 0 ? value : throw new PolicyParseException(path, "must not be an empty string");
 
     private static string Describe(JsonElement element) => element.ValueKind switch
     {

@@ -10,7 +10,7 @@ public sealed record PrincipalSpec(bool IsBareWildcard, IReadOnlyList<PrincipalE
     public static PrincipalSpec Everyone { get; } = new(true, []);
 
     /// <summary>True for <c>"*"</c> and for <c>{"AWS": "*"}</c>: both mean every principal.</summary>
-    public bool IsEveryone => IsBareWildcard || Entries.Any(e => e.Type == PrincipalTypes.Aws && e.Value == "*");
+    public bool IsEveryone { get; } = IsBareWildcard || Entries.Any(e => e.Type == PrincipalTypes.Aws && e.Value == "*");
 }
 
 /// <summary>One principal value with its type.</summary>

@@ -49,6 +49,8 @@ public static class SpectrumRequestFamily
                 }
             }
 
+            // Which objects stand for each table location depends on the policy, not on the URL's age.
+            var witnesses = options.Prefixes.ToDictionary(p => p, p => ObjectWitnesses.For(policy, $"{bucketArn}/{p}", timed));
             foreach (var age in ages)
             {
                 var getContext = timed.With(
@@ -70,7 +72,7 @@ public static class SpectrumRequestFamily
                 foreach (var prefix in options.Prefixes)
                 {
                     var family = $"{bucketArn}/{prefix}";
-                    foreach (var arn in ObjectWitnesses.For(policy, family, getContext))
+                    foreach (var arn in witnesses[prefix])
                     {
                         requests.Add(new(new AccessRequest("s3:GetObject", new ConcreteResource(arn), principal, getContext, $"s3:GetObject on {arn} {how}"), family));
                     }
