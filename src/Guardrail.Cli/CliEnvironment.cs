@@ -7,8 +7,12 @@ namespace Guardrail.Cli;
 /// <param name="Colour">Whether to colour text output (only on a terminal, and never with NO_COLOR).</param>
 /// <param name="Clock">The current time.</param>
 /// <param name="WorkingDirectory">Where relative paths start.</param>
-public sealed record CliEnvironment(TextReader In, TextWriter Out, TextWriter Error, bool Colour, Func<DateTimeOffset> Clock, string WorkingDirectory)
+/// <param name="Variables">Environment variables (the functions' configuration and AWS endpoints).</param>
+public sealed record CliEnvironment(TextReader In, TextWriter Out, TextWriter Error, bool Colour, Func<DateTimeOffset> Clock, string WorkingDirectory, Func<string, string?>? Variables = null)
 {
+    /// <summary>Reads an environment variable.</summary>
+    public string? Variable(string name) => (Variables ?? Environment.GetEnvironmentVariable)(name);
+
     /// <summary>The real console.</summary>
     public static CliEnvironment FromConsole() => new(
         Console.In,

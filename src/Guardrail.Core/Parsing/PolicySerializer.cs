@@ -48,6 +48,18 @@ public static class PolicySerializer
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>Serializes one statement (compact), for statement-level diffs.</summary>
+    public static string StatementToJson(Statement statement)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteStatement(writer, statement);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     private static void WriteStatement(Utf8JsonWriter writer, Statement statement)
     {
         writer.WriteStartObject();

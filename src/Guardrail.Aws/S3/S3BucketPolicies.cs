@@ -1,0 +1,54 @@
+using System.Net;
+using Amazon;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Guardrail.Aws.S3;
+
+/// <summary><see cref="IBucketPolicies"/> over AWSSDK.S3 (whose own retry handles throttling and 5xx).</summary>
+public sealed class S3BucketPolicies : IBucketPolicies
+{
+    private readonly IAmazonS3 s3;
+
+    public S3BucketPolicies(IAmazonS3 s3)
+    {
+        this.s3 = s3;
+    }
+
+    public static S3BucketPolicies Create(AwsEndpoints endpoints)
+    {
+        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(endpoints.Region) };
+        if (endpoints.Override("S3") is { } endpoint)
+        {
+            config.ServiceURL = endpoint.ToString();
+            config.ForcePathStyle = true;
+        }
+
+        return new S3BucketPolicies(new AmazonS3Client(config));
+    }
+
+    public async Task<string?> GetAsync(string bucket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
+            return string.IsNullOrEmpty(response.Policy) ? null : response.Policy;
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucketPolicy" || (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket"))
+        {
+            return null;
+        }
+    }
+
+    public Task PutAsync(string bucket, string policy, CancellationToken cancellationToken) =>
+        s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policy }, cancellationToken);
+
+    public Task DeleteAsync(string bucket, CancellationToken cancellationToken) =>
+        s3.DeleteBucketPolicyAsync(new DeleteBucketPolicyRequest { BucketName = bucket }, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken)
+    {
+        var response = await s3.ListBucketsAsync(new ListBucketsRequest(), cancellationToken).ConfigureAwait(false);
+        return [.. (response.Buckets ?? []).Select(b => b.BucketName)];
+    }
+}

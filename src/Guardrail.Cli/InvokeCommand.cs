@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Text;
+using Amazon.Runtime;
+using Guardrail.Aws.Query;
+using Guardrail.Functions;
+using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Events;
+
+namespace Guardrail.Cli;
+
+/// <summary>
+/// <c>guardrail invoke</c>: runs a Lambda handler on an event file, locally. With <c>--dry-run</c> no AWS is used;
+/// otherwise the configuration and AWS endpoints come from the environment, exactly as in Lambda.
+/// Exit codes: 0 the function ran, 1 it failed (an AWS error after retries), 2 invalid event or configuration.
+/// </summary>
+public static class InvokeCommand
+{
+    public const int FunctionFailed = 1;
+
+    public static Command Create(CliEnvironment env)
+    {
+        var function = new Option<string>("--function") { Description = "Which function to run.", Required = true };
+        function.AcceptOnlyFromAmong("bucket-policy", "trust-policy", "drift-scan");
+        var eventFile = new Option<string>("--event") { Description = "The EventBridge event JSON file (see events/), or - for standard input.", Required = true, HelpName = "FILE|-" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Judge the policy carried in the event without AWS; print the alert it would publish and what it would do." };
+        var command = new Command("invoke", "Run a guardrail function locally on an event file; prints one JSON object with the outcome.")
+        {
+            function, eventFile, dryRun,
+        };
+        command.SetAction(parse => CheckCommands.Guarded(env, () => Run(env, parse.GetValue(function)!, parse.GetValue(eventFile)!, parse.GetValue(dryRun))));
+        return command;
+    }
+
+    private static int Run(CliEnvironment env, string function, string eventFile, bool dryRun)
+    {
+        var text = ReadEvent(env, eventFile);
+        try
+        {
+            if (dryRun)
+            {
+                var result = DryRun.Run(function, text, env.Variable, TimeProvider.System);
+                env.Out.WriteLine(ResultJson.ToJson(result.Invocation, result.Assumptions));
+                return ExitCodes.Ok;
+            }
+
+            // Logs go to stderr so that stdout holds exactly one JSON object.
+            var host = FunctionHost.FromEnvironment(function, env.Variable, env.Error);
+            using var input = new MemoryStream(Encoding.UTF8.GetBytes(text));
+            var output = function switch
+            {
+                "bucket-policy" => new BucketPolicyFunction(host).Handle(input),
+                "trust-policy" => new TrustPolicyFunction(host).Handle(input),
+                _ => new DriftScanFunction(host).Handle(input),
+            };
+            using var reader = new StreamReader(output.GetAwaiter().GetResult());
+            env.Out.WriteLine(reader.ReadToEnd().TrimEnd());
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is InvalidEventException or GuardrailConfigException or Core.Parsing.PolicyParseException)
+        {
+            throw new UsageException(e.Message);
+        }
+        catch (Exception e) when (e is AwsServiceException or AmazonServiceException or HttpRequestException or AmazonClientException)
+        {
+            env.Error.WriteLine($"guardrail: the {function} function failed: {e.Message}");
+            return FunctionFailed;
+        }
+    }
+
+    private static string ReadEvent(CliEnvironment env, string source)
+    {
+        if (source == "-")
+        {
+            return env.In.ReadToEnd();
+        }
+
+        var path = Path.GetFullPath(source, env.WorkingDirectory);
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"event file {source} does not exist");
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read event file {source}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Guardrail.Aws.Sns;
+using Guardrail.Core.Changes;
+using Guardrail.Core.Findings;
+using Guardrail.Functions.Processing;
+
+namespace Guardrail.Functions.Alerts;
+
+/// <summary>
+/// Builds the SNS alert: a subject of at most 100 characters (verdict, resource, actor); a readable text for email
+/// subscribers and the full JSON for every other protocol (<c>MessageStructure=json</c>); and message attributes for
+/// subscription filter policies (<c>verdict</c>, <c>severity</c>, <c>resourceType</c>, <c>rules</c>, <c>outcome</c>).
+/// </summary>
+public static class AlertComposer
+{
+    public const int MaxSubjectLength = 100;
+
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static SnsMessage Compose(AlertContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new SnsMessage(context.TopicArn, Subject(context), FullJson(context), EmailText(context), Attributes(context));
+    }
+
+    public static string Subject(AlertContext context)
+    {
+        var tag = context.Outcome switch
+        {
+            Outcome.RolledBack => "ROLLED BACK",
+            Outcome.RollbackSkipped when context.Reason?.StartsWith("circuit breaker", StringComparison.Ordinal) == true => "CIRCUIT BREAKER",
+            _ => context.Verdict.Access == AccessVerdict.Ok ? "WEAKENED" : context.Verdict.Access.ToText().ToUpperInvariant(),
+        };
+        var actor = ShortActor(context.Event?.Actor.Arn);
+        var subject = $"[{tag}] {context.Resource.Type} {context.Resource.Name}" + (actor is null ? string.Empty : $" by {actor}");
+
+        // SNS subjects must be ASCII-printable without line breaks, at most 100 characters.
+        var clean = new string([.. subject.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
+        return clean.Length <= MaxSubjectLength ? clean : clean[..(MaxSubjectLength - 3)] + "...";
+    }
+
+    public static string HighestSeverity(Verdict verdict) =>
+        verdict.Findings.Count == 0 ? "info" : verdict.Findings.Max(f => f.Severity).ToText();
+
+    private static List<SnsAttribute> Attributes(AlertContext context)
+    {
+        var rules = context.Verdict.Findings.Select(f => f.Rule).Distinct().ToList();
+        var severity = context.Outcome == Outcome.RollbackSkipped && context.Reason?.StartsWith("circuit breaker", StringComparison.Ordinal) == true
+            ? "critical"
+            : HighestSeverity(context.Verdict);
+        return
+        [
+            new("verdict", "String", context.Verdict.Access.ToText()),
+            new("severity", "String", severity),
+            new("resourceType", "String", context.Resource.Type),
+            new("rules", "String.Array", JsonSerializer.Serialize(rules)),
+            new("outcome", "String", context.Outcome.ToText()),
+        ];
+    }
+
+    private static string FullJson(AlertContext context)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Indented))
+        {
+            w.WriteStartObject();
+            VerdictJson.WriteProperties(w, context.Verdict);
+            w.WriteString("outcome", context.Outcome.ToText());
+            if (context.Reason is not null)
+            {
+                w.WriteString("reason", context.Reason);
+            }
+
+            w.WriteStartObject("resource");
+            w.WriteString("type", context.Resource.Type);
+            w.WriteString("name", context.Resource.Name);
+            w.WriteEndObject();
+            if (context.Event is { } e)
+            {
+                w.WriteStartObject("event");
+                w.WriteString("id", e.EventId);
+                w.WriteString("name", e.EventName);
+                w.WriteString("time", e.Time);
+                w.WriteString("account", e.Account);
+                w.WriteString("region", e.Region);
+                w.WriteString("actor", e.Actor.Arn);
+                w.WriteString("sourceIp", e.Actor.SourceIp);
+                w.WriteString("userAgent", e.Actor.UserAgent);
+                w.WriteEndObject();
+            }
+
+            w.WriteStartObject("policyHash");
+            w.WriteString("knownGood", context.KnownGood?.Hash);
+            w.WriteString("judged", context.PolicyHash);
+            w.WriteEndObject();
+            w.WriteBoolean("newerChangeExists", context.NewerChangeExists);
+            w.WriteStartArray("diff");
+            foreach (var change in context.Diff)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", change.Kind.ToString().ToLowerInvariant());
+                w.WriteString("statement", change.Statement);
+                w.WriteString("before", change.Before);
+                w.WriteString("after", change.After);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string EmailText(AlertContext context)
+    {
+        var text = new StringBuilder();
+        var verdict = context.Verdict;
+        text.AppendLine(verdict.Access switch
+        {
+            AccessVerdict.Breaks => $"Redshift Spectrum can no longer read through the {context.Resource.Type} of {context.Resource.Name}.",
+            AccessVerdict.AtRisk => $"Redshift Spectrum may be unable to read through the {context.Resource.Type} of {context.Resource.Name}, depending on facts the guardrail cannot know.",
+            _ => $"Redshift Spectrum can still read, but the {context.Resource.Type} of {context.Resource.Name} is less locked down than AWS recommends.",
+        });
+        text.AppendLine();
+        if (context.Event is { } e)
+        {
+            text.AppendLine($"What changed:  {e.EventName} at {e.Time:u} in account {e.Account} ({e.Region})");
+            text.AppendLine($"Who:           {e.Actor.Arn}");
+            text.AppendLine($"From:          {e.Actor.SourceIp ?? "unknown address"} using {e.Actor.UserAgent ?? "unknown client"}");
+            text.AppendLine($"Event id:      {e.EventId}");
+        }
+
+        if (context.NewerChangeExists)
+        {
+            text.AppendLine("Note:          the live policy differs from the one in this event: a newer change exists, and the live policy is what was judged.");
+        }
+
+        text.AppendLine();
+        text.AppendLine($"Verdict: {verdict.Access.ToText()}    Security: {verdict.Security.ToText()}");
+        foreach (var finding in verdict.Findings)
+        {
+            text.AppendLine();
+            text.AppendLine($"* [{finding.Severity.ToText()}] {finding.Rule} in {finding.Statement}");
+            text.AppendLine($"  {finding.Message}");
+            text.AppendLine($"  Fix: {finding.Fix}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(context.KnownGood is null ? "Changes (no known-good policy recorded to compare with):" : $"Changes since the last known-good policy (event {context.KnownGood.EventId}, {context.KnownGood.Time:u}, by {context.KnownGood.Actor}):");
+        if (context.Diff.Count == 0)
+        {
+            text.AppendLine("  (no statement changed)");
+        }
+
+        foreach (var change in context.Diff)
+        {
+            text.AppendLine($"  {change.Kind.ToString().ToLowerInvariant()} {change.Statement}");
+            if (change.Before is not null)
+            {
+                text.AppendLine($"    - {change.Before}");
+            }
+
+            if (change.After is not null)
+            {
+                text.AppendLine($"    + {change.After}");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("What the guardrail did: " + context.Outcome switch
+        {
+            Outcome.RolledBack => $"rolled the policy back to the known-good version. {context.Reason}",
+            Outcome.RollbackSkipped => $"did not roll back: {context.Reason}",
+            _ => context.Reason is null ? "alerted only (automatic rollback is off or does not apply)." : $"alerted only: {context.Reason}",
+        });
+        return text.ToString();
+    }
+
+    private static string? ShortActor(string? arn)
+    {
+        if (arn is null)
+        {
+            return null;
+        }
+
+        // arn:aws:sts::ACCT:assumed-role/ROLE/SESSION -> ROLE/SESSION; arn:aws:iam::ACCT:user/NAME -> user/NAME
+        var slash = arn.Contains(':', StringComparison.Ordinal) ? arn[(arn.LastIndexOf(':') + 1)..] : arn;
+        return slash.StartsWith("assumed-role/", StringComparison.Ordinal) ? slash["assumed-role/".Length..] : slash;
+    }
+}

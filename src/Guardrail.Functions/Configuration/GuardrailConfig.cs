@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using Guardrail.Core.Evaluation;
+using Guardrail.Core.Spectrum;
+
+namespace Guardrail.Functions.Configuration;
+
+/// <summary>The functions' configuration, read from environment variables and validated once, at cold start.</summary>
+/// <param name="TopicArn">GUARDRAIL_TOPIC_ARN: where alerts go.</param>
+/// <param name="StateTable">GUARDRAIL_STATE_TABLE: DynamoDB table (pk String, TTL expiresAt).</param>
+/// <param name="SpectrumRoles">GUARDRAIL_SPECTRUM_ROLES: role ARNs or chains (arnA,arnB), separated by ';' or whitespace.</param>
+/// <param name="ProtectedBuckets">GUARDRAIL_PROTECTED_BUCKETS: names, or null for every bucket ('*').</param>
+/// <param name="Rollback">GUARDRAIL_ROLLBACK: put the last known-good policy back on 'breaks' (default false).</param>
+/// <param name="SelfRoleArn">GUARDRAIL_SELF_ROLE_ARN: the functions' own role, whose changes are ignored.</param>
+/// <param name="Cluster">GUARDRAIL_CLUSTER: provisioned (default) or serverless.</param>
+/// <param name="VpceIds">GUARDRAIL_VPCE_IDS.</param>
+/// <param name="Prefixes">GUARDRAIL_PREFIXES: table locations (key prefixes).</param>
+/// <param name="OrgId">GUARDRAIL_ORG_ID.</param>
+/// <param name="BreakGlassRoles">GUARDRAIL_BREAK_GLASS_ROLES: roles whose changes are judged and alerted but never rolled back.</param>
+/// <param name="MaxRollbacks">GUARDRAIL_MAX_ROLLBACKS: rollbacks of one resource per hour before the circuit breaker opens (default 3).</param>
+public sealed partial record GuardrailConfig(
+    string? TopicArn,
+    string? StateTable,
+    IReadOnlyList<IReadOnlyList<RoleArn>> SpectrumRoles,
+    IReadOnlySet<string>? ProtectedBuckets,
+    bool Rollback,
+    string? SelfRoleArn,
+    ClusterKind Cluster,
+    IReadOnlyList<string> VpceIds,
+    IReadOnlyList<string> Prefixes,
+    string? OrgId,
+    IReadOnlySet<string> BreakGlassRoles,
+    int MaxRollbacks)
+{
+    /// <summary>Whether the bucket is protected.</summary>
+    public bool Protects(string bucket) => ProtectedBuckets is null || ProtectedBuckets.Contains(bucket);
+
+    /// <summary>The chain prefixes that end in the role with this name (a role may appear in several chains).</summary>
+    public IReadOnlyList<IReadOnlyList<RoleArn>> ChainsEndingIn(string roleName) =>
+        [.. SpectrumRoles.SelectMany(chain => chain.Select((role, i) => (role, i)).Where(x => x.role.Name == roleName).Select(x => (IReadOnlyList<RoleArn>)[.. chain.Take(x.i + 1)]))
+            .DistinctBy(c => string.Join(",", c.Select(r => r.Arn)))];
+
+    /// <summary>Reads and validates the configuration; <paramref name="requireAws"/> asks for the topic and table too.</summary>
+    /// <exception cref="GuardrailConfigException">Lists every problem found.</exception>
+    public static GuardrailConfig Load(Func<string, string?> environment, bool requireAws)
+    {
+        var problems = new List<string>();
+        string? Get(string name) => environment(name) is { Length: > 0 } value ? value.Trim() : null;
+
+        var topic = Get("GUARDRAIL_TOPIC_ARN");
+        if (topic is null && requireAws)
+        {
+            problems.Add("GUARDRAIL_TOPIC_ARN is required (the SNS topic ARN alerts are published to)");
+        }
+        else if (topic is not null && !TopicPattern().IsMatch(topic))
+        {
+            problems.Add($"GUARDRAIL_TOPIC_ARN \"{topic}\" is not an SNS topic ARN");
+        }
+
+        var table = Get("GUARDRAIL_STATE_TABLE");
+        if (table is null && requireAws)
+        {
+            problems.Add("GUARDRAIL_STATE_TABLE is required (the DynamoDB table with partition key pk)");
+        }
+
+        var roles = new List<IReadOnlyList<RoleArn>>();
+        foreach (var chain in Split(Get("GUARDRAIL_SPECTRUM_ROLES"), ';', ' ', '\t', '\n', '\r'))
+        {
+            try
+            {
+                roles.Add(RoleArn.ParseChain(chain));
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"GUARDRAIL_SPECTRUM_ROLES: {e.Message}");
+            }
+        }
+
+        if (roles.Count == 0 && !problems.Any(p => p.StartsWith("GUARDRAIL_SPECTRUM_ROLES", StringComparison.Ordinal)))
+        {
+            problems.Add("GUARDRAIL_SPECTRUM_ROLES is required (the Redshift cluster role ARNs; a chain is arnA,arnB)");
+        }
+
+        var bucketsText = Get("GUARDRAIL_PROTECTED_BUCKETS");
+        HashSet<string>? buckets = null;
+        if (bucketsText is null)
+        {
+            problems.Add("GUARDRAIL_PROTECTED_BUCKETS is required (comma-separated bucket names, or *)");
+        }
+        else if (bucketsText != "*")
+        {
+            buckets = [.. Split(bucketsText, ',')];
+            foreach (var bucket in buckets.Where(b => !BucketPattern().IsMatch(b)))
+            {
+                problems.Add($"GUARDRAIL_PROTECTED_BUCKETS: \"{bucket}\" is not a bucket name");
+            }
+        }
+
+        var rollback = Bool(Get("GUARDRAIL_ROLLBACK"), "GUARDRAIL_ROLLBACK", problems);
+        var self = Get("GUARDRAIL_SELF_ROLE_ARN");
+        if (self is not null && !RoleArn.TryParse(self, out _))
+        {
+            problems.Add($"GUARDRAIL_SELF_ROLE_ARN \"{self}\" is not an IAM role ARN");
+        }
+        else if (self is null && rollback)
+        {
+            problems.Add("GUARDRAIL_SELF_ROLE_ARN is required when GUARDRAIL_ROLLBACK is true (to recognise the guardrail's own rollbacks)");
+        }
+
+        var cluster = Get("GUARDRAIL_CLUSTER") switch
+        {
+            null or "provisioned" => ClusterKind.Provisioned,
+            "serverless" => ClusterKind.Serverless,
+            var other => Problem(problems, $"GUARDRAIL_CLUSTER \"{other}\" must be provisioned or serverless", ClusterKind.Provisioned),
+        };
+
+        var vpces = Split(Get("GUARDRAIL_VPCE_IDS"), ',', ' ');
+        foreach (var vpce in vpces.Where(v => !VpcePattern().IsMatch(v)))
+        {
+            problems.Add($"GUARDRAIL_VPCE_IDS: \"{vpce}\" is not a VPC endpoint id");
+        }
+
+        var org = Get("GUARDRAIL_ORG_ID");
+        if (org is not null && !OrgPattern().IsMatch(org))
+        {
+            problems.Add($"GUARDRAIL_ORG_ID \"{org}\" is not an AWS Organizations id");
+        }
+
+        var breakGlass = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var arn in Split(Get("GUARDRAIL_BREAK_GLASS_ROLES"), ',', ';', ' '))
+        {
+            if (RoleArn.TryParse(arn, out _))
+            {
+                breakGlass.Add(arn);
+            }
+            else
+            {
+                problems.Add($"GUARDRAIL_BREAK_GLASS_ROLES: \"{arn}\" is not an IAM role ARN");
+            }
+        }
+
+        var maxRollbacks = 3;
+        if (Get("GUARDRAIL_MAX_ROLLBACKS") is { } max && (!int.TryParse(max, out maxRollbacks) || maxRollbacks < 1))
+        {
+            problems.Add($"GUARDRAIL_MAX_ROLLBACKS \"{max}\" must be a whole number of at least 1");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new GuardrailConfigException(problems);
+        }
+
+        return new GuardrailConfig(topic, table, roles, buckets, rollback, self, cluster, vpces, Split(Get("GUARDRAIL_PREFIXES"), ','), org, breakGlass, maxRollbacks);
+    }
+
+    private static List<string> Split(string? value, params char[] separators) =>
+        value is null ? [] : [.. value.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private static bool Bool(string? value, string name, List<string> problems) => value?.ToLowerInvariant() switch
+    {
+        null or "false" => false,
+        "true" => true,
+        _ => Problem(problems, $"{name} \"{value}\" must be true or false", false),
+    };
+
+    private static T Problem<T>(List<string> problems, string problem, T fallback)
+    {
+        problems.Add(problem);
+        return fallback;
+    }
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$")]
+    private static partial Regex TopicPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketPattern();
+
+    [GeneratedRegex("^vpce-[0-9a-f]{8,17}$")]
+    private static partial Regex VpcePattern();
+
+    [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
+    private static partial Regex OrgPattern();
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Guardrail.Functions.Processing;
+
+namespace Guardrail.Functions;
+
+/// <summary>
+/// Lambda handler for the scheduled drift scan (<c>Guardrail.Functions::Guardrail.Functions.DriftScanFunction::Handle</c>).
+/// The input is the EventBridge Scheduler/rule event; only its <c>account</c> is used.
+/// </summary>
+public sealed class DriftScanFunction
+{
+    private readonly FunctionHost host;
+
+    public DriftScanFunction()
+        : this(FunctionHost.FromEnvironment("drift-scan"))
+    {
+    }
+
+    public DriftScanFunction(FunctionHost host)
+    {
+        this.host = host;
+    }
+
+    public async Task<Stream> Handle(Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var reader = new StreamReader(input);
+        var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        var account = "unknown";
+        try
+        {
+            using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("account", out var a) && a.ValueKind == JsonValueKind.String)
+            {
+                account = a.GetString()!;
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new Events.InvalidEventException($"the scheduled event is not valid JSON: {e.Message.Split(" Path:")[0]}");
+        }
+
+        var result = await new DriftScanner(host.Config, host.Services).ScanAsync(account, CancellationToken.None).ConfigureAwait(false);
+        return ResultJson.ToStream(result);
+    }
+}

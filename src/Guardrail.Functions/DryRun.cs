@@ -1,0 +1,89 @@
+using Guardrail.Core.Changes;
+using Guardrail.Core.Findings;
+using Guardrail.Functions.Alerts;
+using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Events;
+using Guardrail.Functions.Processing;
+
+namespace Guardrail.Functions;
+
+/// <summary>
+/// Runs a function's judgement on an event file with no AWS at all: the policy carried in the event is judged, and the
+/// alert that would be published and what would be done are returned. Configuration comes from the environment where
+/// set; otherwise defaults, each stated in <see cref="Result.Assumptions"/>.
+/// </summary>
+public static class DryRun
+{
+    public const string PlaceholderTopic = "arn:aws:sns:us-east-1:123456789012:dry-run";
+
+    /// <summary>The outcome and the assumptions it rests on.</summary>
+    public sealed record Result(InvocationResult Invocation, IReadOnlyList<string> Assumptions);
+
+    public static Result Run(string function, string eventJson, Func<string, string?> environment, TimeProvider time)
+    {
+        if (function == "drift-scan")
+        {
+            return new Result(new InvocationResult(Outcome.Ignored, null, "a drift scan reads the live policies of every protected resource; a dry run has no AWS to read them from"), []);
+        }
+
+        var change = EventParser.Parse(eventJson);
+        if (ResourceResolver.WrongFunction(function, change) is { } wrong)
+        {
+            return new Result(new InvocationResult(Outcome.Ignored, change.EventId, wrong), []);
+        }
+
+        var assumptions = new List<string>();
+        string? Env(string name)
+        {
+            var value = environment(name);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+
+            switch (name)
+            {
+                case "GUARDRAIL_SPECTRUM_ROLES":
+                    var role = change.IsTrustPolicyChange && change.RoleName is { } name2 ? name2 : "redshift";
+                    assumptions.Add($"GUARDRAIL_SPECTRUM_ROLES is not set: assuming the Spectrum role arn:aws:iam::{change.Account}:role/{role}");
+                    return $"arn:aws:iam::{change.Account}:role/{role}";
+                case "GUARDRAIL_PROTECTED_BUCKETS":
+                    assumptions.Add("GUARDRAIL_PROTECTED_BUCKETS is not set: assuming every bucket is protected");
+                    return "*";
+                default:
+                    return null;
+            }
+        }
+
+        var config = GuardrailConfig.Load(Env, requireAws: false);
+        var resource = change.IsTrustPolicyChange
+            ? ResourceResolver.Trust(change, config, null, time)
+            : ResourceResolver.Bucket(change, config, null, time);
+        if (PolicyChangeProcessor.ReasonToIgnore(change, resource, config) is { } ignored)
+        {
+            return new Result(new InvocationResult(Outcome.Ignored, change.EventId, ignored, resource?.Type, resource?.Name), assumptions);
+        }
+
+        if (change.EventName != "DeleteBucketPolicy" && change.PolicyText is null)
+        {
+            var why = change.ParametersOmitted
+                ? "CloudTrail omitted the request parameters (over 100 KB); the live policy must be fetched, which a dry run cannot do"
+                : "the event carries no policy; the live policy must be fetched, which a dry run cannot do";
+            return new Result(new InvocationResult(Outcome.Ignored, change.EventId, why, resource!.Type, resource.Name), assumptions);
+        }
+
+        var policy = resource!.Parse(change.PolicyText);
+        var verdict = resource.Evaluate(policy);
+        if (verdict.Access == AccessVerdict.Ok && verdict.Security == SecurityVerdict.Ok)
+        {
+            return new Result(new InvocationResult(Outcome.Ok, change.EventId, "would record this policy as the last known-good", resource.Type, resource.Name, verdict), assumptions);
+        }
+
+        var wouldDo = config.Rollback && verdict.Access == AccessVerdict.Breaks
+            ? "would publish this alert and roll back to the last known-good policy, if one is recorded and the policy has not changed again"
+            : "would publish this alert" + (config.Rollback ? " (rollback is only for 'breaks')" : " (GUARDRAIL_ROLLBACK is off)");
+        var diff = StatementDiff.Compare(null, policy);
+        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn ?? PlaceholderTopic, resource, change, verdict, Outcome.Alerted, wouldDo, diff, null, PolicyHash.Of(policy), false));
+        return new Result(new InvocationResult(Outcome.Alerted, change.EventId, wouldDo, resource.Type, resource.Name, verdict, diff, alert), assumptions);
+    }
+}

@@ -1,0 +1,42 @@
+using Guardrail.Aws;
+using Guardrail.Aws.Iam;
+using Guardrail.Aws.S3;
+using Guardrail.Aws.Sns;
+using Guardrail.Aws.State;
+using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Observability;
+using Guardrail.Functions.Processing;
+
+namespace Guardrail.Functions;
+
+/// <summary>The configuration and AWS adapters one function instance uses, built once at cold start.</summary>
+public sealed class FunctionHost
+{
+    public FunctionHost(GuardrailConfig config, GuardrailServices services)
+    {
+        Config = config;
+        Services = services;
+    }
+
+    public GuardrailConfig Config { get; }
+
+    public GuardrailServices Services { get; }
+
+    /// <summary>Reads the environment (configuration and <c>AWS_ENDPOINT_URL*</c>) and builds the real adapters.</summary>
+    /// <exception cref="GuardrailConfigException">The configuration is invalid; every problem is listed.</exception>
+    public static FunctionHost FromEnvironment(string service, Func<string, string?>? environment = null, TextWriter? logOutput = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var config = GuardrailConfig.Load(environment, requireAws: true);
+        var endpoints = new AwsEndpoints(environment);
+        var time = TimeProvider.System;
+        var services = new GuardrailServices(
+            S3BucketPolicies.Create(endpoints),
+            QueryIamRoles.Create(endpoints),
+            QuerySnsPublisher.Create(endpoints),
+            DynamoDbGuardrailState.Create(endpoints, config.StateTable!),
+            time,
+            new JsonLog(service, logOutput ?? Console.Out, time));
+        return new FunctionHost(config, services);
+    }
+}

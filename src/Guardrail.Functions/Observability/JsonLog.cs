@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Guardrail.Functions.Observability;
+
+/// <summary>
+/// Structured logs, one JSON object per line on stdout, with Powertools-style keys: <c>timestamp</c>, <c>level</c>,
+/// <c>message</c>, <c>service</c>, <c>cold_start</c>, <c>correlation_id</c> (the CloudTrail event id).
+/// </summary>
+public sealed class JsonLog
+{
+    private static int coldStart = 1;
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly TextWriter output;
+    private readonly TimeProvider time;
+    private readonly bool isColdStart;
+
+    public JsonLog(string service, TextWriter output, TimeProvider time)
+    {
+        Service = service;
+        this.output = output;
+        this.time = time;
+        isColdStart = Interlocked.Exchange(ref coldStart, 0) == 1;
+    }
+
+    public string Service { get; }
+
+    /// <summary>The CloudTrail event id of the invocation in progress.</summary>
+    public string? CorrelationId { get; set; }
+
+    public void Info(string message, params (string Key, object? Value)[] fields) => Write("INFO", message, fields);
+
+    public void Warn(string message, params (string Key, object? Value)[] fields) => Write("WARN", message, fields);
+
+    public void Error(string message, params (string Key, object? Value)[] fields) => Write("ERROR", message, fields);
+
+    /// <summary>Writes a raw JSON line (EMF metrics).</summary>
+    public void Raw(string jsonLine)
+    {
+        lock (output)
+        {
+            output.WriteLine(jsonLine);
+        }
+    }
+
+    private void Write(string level, string message, (string Key, object? Value)[] fields)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("timestamp", time.GetUtcNow());
+            w.WriteString("level", level);
+            w.WriteString("message", message);
+            w.WriteString("service", Service);
+            w.WriteBoolean("cold_start", isColdStart);
+            w.WriteString("correlation_id", CorrelationId);
+            foreach (var (key, value) in fields)
+            {
+                w.WritePropertyName(key);
+                JsonSerializer.Serialize(w, value?.ToString());
+            }
+
+            w.WriteEndObject();
+        }
+
+        Raw(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}
