@@ -32,6 +32,15 @@ public sealed class S3BucketPolicies : IBucketPolicies
         try
         {
             var response = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
+
+            // The SDK hands some error answers back as the "policy" with their status instead of throwing.
+            if (response.HttpStatusCode != HttpStatusCode.OK)
+            {
+                return response.Policy?.Contains("<Code>NoSuchBucketPolicy</Code>", StringComparison.Ordinal) == true
+                    ? null
+                    : throw new AmazonS3Exception($"GetBucketPolicy on {bucket} failed with HTTP {(int)response.HttpStatusCode}: {response.Policy}");
+            }
+
             return string.IsNullOrEmpty(response.Policy) ? null : response.Policy;
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucketPolicy" || (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket"))

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Guardrail.Functions.Tests;
+
+/// <summary>
+/// A real moto_server (AWS API emulator) on 127.0.0.1 and a free port, started for the test collection and stopped
+/// after it. Tests reset its state with <see cref="ResetAsync"/>.
+/// </summary>
+public sealed class MotoServer : IAsyncLifetime
+{
+    private Process? process;
+
+    public MotoServer()
+    {
+        // The SDK's default credential chain and the Query clients read these; moto accepts any.
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
+        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+    }
+
+    public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("moto_server is not on PATH; the integration tests need it (pip install 'moto[server]')", e);
+        }
+
+        process!.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Endpoint, "moto-api/"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            {
+            }
+
+            if (DateTime.UtcNow >= deadline || process.HasExited)
+            {
+                throw new InvalidOperationException($"moto_server did not start on {Endpoint} (exited: {process.HasExited})");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Forgets every resource, so each test starts from an empty account.</summary>
+    public async Task ResetAsync()
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(Endpoint, "moto-api/reset"), null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+
+        process?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MotoCollection : ICollectionFixture<MotoServer>
+{
+    public const string Name = "moto";
+}
