@@ -67,7 +67,7 @@ public sealed class DriftScanner
             return new InvocationResult(Outcome.Ignored, null, "already alerted on this exact policy", resource.Type, resource.Name, verdict);
         }
 
-        var diff = StatementDiff.Compare(resource.Parse(knownGood?.PolicyText), policy);
+        var diff = StatementDiff.Compare(knownGood is null ? null : resource.Parse(knownGood.PolicyText), policy);
         var alert = AlertComposer.Compose(new AlertContext(config.TopicArn!, resource, null, verdict, Outcome.Alerted, "found by the scheduled drift scan: no change event was judged for this policy", diff, knownGood, hash, false));
         var messageId = await services.Sns.PublishAsync(alert, cancellationToken).ConfigureAwait(false);
         await services.State.PutLastAlertedHashAsync(resource.Key, hash, cancellationToken).ConfigureAwait(false);

@@ -107,7 +107,7 @@ public sealed class PolicyChangeProcessor
             ? await RollbackAsync(change, resource, knownGood, liveHash, cancellationToken).ConfigureAwait(false)
             : (Outcome.Alerted, (string?)null);
 
-        var diff = StatementDiff.Compare(resource.Parse(knownGood?.PolicyText), live);
+        var diff = StatementDiff.Compare(knownGood is null ? null : resource.Parse(knownGood.PolicyText), live);
         var alert = AlertComposer.Compose(new AlertContext(config.TopicArn!, resource, change, verdict, outcome, reason, diff, knownGood, liveHash, newer));
         var messageId = await services.Sns.PublishAsync(alert, cancellationToken).ConfigureAwait(false);
         services.Log.Warn($"{verdict.Access.ToText()}: alert published", ("resource", resource.Name), ("outcome", outcome.ToText()), ("reason", reason), ("messageId", messageId));
