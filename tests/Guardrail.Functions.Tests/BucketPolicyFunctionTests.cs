@@ -1,3 +1,4 @@
+using Guardrail.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
 using Guardrail.Aws.S3;

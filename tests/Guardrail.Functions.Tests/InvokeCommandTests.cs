@@ -1,3 +1,4 @@
+using Guardrail.Testing;
 using System.Text.Json.Nodes;
 using Guardrail.Cli;
 

@@ -1,8 +1,9 @@
+using Xunit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Guardrail.Functions.Tests;
+namespace Guardrail.Testing;
 
 /// <summary>
 /// A real moto_server (AWS API emulator) on 127.0.0.1 and a free port, started for the test collection and stopped
@@ -97,10 +98,4 @@ public sealed class MotoServer : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class MotoCollection : ICollectionFixture<MotoServer>
-{
-    public const string Name = "moto";
 }

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Guardrail.Deployment.Tests;
+
+/// <summary>Runs an external program to completion and returns its exit code and output.</summary>
+internal static class Processes
+{
+    public static (int Exit, string Out, string Error) Run(string program, IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? Root };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Guardrail.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Guardrail.sln not found");
+    }
+}
+
+/// <summary>The template as it would be deployed: SAM-translated, intrinsics resolved for given parameters (template_tool.py).</summary>
+internal static class TemplateTool
+{
+    public static readonly Dictionary<string, string> DefaultParameters = new()
+    {
+        ["ProtectedBuckets"] = "amzn-s3-demo-bucket,finance-lake",
+        ["SpectrumRoles"] = "arn:aws:iam::123456789012:role/redshift;arn:aws:iam::123456789012:role/hop,arn:aws:iam::123456789012:role/reader",
+        ["Rollback"] = "true",
+    };
+
+    private static readonly Dictionary<string, JsonObject> Cache = [];
+
+    /// <summary>The translated resources (cached per parameter set: translating takes a Python start-up).</summary>
+    public static JsonObject Resources(string template = "template.yaml", Dictionary<string, string>? parameters = null)
+    {
+        var key = template + JsonSerializer.Serialize(parameters ?? DefaultParameters);
+        lock (Cache)
+        {
+            if (!Cache.TryGetValue(key, out var cached))
+            {
+                cached = Translate(template, parameters);
+                Cache[key] = cached;
+            }
+
+            return (JsonObject)cached.DeepClone();
+        }
+    }
+
+    private static JsonObject Translate(string template, Dictionary<string, string>? parameters)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "template_tool.py");
+        var (exit, output, error) = Processes.Run("python3", [script, template, JsonSerializer.Serialize(parameters ?? DefaultParameters)]);
+        Assert.True(exit == 0, $"template_tool.py failed: {error}");
+        return JsonNode.Parse(output)!.AsObject();
+    }
+
+    public static IEnumerable<(string Logical, JsonObject Resource)> OfType(JsonObject resources, string type) =>
+        resources.Where(r => r.Value!["Type"]!.GetValue<string>() == type).Select(r => (r.Key, r.Value!.AsObject()));
+}

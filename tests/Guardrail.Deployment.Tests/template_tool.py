@@ -1,0 +1,136 @@
+"""Test tooling: SAM-translates a template (samtranslator, which cfn-lint ships) and resolves its intrinsic functions
+for given parameter values, printing the plain CloudFormation resources as JSON. The tests then check the event
+patterns, handlers and IAM policies that would really be deployed.
+
+usage: python3 template_tool.py TEMPLATE '{"Param": "value", ...}'
+"""
+import json
+import os
+import re
+import sys
+
+from cfnlint.decode import decode_str
+from samtranslator.translator.transform import transform
+
+ACCOUNT, REGION, PARTITION, STACK = "123456789012", "us-east-1", "aws", "spectrum-guardrail"
+NOVALUE = object()
+
+
+class NoManagedPolicies:
+    def load(self):
+        return {}
+
+
+def physical(logical, resource, attribute=None):
+    kind = resource["Type"]
+    if kind == "AWS::SNS::Topic":
+        return f"arn:aws:sns:{REGION}:{ACCOUNT}:{logical}"
+    if kind == "AWS::SQS::Queue":
+        if attribute == "Arn":
+            return f"arn:aws:sqs:{REGION}:{ACCOUNT}:{logical}"
+        if attribute == "QueueName":
+            return logical
+        return f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/{logical}"
+    if kind == "AWS::DynamoDB::Table":
+        return f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{logical}" if attribute == "Arn" else logical
+    if kind == "AWS::IAM::Role":
+        return f"arn:aws:iam::{ACCOUNT}:role/{logical}" if attribute == "Arn" else logical
+    if kind == "AWS::Lambda::Function":
+        name = resource["Properties"].get("FunctionName", logical)
+        return f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}" if attribute == "Arn" else name
+    if kind == "AWS::Logs::LogGroup":
+        return f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:{logical}:*" if attribute == "Arn" else logical
+    if kind == "AWS::Events::Rule":
+        return f"arn:aws:events:{REGION}:{ACCOUNT}:rule/{logical}"
+    return f"arn:aws:unknown:{REGION}:{ACCOUNT}:{logical}"
+
+
+def main():
+    os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
+    text = open(sys.argv[1]).read()
+    params = json.loads(sys.argv[2])
+    template, problems = decode_str(text)
+    if problems:
+        sys.exit(f"cannot read {sys.argv[1]}: {problems}")
+    template = json.loads(json.dumps(template))
+    code_uris = {}
+    if "Transform" in template:
+        # As `sam package` does: local code becomes an S3 location (the original path is reported as _CodeUri).
+        global_uri = template.get("Globals", {}).get("Function", {}).pop("CodeUri", None)
+        for logical, resource in template["Resources"].items():
+            if resource["Type"] == "AWS::Serverless::Function":
+                code_uris[logical] = resource["Properties"].get("CodeUri", global_uri)
+                resource["Properties"]["CodeUri"] = "s3://packaged-code/guardrail.zip"
+        template = transform(template, params, NoManagedPolicies())
+    values = {name: str(spec.get("Default", "")) for name, spec in template.get("Parameters", {}).items()}
+    values.update(params)
+    resources = template["Resources"]
+    conditions = {}
+
+    def ref(name, attribute=None):
+        pseudo = {"AWS::Region": REGION, "AWS::AccountId": ACCOUNT, "AWS::Partition": PARTITION, "AWS::StackName": STACK, "AWS::NoValue": NOVALUE, "AWS::URLSuffix": "amazonaws.com"}
+        if name in pseudo:
+            return pseudo[name]
+        if name in values and attribute is None:
+            return values[name]
+        return physical(name, resources[name], attribute)
+
+    def condition(name):
+        if name not in conditions:
+            conditions[name] = resolve(template["Conditions"][name])
+        return conditions[name]
+
+    def sub(string, variables):
+        def replace(match):
+            token = match.group(1)
+            if token in variables:
+                return str(variables[token])
+            if "." in token and not token.startswith("AWS::"):
+                logical, attribute = token.split(".", 1)
+                return ref(logical, attribute)
+            return str(ref(token))
+        return re.sub(r"\$\{([^}!]+)\}", replace, string)
+
+    def resolve(node):
+        if isinstance(node, list):
+            return [x for x in (resolve(v) for v in node) if x is not NOVALUE]
+        if not isinstance(node, dict):
+            return node
+        if len(node) == 1:
+            (key, value), = node.items()
+            if key == "Ref":
+                return ref(value)
+            if key == "Fn::GetAtt":
+                logical, attribute = value if isinstance(value, list) else value.split(".", 1)
+                return ref(logical, attribute)
+            if key == "Fn::Sub":
+                if isinstance(value, list):
+                    return sub(value[0], {k: resolve(v) for k, v in value[1].items()})
+                return sub(value, {})
+            if key == "Fn::Join":
+                return resolve(value[0]).join(str(x) for x in resolve(value[1]))
+            if key == "Fn::Split":
+                return resolve(value[1]).split(resolve(value[0]))
+            if key == "Fn::Select":
+                return resolve(value[1])[int(resolve(value[0]))]
+            if key == "Fn::If":
+                return resolve(value[1]) if condition(value[0]) else resolve(value[2])
+            if key == "Fn::Equals":
+                return resolve(value[0]) == resolve(value[1])
+            if key == "Fn::Not":
+                return not resolve(value[0])
+            if key == "Condition":
+                return condition(value)
+        return {k: v for k, v in ((k, resolve(v)) for k, v in node.items()) if v is not NOVALUE}
+
+    out = {}
+    for logical, resource in resources.items():
+        if "Condition" in resource and not condition(resource["Condition"]):
+            continue
+        out[logical] = {"Type": resource["Type"], "Properties": resolve(resource.get("Properties", {}))}
+        if logical in code_uris:
+            out[logical]["_CodeUri"] = code_uris[logical]
+    print(json.dumps(out))
+
+
+main()
