@@ -1,23 +1,23 @@
-using System.Text.RegularExpressions;
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Spectrum;
 
 namespace Guardrail.Cli;
 
 /// <summary>Checks command-line values before they reach the core, with messages that say what was expected.</summary>
-public static partial class InputValidation
+public static class InputValidation
 {
     public static string Bucket(string value) =>
-        BucketName().IsMatch(value) && !value.Contains("..", StringComparison.Ordinal)
+        AwsIdentifiers.IsBucketName(value)
             ? value
             : throw new UsageException($"--bucket: \"{value}\" is not an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)");
 
     public static string? Account(string? value) =>
-        value is null || AccountId().IsMatch(value)
+        value is null || AwsIdentifiers.IsAccountId(value)
             ? value
             : throw new UsageException($"--bucket-account: \"{value}\" is not a 12-digit AWS account ID");
 
     public static string? OrgId(string? value) =>
-        value is null || Organization().IsMatch(value)
+        value is null || AwsIdentifiers.IsOrgId(value)
             ? value
             : throw new UsageException($"--org-id: \"{value}\" is not an AWS Organizations ID (o-xxxxxxxxxx)");
 
@@ -25,7 +25,7 @@ public static partial class InputValidation
     {
         foreach (var value in values)
         {
-            if (!VpceId().IsMatch(value))
+            if (!AwsIdentifiers.IsVpceId(value))
             {
                 throw new UsageException($"--vpce: \"{value}\" is not a VPC endpoint ID (vpce-0123456789abcdef0)");
             }
@@ -71,16 +71,4 @@ public static partial class InputValidation
             throw new UsageException($"{option}: {e.Message}");
         }
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketName();
-
-    [GeneratedRegex(@"^\d{12}$")]
-    private static partial Regex AccountId();
-
-    [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
-    private static partial Regex Organization();
-
-    [GeneratedRegex("^vpce-[0-9a-f]{8,17}$")]
-    private static partial Regex VpceId();
 }

@@ -1,4 +1,3 @@
-using Guardrail.Functions.Events;
 using Guardrail.Functions.Processing;
 
 namespace Guardrail.Functions;
@@ -22,19 +21,6 @@ public sealed class BucketPolicyFunction
         this.host = host;
     }
 
-    public async Task<Stream> Handle(Stream input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        using var reader = new StreamReader(input);
-        var change = EventParser.Parse(await reader.ReadToEndAsync().ConfigureAwait(false));
-        if (ResourceResolver.WrongFunction("bucket-policy", change) is { } wrong)
-        {
-            host.Services.Log.Info("ignored", ("reason", wrong));
-            return ResultJson.ToStream(new InvocationResult(Outcome.Ignored, change.EventId, wrong));
-        }
-
-        var resource = ResourceResolver.Bucket(change, host.Config, host.Services.Buckets, host.Services.Time);
-        var result = await new PolicyChangeProcessor(host.Config, host.Services).ProcessAsync(change, resource, CancellationToken.None).ConfigureAwait(false);
-        return ResultJson.ToStream(result);
-    }
+    public Task<Stream> Handle(Stream input) =>
+        PolicyChangeHandling.HandleAsync(host, "bucket-policy", input, (change, h) => ResourceResolver.Bucket(change, h.Config, h.Services.Buckets, h.Services.Time));
 }

@@ -1,4 +1,3 @@
-using Guardrail.Functions.Events;
 using Guardrail.Functions.Processing;
 
 namespace Guardrail.Functions;
@@ -11,6 +10,7 @@ public sealed class TrustPolicyFunction
 {
     private readonly FunctionHost host;
 
+    /// <summary>The Lambda runtime's constructor: configuration is read and validated here, at cold start.</summary>
     public TrustPolicyFunction()
         : this(FunctionHost.FromEnvironment("trust-policy"))
     {
@@ -21,19 +21,6 @@ public sealed class TrustPolicyFunction
         this.host = host;
     }
 
-    public async Task<Stream> Handle(Stream input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        using var reader = new StreamReader(input);
-        var change = EventParser.Parse(await reader.ReadToEndAsync().ConfigureAwait(false));
-        if (ResourceResolver.WrongFunction("trust-policy", change) is { } wrong)
-        {
-            host.Services.Log.Info("ignored", ("reason", wrong));
-            return ResultJson.ToStream(new InvocationResult(Outcome.Ignored, change.EventId, wrong));
-        }
-
-        var resource = ResourceResolver.Trust(change, host.Config, host.Services.Iam, host.Services.Time);
-        var result = await new PolicyChangeProcessor(host.Config, host.Services).ProcessAsync(change, resource, CancellationToken.None).ConfigureAwait(false);
-        return ResultJson.ToStream(result);
-    }
+    public Task<Stream> Handle(Stream input) =>
+        PolicyChangeHandling.HandleAsync(host, "trust-policy", input, (change, h) => ResourceResolver.Trust(change, h.Config, h.Services.Iam, h.Services.Time));
 }

@@ -7,7 +7,7 @@ internal static class CliRunner
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => Testing.RepoRoot.Path;
 
     public static (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args)
     {
@@ -19,15 +19,4 @@ internal static class CliRunner
     }
 
     public static (int Exit, string Out, string Error) Run(params string[] args) => RunWithInput(string.Empty, args);
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Guardrail.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Guardrail.sln not found");
-    }
 }

@@ -17,18 +17,7 @@ internal static class Processes
         return (process.ExitCode, output.Result, error.Result);
     }
 
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Guardrail.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Guardrail.sln not found");
-    }
+    public static string Root => Guardrail.Testing.RepoRoot.Path;
 }
 
 /// <summary>The template as it would be deployed: SAM-translated, intrinsics resolved for given parameters (template_tool.py).</summary>

@@ -183,16 +183,5 @@ internal sealed class Sandbox : IDisposable
 
 internal static class Paths
 {
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Guardrail.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Guardrail.sln not found");
-    }
+    public static string Root => RepoRoot.Path;
 }

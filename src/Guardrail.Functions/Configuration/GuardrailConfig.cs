@@ -89,7 +89,7 @@ public sealed partial record GuardrailConfig(
         else if (bucketsText != "*")
         {
             buckets = [.. Split(bucketsText, ',')];
-            foreach (var bucket in buckets.Where(b => !BucketPattern().IsMatch(b)))
+            foreach (var bucket in buckets.Where(b => !AwsIdentifiers.IsBucketName(b)))
             {
                 problems.Add($"GUARDRAIL_PROTECTED_BUCKETS: \"{bucket}\" is not a bucket name");
             }
@@ -114,13 +114,13 @@ public sealed partial record GuardrailConfig(
         };
 
         var vpces = Split(Get("GUARDRAIL_VPCE_IDS"), ',', ' ');
-        foreach (var vpce in vpces.Where(v => !VpcePattern().IsMatch(v)))
+        foreach (var vpce in vpces.Where(v => !AwsIdentifiers.IsVpceId(v)))
         {
             problems.Add($"GUARDRAIL_VPCE_IDS: \"{vpce}\" is not a VPC endpoint id");
         }
 
         var org = Get("GUARDRAIL_ORG_ID");
-        if (org is not null && !OrgPattern().IsMatch(org))
+        if (org is not null && !AwsIdentifiers.IsOrgId(org))
         {
             problems.Add($"GUARDRAIL_ORG_ID \"{org}\" is not an AWS Organizations id");
         }
@@ -170,13 +170,4 @@ public sealed partial record GuardrailConfig(
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$")]
     private static partial Regex TopicPattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketPattern();
-
-    [GeneratedRegex("^vpce-[0-9a-f]{8,17}$")]
-    private static partial Regex VpcePattern();
-
-    [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
-    private static partial Regex OrgPattern();
 }
