@@ -10,24 +10,30 @@ namespace Guardrail.Functions.Observability;
 /// </summary>
 public sealed class JsonLog
 {
-    private static int coldStart = 1;
+    private static int invocations;
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly TextWriter output;
     private readonly TimeProvider time;
-    private readonly bool isColdStart;
+    private bool isColdStart;
 
     public JsonLog(string service, TextWriter output, TimeProvider time)
     {
         Service = service;
         this.output = output;
         this.time = time;
-        isColdStart = Interlocked.Exchange(ref coldStart, 0) == 1;
     }
 
     public string Service { get; }
 
     /// <summary>The CloudTrail event id of the invocation in progress.</summary>
-    public string? CorrelationId { get; set; }
+    public string? CorrelationId { get; private set; }
+
+    /// <summary>Starts an invocation's log lines: its correlation id, and whether it is this process's first (a cold start).</summary>
+    public void BeginInvocation(string? correlationId)
+    {
+        CorrelationId = correlationId;
+        isColdStart = Interlocked.Increment(ref invocations) == 1;
+    }
 
     public void Info(string message, params (string Key, object? Value)[] fields) => Write("INFO", message, fields);
 

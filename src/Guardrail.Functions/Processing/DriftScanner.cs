@@ -24,6 +24,7 @@ public sealed class DriftScanner
 
     public async Task<InvocationResult> ScanAsync(string account, CancellationToken cancellationToken)
     {
+        services.Log.BeginInvocation(null);
         var buckets = config.ProtectedBuckets ?? (IEnumerable<string>)await services.Buckets.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
         var resources = new List<IGuardedResource>();
         resources.AddRange(buckets.Order(StringComparer.Ordinal).Select(b => new BucketResource(b, account, config, services.Buckets, services.Time)));

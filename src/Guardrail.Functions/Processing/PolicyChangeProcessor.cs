@@ -53,7 +53,7 @@ public sealed class PolicyChangeProcessor
     public async Task<InvocationResult> ProcessAsync(PolicyChangeEvent change, IGuardedResource? resource, CancellationToken cancellationToken)
     {
         var log = services.Log;
-        log.CorrelationId = change.EventId;
+        log.BeginInvocation(change.EventId);
         if (ReasonToIgnore(change, resource, config) is { } ignored)
         {
             log.Info("ignored", ("reason", ignored), ("eventName", change.EventName));

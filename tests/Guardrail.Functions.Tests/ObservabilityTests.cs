@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Guardrail.Functions.Observability;
+
+namespace Guardrail.Functions.Tests;
+
+public sealed class ObservabilityTests
+{
+    [Fact]
+    public void Log_lines_are_single_json_objects_with_powertools_keys_and_metrics_are_emf()
+    {
+        using var output = new StringWriter();
+        var log = new JsonLog("bucket-policy", output, TimeProvider.System);
+        var metrics = new Metrics(log, TimeProvider.System);
+
+        log.BeginInvocation("event-1");
+        log.Warn("breaks: alert published", ("resource", "s3://lake"));
+        metrics.Count("Violations", rule: "vpce-restriction");
+        log.BeginInvocation("event-2");
+        log.Info("ok");
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.Equal(3, lines.Count);
+        var (first, emf, second) = (lines[0], lines[1], lines[2]);
+        Assert.Equal("WARN", first["level"]!.GetValue<string>());
+        Assert.Equal("bucket-policy", first["service"]!.GetValue<string>());
+        Assert.Equal("event-1", first["correlation_id"]!.GetValue<string>());
+        Assert.Equal("s3://lake", first["resource"]!.GetValue<string>());
+        Assert.Equal("event-2", second["correlation_id"]!.GetValue<string>());
+
+        // Only the process's first invocation is a cold start.
+        Assert.False(second["cold_start"]!.GetValue<bool>());
+
+        var directive = emf["_aws"]!["CloudWatchMetrics"]![0]!;
+        Assert.Equal("SpectrumGuardrail", directive["Namespace"]!.GetValue<string>());
+        Assert.Equal(["service", "rule"], directive["Dimensions"]![0]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Equal("Violations", directive["Metrics"]![0]!["Name"]!.GetValue<string>());
+        Assert.Equal(1, emf["Violations"]!.GetValue<double>());
+        Assert.Equal("vpce-restriction", emf["rule"]!.GetValue<string>());
+    }
+}
