@@ -1,20 +1,20 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Guardrail.Core.Parsing;
 
 /// <summary>
-/// The elements of one JSON object found by name, without a dictionary per object: policies have few distinct
-/// element names, and a 20 KB policy has hundreds of objects.
+/// The elements of one JSON object found by name, kept inline on the stack: policies have few distinct element
+/// names (at most 9 per object), and a 20 KB policy has hundreds of objects, so no dictionary or array per object.
 /// </summary>
 internal struct ElementsByName
 {
-    private (string Name, JsonElement Value)[]? items;
+    private Buffer items;
 
     public int Count { get; private set; }
 
     public bool TryAdd(string name, JsonElement value)
     {
-        items ??= new (string, JsonElement)[10];
         for (var i = 0; i < Count; i++)
         {
             if (string.Equals(items[i].Name, name, StringComparison.OrdinalIgnoreCase))
@@ -23,9 +23,10 @@ internal struct ElementsByName
             }
         }
 
-        if (Count == items.Length)
+        if (Count == Buffer.Capacity)
         {
-            Array.Resize(ref items, items.Length * 2);
+            // Every known name was checked unique above, so more than Capacity entries cannot happen.
+            throw new InvalidOperationException("too many elements in one object");
         }
 
         items[Count++] = (name, value);
@@ -36,7 +37,7 @@ internal struct ElementsByName
     {
         for (var i = 0; i < Count; i++)
         {
-            if (items![i].Name == name)
+            if (items[i].Name == name)
             {
                 value = items[i].Value;
                 return true;
@@ -45,5 +46,13 @@ internal struct ElementsByName
 
         value = default;
         return false;
+    }
+
+    [InlineArray(Capacity)]
+    private struct Buffer
+    {
+        public const int Capacity = 9;
+
+        private (string Name, JsonElement Value) element;
     }
 }

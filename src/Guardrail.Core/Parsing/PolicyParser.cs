@@ -130,9 +130,9 @@ public static class PolicyParser
             _ => throw new PolicyParseException($"{path}.Effect", $"expected \"Allow\" or \"Deny\", got \"{effectText}\""),
         };
 
-        var principal = ParsePrincipal(elements, path, effect, kind);
-        var action = ParseActions(elements, path);
-        var resource = ParseResources(elements, path, kind);
+        var principal = ParsePrincipal(in elements, path, effect, kind);
+        var action = ParseActions(in elements, path);
+        var resource = ParseResources(in elements, path, kind);
         var conditions = elements.TryGetValue("Condition", out var conditionElement)
             ? ParseConditions(conditionElement, path + ".Condition")
             : [];
@@ -140,7 +140,7 @@ public static class PolicyParser
         return new Statement(index, sid, effect, principal, action, resource, conditions);
     }
 
-    private static PrincipalBlock? ParsePrincipal(ElementsByName elements, string path, Effect effect, PolicyKind kind)
+    private static PrincipalBlock? ParsePrincipal(in ElementsByName elements, string path, Effect effect, PolicyKind kind)
     {
         var hasPrincipal = elements.TryGetValue("Principal", out var principal);
         var hasNotPrincipal = elements.TryGetValue("NotPrincipal", out var notPrincipal);
@@ -212,7 +212,7 @@ public static class PolicyParser
         return new PrincipalSpec(false, entries);
     }
 
-    private static ActionBlock ParseActions(ElementsByName elements, string path)
+    private static ActionBlock ParseActions(in ElementsByName elements, string path)
     {
         var hasAction = elements.TryGetValue("Action", out var action);
         var hasNotAction = elements.TryGetValue("NotAction", out var notAction);
@@ -239,7 +239,7 @@ public static class PolicyParser
         return new ActionBlock(!hasAction, patterns);
     }
 
-    private static ResourceBlock? ParseResources(ElementsByName elements, string path, PolicyKind kind)
+    private static ResourceBlock? ParseResources(in ElementsByName elements, string path, PolicyKind kind)
     {
         var hasResource = elements.TryGetValue("Resource", out var resource);
         var hasNotResource = elements.TryGetValue("NotResource", out var notResource);
