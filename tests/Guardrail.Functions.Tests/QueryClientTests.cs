@@ -109,6 +109,18 @@ public sealed class QueryClientTests
     }
 
     [Fact]
+    public async Task Network_failures_are_retried_then_reported_as_a_service_error()
+    {
+        var (iam, network) = Iam(() => throw new HttpRequestException("connection refused"));
+
+        var e = await Assert.ThrowsAsync<AwsServiceException>(() => iam.GetTrustPolicyAsync("redshift", CancellationToken.None));
+
+        Assert.Equal(3, network.Sent.Count);
+        Assert.IsType<HttpRequestException>(e.InnerException);
+        Assert.Contains("GetRole failed after retries", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Publish_encodes_the_message_structure_and_attributes()
     {
         var message = new SnsMessage("arn:aws:sns:us-east-1:123456789012:alerts", "[BREAKS] x", "{\"verdict\":\"breaks\"}", "text", [new("verdict", "String", "breaks"), new("rules", "String.Array", "[\"a\"]")]);
