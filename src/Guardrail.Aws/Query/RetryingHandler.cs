@@ -46,19 +46,14 @@ public sealed class RetryingHandler : DelegatingHandler
             .Build();
     }
 
-    /// <summary>Attempts made by the last request (for tests and logs).</summary>
-    public int LastAttempts { get; private set; }
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // Buffer the body once so every attempt can send it again.
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var contentType = request.Content?.Headers.ContentType;
-        var attempts = 0;
-        var response = await pipeline.ExecuteAsync(
+        return await pipeline.ExecuteAsync(
             async token =>
             {
-                attempts++;
                 using var attempt = new HttpRequestMessage(request.Method, request.RequestUri);
                 foreach (var header in request.Headers)
                 {
@@ -76,8 +71,6 @@ public sealed class RetryingHandler : DelegatingHandler
                 return result;
             },
             cancellationToken).ConfigureAwait(false);
-        LastAttempts = attempts;
-        return response;
     }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome)

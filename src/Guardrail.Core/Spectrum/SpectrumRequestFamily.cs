@@ -23,9 +23,7 @@ public static class SpectrumRequestFamily
 
         foreach (var time in times)
         {
-            var timed = baseContext.With(
-                ("aws:CurrentTime", ContextValue.Of(ThresholdPoints.FormatTime(time))),
-                ("aws:EpochTime", ContextValue.Of(time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))));
+            var timed = SpectrumContext.At(baseContext, time);
             var when = times.Count > 1 ? $" at {ThresholdPoints.FormatTime(time)}" : string.Empty;
 
             // Listing is done with the role's credentials in the Authorization header, not a presigned URL.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Policies;
@@ -20,52 +19,19 @@ public static class TrustPolicyEvaluator
         var who = options.PreviousRole is null ? "Amazon Redshift (redshift.amazonaws.com)" : $"the previous role in the chain ({options.PreviousRole.Arn})";
         var missingRule = options.PreviousRole is null ? RuleIds.TrustMissingRedshift : RuleIds.TrustChainBroken;
         var baseContext = SpectrumContext.ForAssumeRole(options);
-        var findings = new FindingCollector();
-        var access = AccessVerdict.Ok;
+        var judgement = new AccessJudgement();
         var times = ThresholdPoints.ForTime(policy, options.Now);
-
         foreach (var time in times)
         {
-            var context = baseContext.With(
-                ("aws:CurrentTime", ContextValue.Of(ThresholdPoints.FormatTime(time))),
-                ("aws:EpochTime", ContextValue.Of(time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))));
             var when = times.Count > 1 ? $" at {ThresholdPoints.FormatTime(time)}" : string.Empty;
-            var request = new AccessRequest("sts:AssumeRole", new ConcreteResource(options.Role.Arn), principal, context, $"sts:AssumeRole on {options.Role.Arn} by {who}{when}");
-            var decision = PolicyEvaluator.Evaluate(policy, request, GrantSource.PolicyMustAllow);
-            if (decision.Allowed == Tri.True)
-            {
-                continue;
-            }
-
-            access = BucketPolicyEvaluator.Worse(access, decision.Allowed == Tri.False ? AccessVerdict.Breaks : AccessVerdict.AtRisk);
-            foreach (var deny in decision.Denies)
-            {
-                var rule = deny.Applies == Tri.True ? missingRule : RuleIds.ConditionUnknowable;
-                findings.Add(new Finding(rule, deny.Applies == Tri.True ? Severity.High : Severity.Medium, FindingKind.Access, deny.Statement.Label, FindingText.Denies(deny, request), Fixes.For(rule)));
-            }
-
-            if (decision.Allow == Tri.False)
-            {
-                findings.Add(new Finding(
-                    missingRule,
-                    Severity.High,
-                    FindingKind.Access,
-                    "(policy)",
-                    $"No statement lets {who} call sts:AssumeRole on {options.Role.Arn}{when}, so Redshift cannot use the role and Spectrum queries fail.",
-                    Fixes.For(missingRule)));
-            }
-            else if (decision.Allow == Tri.Unknown)
-            {
-                foreach (var allow in decision.Allows.Where(a => a.Applies == Tri.Unknown))
-                {
-                    findings.Add(new Finding(RuleIds.ConditionUnknowable, Severity.Medium, FindingKind.Access, allow.Statement.Label, FindingText.AllowsOnlyIf(allow, request), Fixes.For(RuleIds.ConditionUnknowable)));
-                }
-            }
+            var request = new AccessRequest("sts:AssumeRole", new ConcreteResource(options.Role.Arn), principal, SpectrumContext.At(baseContext, time), $"sts:AssumeRole on {options.Role.Arn} by {who}{when}");
+            judgement.Record(
+                PolicyEvaluator.Evaluate(policy, request, GrantSource.PolicyMustAllow),
+                deny => deny.Applies == Tri.True ? missingRule : RuleIds.ConditionUnknowable,
+                (missingRule, $"No statement lets {who} call sts:AssumeRole on {options.Role.Arn}{when}, so Redshift cannot use the role and Spectrum queries fail."));
         }
 
-        var security = TrustPolicySecurity.Findings(policy, options);
-        findings.AddRange(security);
-        return new Verdict(access, security.Count > 0 ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToList(), times.Count);
+        return judgement.Finish(TrustPolicySecurity.Findings(policy, options), times.Count);
     }
 
     private static RequestPrincipal ExpectedPrincipal(PolicyDocument policy, TrustCheckOptions options)
