@@ -23,7 +23,7 @@ public class PolicyBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepoRoot.Find();
+        var root = Guardrail.Testing.RepoRoot.Path;
         var (file, bucket) = Policy == "seed"
             ? (Path.Combine(root, "examples", "bucket-policies", "seed-spectrum-only.json"), "amzn-s3-demo-bucket")
             : (Path.Combine(root, "bench", "data", "large-bucket-policy.json"), "datalake");

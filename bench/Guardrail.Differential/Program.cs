@@ -6,6 +6,7 @@ using Guardrail.Core.Evaluation;
 using Guardrail.Core.Parsing;
 using Guardrail.Core.Policies;
 using Guardrail.Core.Spectrum;
+using Guardrail.Testing.Reference;
 using Guardrail.Differential;
 
 // export OUT.json: every corpus request case, and every request shape of every bucket Spectrum case made concrete,
@@ -73,7 +74,7 @@ static int Export(string output)
                 .Concat(["aws:PrincipalArn", "aws:PrincipalAccount", "aws:SecureTransport", "aws:UserAgent", "s3:authType", "aws:CurrentTime"])
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var n = 0;
-            foreach (var shape in SpectrumRequestFamily.ForBucket(policy, options))
+            foreach (var shape in ReferenceFamily.ForBucket(policy, options))
             {
                 var context = Concretizer.Context(shape.Request.Context, keys);
                 var concrete = new AccessRequest(

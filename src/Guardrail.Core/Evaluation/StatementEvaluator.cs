@@ -55,7 +55,7 @@ public static class StatementEvaluator
         return TriLogic.From(listed != block.Negated);
     }
 
-    private static Tri MatchResource(ResourceBlock? block, AccessRequest request, bool substitute)
+    internal static Tri MatchResource(ResourceBlock? block, AccessRequest request, bool substitute)
     {
         if (block is null)
         {

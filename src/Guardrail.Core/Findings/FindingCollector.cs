@@ -1,28 +1,29 @@
 namespace Guardrail.Core.Findings;
 
 /// <summary>
-/// Collects findings from many requests into one list: one finding per rule and statement, keeping the most
-/// severe occurrence (the first one seen at that severity, which names the earliest request shape).
+/// Collects findings from many requests into one list: one finding per rule, statement and kind, keeping the most
+/// severe occurrence (the first one seen at that severity, which names the earliest request shape). Indexed, so
+/// adding is constant time; a message is built only for the occurrence that is kept.
 /// </summary>
 public sealed class FindingCollector
 {
-    private readonly List<Finding> findings = [];
+    private readonly List<Pending> findings = [];
+    private readonly Dictionary<(string Rule, string Statement, FindingKind Kind), int> index = [];
 
+    /// <summary>Adds a finding whose message is already built.</summary>
     public void Add(Finding finding)
     {
-        var index = findings.FindIndex(f => f.Rule == finding.Rule && f.Statement == finding.Statement && f.Kind == finding.Kind);
-        if (index < 0)
-        {
-            findings.Add(finding);
-        }
-        else if (finding.Severity > findings[index].Severity)
-        {
-            findings[index] = finding;
-        }
+        ArgumentNullException.ThrowIfNull(finding);
+        Add(new Pending(finding.Rule, finding.Severity, finding.Kind, finding.Statement, null, finding));
     }
+
+    /// <summary>Adds a finding whose message is built only if this occurrence is kept; the fix is the rule's.</summary>
+    public void Add(string rule, Severity severity, FindingKind kind, string statement, Func<string> message) =>
+        Add(new Pending(rule, severity, kind, statement, message, null));
 
     public void AddRange(IEnumerable<Finding> items)
     {
+        ArgumentNullException.ThrowIfNull(items);
         foreach (var item in items)
         {
             Add(item);
@@ -31,5 +32,24 @@ public sealed class FindingCollector
 
     /// <summary>Access findings first, most severe first; then security findings likewise.</summary>
     public IReadOnlyList<Finding> ToList() =>
-        [.. findings.OrderBy(f => f.Kind).ThenByDescending(f => f.Severity)];
+        [.. findings.Select(p => p.Build()).OrderBy(f => f.Kind).ThenByDescending(f => f.Severity)];
+
+    private void Add(Pending pending)
+    {
+        var key = (pending.Rule, pending.Statement, pending.Kind);
+        if (!index.TryGetValue(key, out var at))
+        {
+            index[key] = findings.Count;
+            findings.Add(pending);
+        }
+        else if (pending.Severity > findings[at].Severity)
+        {
+            findings[at] = pending;
+        }
+    }
+
+    private sealed record Pending(string Rule, Severity Severity, FindingKind Kind, string Statement, Func<string>? Message, Finding? Built)
+    {
+        public Finding Build() => Built ?? new Finding(Rule, Severity, Kind, Statement, Message!(), Fixes.For(Rule));
+    }
 }

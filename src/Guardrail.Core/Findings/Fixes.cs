@@ -27,6 +27,8 @@ public static class Fixes
             "Use a trust relationship that allows the role to be assumed only by the Amazon Redshift service principal.",
         RuleIds.PublicGrant =>
             "Grant bucket access to specific principals, such as a specific AWS account or specific roles, not to \"*\".",
+        RuleIds.EvaluationBudget =>
+            "Simplify the statement (fewer date or signature-age constants, fewer overlapping Allow statements with conditions): the guardrail bounds its work so that no policy can outlast it, and could not decide this one within that bound.",
         _ => string.Empty,
     };
 }

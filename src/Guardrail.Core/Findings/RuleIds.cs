@@ -14,4 +14,7 @@ public static class RuleIds
     public const string TrustChainBroken = "trust-chain-broken";
     public const string TrustExtraPrincipal = "trust-extra-principal";
     public const string PublicGrant = "public-grant";
+
+    /// <summary>A statement could not be decided within the work budget: the verdict is at-risk, never a guess.</summary>
+    public const string EvaluationBudget = "evaluation-budget";
 }

@@ -1,59 +1,49 @@
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Families;
 using Guardrail.Core.Findings;
+using Guardrail.Core.Policies;
 
 namespace Guardrail.Core.Spectrum;
 
 /// <summary>
-/// Turns the decisions for the requests Spectrum must make into one access verdict and its findings: the worst
-/// decision wins, each deny that applies (or may apply) is named, and where the policy itself must allow, a missing
-/// or undecidable grant is named too. Shared by the bucket and trust evaluators, which differ only in rule names.
+/// Turns a family evaluation into one access verdict and its findings: each deny that applies (or may apply) is
+/// named with the request that shows it; where the policy itself must allow, a missing or undecidable grant is
+/// named too; work the budget did not cover is named as such. Shared by the bucket and trust evaluators, which
+/// differ only in rule names. Finding text is built once per kept finding.
 /// </summary>
-internal sealed class AccessJudgement
+internal static class AccessJudgement
 {
-    private readonly FindingCollector findings = new();
-    private AccessVerdict access = AccessVerdict.Ok;
-
-    /// <summary>Records one decision.</summary>
-    /// <param name="decision">The decision for one request Spectrum must make.</param>
-    /// <param name="denyRule">The rule a deny statement that applies to the request violates.</param>
-    /// <param name="missingGrant">When the policy itself must allow: the rule and message for "no statement allows it"; null when an identity policy may grant.</param>
-    public void Record(RequestDecision decision, Func<StatementOutcome, string> denyRule, (string Rule, string Message)? missingGrant)
+    /// <summary>The verdict for <paramref name="result"/>, with the security findings after the access findings.</summary>
+    /// <param name="result">The family evaluation.</param>
+    /// <param name="denyRule">The rule a deny that applies to a request violates.</param>
+    /// <param name="missingGrant">The rule and message for "no statement allows this request".</param>
+    /// <param name="security">The policy's security findings.</param>
+    public static Verdict From(FamilyResult result, Func<DenyMayApply, string> denyRule, Func<AccessRequest, (string Rule, string Message)> missingGrant, IReadOnlyList<Finding> security)
     {
-        if (decision.Allowed == Tri.True)
+        var findings = new FindingCollector();
+        foreach (var found in result.Events)
         {
-            return;
-        }
-
-        var verdict = decision.Allowed == Tri.False ? AccessVerdict.Breaks : AccessVerdict.AtRisk;
-        access = verdict > access ? verdict : access;
-        foreach (var deny in decision.Denies)
-        {
-            var rule = denyRule(deny);
-            findings.Add(new Finding(rule, deny.Applies == Tri.True ? Severity.High : Severity.Medium, FindingKind.Access, deny.Statement.Label, FindingText.Denies(deny, decision.Request), Fixes.For(rule)));
-        }
-
-        if (missingGrant is not { } grant)
-        {
-            return;
-        }
-
-        if (decision.Allow == Tri.False)
-        {
-            findings.Add(new Finding(grant.Rule, Severity.High, FindingKind.Access, "(policy)", grant.Message, Fixes.For(grant.Rule)));
-        }
-        else if (decision.Allow == Tri.Unknown)
-        {
-            foreach (var allow in decision.Allows.Where(a => a.Applies == Tri.Unknown))
+            switch (found)
             {
-                findings.Add(new Finding(RuleIds.ConditionUnknowable, Severity.Medium, FindingKind.Access, allow.Statement.Label, FindingText.AllowsOnlyIf(allow, decision.Request), Fixes.For(RuleIds.ConditionUnknowable)));
+                case DenyMayApply deny:
+                    var rule = denyRule(deny);
+                    findings.Add(rule, deny.Outcome.Applies == Tri.True ? Severity.High : Severity.Medium, FindingKind.Access, deny.Outcome.Statement.Label, () => FindingText.Denies(deny.Outcome, deny.Witness));
+                    break;
+                case GrantMissing missing:
+                    var grant = missingGrant(missing.Witness);
+                    findings.Add(grant.Rule, Severity.High, FindingKind.Access, "(policy)", () => grant.Message);
+                    break;
+                case GrantUndecided undecided:
+                    findings.Add(RuleIds.ConditionUnknowable, Severity.Medium, FindingKind.Access, undecided.Outcome.Statement.Label, () => FindingText.AllowsOnlyIf(undecided.Outcome, undecided.Witness));
+                    break;
+                case BudgetExhausted budget:
+                    findings.Add(RuleIds.EvaluationBudget, Severity.Medium, FindingKind.Access, budget.Statement.Label, () => FindingText.OverBudget(budget.Statement, budget.Shape));
+                    break;
             }
         }
-    }
 
-    /// <summary>The verdict, with the security findings added after the access findings.</summary>
-    public Verdict Finish(IReadOnlyList<Finding> security, int requestsEvaluated)
-    {
         findings.AddRange(security);
-        return new Verdict(access, security.Count > 0 ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToList(), requestsEvaluated);
+        var requests = (int)Math.Min(result.CellsEvaluated, int.MaxValue);
+        return new Verdict(result.Access, security.Count > 0 ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToList(), requests);
     }
 }

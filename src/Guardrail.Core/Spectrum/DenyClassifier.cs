@@ -9,7 +9,11 @@ public static class DenyClassifier
     private static readonly string[] VpceKeys = ["aws:SourceVpce", "aws:SourceVpc", "aws:SourceVpcArn"];
 
     /// <summary>The rule id for a deny that applies (or may apply) to a Spectrum request.</summary>
-    public static string Classify(StatementOutcome outcome, SpectrumRequest request, bool substituteVariables)
+    /// <param name="outcome">How the deny evaluated for <paramref name="request"/>.</param>
+    /// <param name="request">The request it applies to.</param>
+    /// <param name="objectFamily">For object reads under a table location, <c>arn:aws:s3:::BUCKET/PREFIX</c>; else null.</param>
+    /// <param name="substituteVariables">Whether the policy substitutes policy variables.</param>
+    public static string Classify(StatementOutcome outcome, AccessRequest request, string? objectFamily, bool substituteVariables)
     {
         var keys = outcome.Statement.Conditions.Select(c => c.Key).ToList();
         if (keys.Any(k => VpceKeys.Contains(k, StringComparer.OrdinalIgnoreCase)))
@@ -34,7 +38,7 @@ public static class DenyClassifier
                 : RuleIds.ConditionUnknowable;
         }
 
-        if (request.ObjectFamily is not null && CoversPartOfFamily(outcome, request, substituteVariables))
+        if (objectFamily is not null && CoversPartOfFamily(outcome, request, objectFamily, substituteVariables))
         {
             return RuleIds.PartialKeyDeny;
         }
@@ -42,7 +46,7 @@ public static class DenyClassifier
         return RuleIds.PrincipalDenied;
     }
 
-    private static bool CoversPartOfFamily(StatementOutcome outcome, SpectrumRequest request, bool substituteVariables)
+    private static bool CoversPartOfFamily(StatementOutcome outcome, AccessRequest request, string objectFamily, bool substituteVariables)
     {
         var resource = outcome.Statement.Resource;
         if (resource is null)
@@ -50,11 +54,11 @@ public static class DenyClassifier
             return false;
         }
 
-        var context = request.Request.Context;
+        var context = request.Context;
         var coverage = TriLogic.Any(resource.Patterns.Select(p =>
         {
             var expansion = PolicyVariables.Expand(p, context, substituteVariables);
-            return expansion.Status == Tri.True ? ArnMatcher.MatchFamily(expansion.Pattern, request.ObjectFamily!) : expansion.Status;
+            return expansion.Status == Tri.True ? ArnMatcher.MatchFamily(expansion.Pattern, objectFamily) : expansion.Status;
         }));
         return (resource.Negated ? coverage.Not() : coverage) != Tri.True;
     }

@@ -1,4 +1,6 @@
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Families;
+using Guardrail.Core.Policies;
 
 namespace Guardrail.Core.Spectrum;
 
@@ -18,6 +20,9 @@ internal static class FindingText
             : $"{label} denies {request.Description}: {string.Join("; ", outcome.Clauses.Select(c => c.Explanation))}";
     }
 
+    public static string OverBudget(Statement statement, RequestShape shape) =>
+        $"{statement.Label} could not be decided for {shape.Summary} within the evaluation budget, so it may deny Spectrum's requests.";
+
     public static string AllowsOnlyIf(StatementOutcome outcome, AccessRequest request) =>
         $"{outcome.Statement.Label} allows {request.Description} only if an unknown fact holds: {Undecided(outcome)}";
 
@@ -26,7 +31,7 @@ internal static class FindingText
         var reasons = outcome.UndecidedClauses.Select(c => c.Explanation).ToList();
         if (outcome.Resource == Tri.Unknown)
         {
-            reasons.Insert(0, "its Resource covers only some of the objects Spectrum may read, and which ones Spectrum reads was not configured (--prefix)");
+            reasons.Insert(0, "its Resource covers only some of the objects Spectrum may read, and which ones Spectrum reads (the table locations) was not supplied");
         }
 
         if (outcome.Principal == Tri.Unknown)

@@ -16,12 +16,6 @@ public static class SpectrumContext
     /// <summary>How long Spectrum's presigned URLs are valid, in milliseconds.</summary>
     public const long PresignedUrlLifetimeMs = 3_600_000;
 
-    /// <summary>The context at one instant: <c>aws:CurrentTime</c> and <c>aws:EpochTime</c> name the same moment.</summary>
-    public static RequestContext At(RequestContext context, DateTimeOffset time) =>
-        context.With(
-            ("aws:CurrentTime", ContextValue.Of(ThresholdPoints.FormatTime(time))),
-            ("aws:EpochTime", ContextValue.Of(time.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))));
-
     /// <summary>The context keys shared by all of Spectrum's S3 requests for this bucket.</summary>
     public static RequestContext ForBucket(BucketCheckOptions options)
     {

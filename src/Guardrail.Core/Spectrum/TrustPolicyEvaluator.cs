@@ -1,4 +1,5 @@
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Families;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Policies;
 
@@ -12,26 +13,20 @@ namespace Guardrail.Core.Spectrum;
 public static class TrustPolicyEvaluator
 {
     /// <summary>Evaluates the trust policy of <see cref="TrustCheckOptions.Role"/>.</summary>
-    public static Verdict Evaluate(PolicyDocument policy, TrustCheckOptions options)
+    public static Verdict Evaluate(PolicyDocument policy, TrustCheckOptions options, WorkBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(options);
         var principal = ExpectedPrincipal(policy, options);
         var who = options.PreviousRole is null ? "Amazon Redshift (redshift.amazonaws.com)" : $"the previous role in the chain ({options.PreviousRole.Arn})";
         var missingRule = options.PreviousRole is null ? RuleIds.TrustMissingRedshift : RuleIds.TrustChainBroken;
-        var baseContext = SpectrumContext.ForAssumeRole(options);
-        var judgement = new AccessJudgement();
-        var times = ThresholdPoints.ForTime(policy, options.Now);
-        foreach (var time in times)
-        {
-            var when = times.Count > 1 ? $" at {ThresholdPoints.FormatTime(time)}" : string.Empty;
-            var request = new AccessRequest("sts:AssumeRole", new ConcreteResource(options.Role.Arn), principal, SpectrumContext.At(baseContext, time), $"sts:AssumeRole on {options.Role.Arn} by {who}{when}");
-            judgement.Record(
-                PolicyEvaluator.Evaluate(policy, request, GrantSource.PolicyMustAllow),
-                deny => deny.Applies == Tri.True ? missingRule : RuleIds.ConditionUnknowable,
-                (missingRule, $"No statement lets {who} call sts:AssumeRole on {options.Role.Arn}{when}, so Redshift cannot use the role and Spectrum queries fail."));
-        }
-
-        return judgement.Finish(TrustPolicySecurity.Findings(policy, options), times.Count);
+        var shape = SpectrumShapes.ForAssumeRole(options, who);
+        var result = FamilyEvaluator.Evaluate(policy, principal, [shape], GrantSource.PolicyMustAllow, budget ?? new WorkBudget());
+        return AccessJudgement.From(
+            result,
+            deny => deny.Outcome.Applies == Tri.True ? missingRule : RuleIds.ConditionUnknowable,
+            witness => (missingRule, $"No statement allows {witness.Description}, so Redshift cannot use the role and Spectrum queries fail."),
+            TrustPolicySecurity.Findings(policy, options));
     }
 
     private static RequestPrincipal ExpectedPrincipal(PolicyDocument policy, TrustCheckOptions options)

@@ -1,7 +1,7 @@
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Policies;
 
-namespace Guardrail.Core.Spectrum;
+namespace Guardrail.Testing.Reference;
 
 /// <summary>
 /// Spectrum reads every object under a configured table location. For each Resource pattern of the policy that
@@ -9,7 +9,7 @@ namespace Guardrail.Core.Spectrum;
 /// object stands for the rest; together with the policy's own patterns these decide the family exactly
 /// for the single-pattern cases that matter (a deny on part of the keys, an allow on part of the keys).
 /// </summary>
-public static class ObjectWitnesses
+public static class ReferenceObjectWitnesses
 {
     private const string SampleFile = "part-00000.parquet";
     private const string Probe = "guardrail-probe/" + SampleFile;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Guardrail.Core.Conditions;
 using Guardrail.Core.Policies;
 
-namespace Guardrail.Core.Spectrum;
+namespace Guardrail.Testing.Reference;
 
 /// <summary>
 /// Spectrum makes requests across whole ranges of some keys: every <c>s3:signatureAge</c> from 0 to 3,600,000 ms
@@ -10,7 +10,7 @@ namespace Guardrail.Core.Spectrum;
 /// compares with, so evaluating at each constant and at its neighbours (plus the ends of the range) covers
 /// every cell of the range exactly: interval reasoning, not sampling.
 /// </summary>
-public static class ThresholdPoints
+public static class ReferenceThresholdPoints
 {
     /// <summary>The integer points of [<paramref name="min"/>, <paramref name="max"/>] that represent every cell cut by the policy's constants for <paramref name="key"/>.</summary>
     public static IReadOnlyList<long> ForInteger(PolicyDocument? policy, string key, long min, long max)

@@ -1,30 +1,33 @@
 using System.Globalization;
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Policies;
+using Guardrail.Core.Spectrum;
 
-namespace Guardrail.Core.Spectrum;
+namespace Guardrail.Testing.Reference;
 
 /// <summary>
+/// The materialising request family of commit 217b308, kept as a test oracle and for the differential export only:
+/// it lists every cell of the cross product, so it is exact but unbounded (the product evaluator must agree with it).
 /// The requests Spectrum must be able to make on a bucket: <c>s3:ListBucket</c> on the bucket for each table
 /// location, and <c>s3:GetObject</c> on the objects under it through presigned URLs of every age up to an hour,
 /// at every time from now on. Ranges are cut into cells by the policy's constants (see <see cref="ThresholdPoints"/>).
 /// </summary>
-public static class SpectrumRequestFamily
+public static class ReferenceFamily
 {
     /// <summary>The request shapes that together stand for everything Spectrum does on the bucket.</summary>
-    public static IReadOnlyList<SpectrumRequest> ForBucket(PolicyDocument? policy, BucketCheckOptions options)
+    public static IReadOnlyList<ReferenceRequest> ForBucket(PolicyDocument? policy, BucketCheckOptions options)
     {
         var baseContext = SpectrumContext.ForBucket(options);
         var principal = new RoleSessionPrincipal(options.ReadingRole);
         var bucketArn = $"arn:aws:s3:::{options.Bucket}";
-        var times = ThresholdPoints.ForTime(policy, options.Now);
-        var ages = ThresholdPoints.ForInteger(policy, "s3:signatureAge", 0, SpectrumContext.PresignedUrlLifetimeMs);
-        var requests = new List<SpectrumRequest>();
+        var times = ReferenceThresholdPoints.ForTime(policy, options.Now);
+        var ages = ReferenceThresholdPoints.ForInteger(policy, "s3:signatureAge", 0, SpectrumContext.PresignedUrlLifetimeMs);
+        var requests = new List<ReferenceRequest>();
 
         foreach (var time in times)
         {
-            var timed = SpectrumContext.At(baseContext, time);
-            var when = times.Count > 1 ? $" at {ThresholdPoints.FormatTime(time)}" : string.Empty;
+            var timed = At(baseContext, time);
+            var when = times.Count > 1 ? $" at {ReferenceThresholdPoints.FormatTime(time)}" : string.Empty;
 
             // Listing is done with the role's credentials in the Authorization header, not a presigned URL.
             var listContext = timed.With(
@@ -48,7 +51,7 @@ public static class SpectrumRequestFamily
             }
 
             // Which objects stand for each table location depends on the policy, not on the URL's age.
-            var witnesses = options.Prefixes.ToDictionary(p => p, p => ObjectWitnesses.For(policy, $"{bucketArn}/{p}", timed));
+            var witnesses = options.Prefixes.ToDictionary(p => p, p => ReferenceObjectWitnesses.For(policy, $"{bucketArn}/{p}", timed));
             foreach (var age in ages)
             {
                 var getContext = timed.With(
@@ -80,4 +83,9 @@ public static class SpectrumRequestFamily
 
         return requests;
     }
+
+    private static RequestContext At(RequestContext context, DateTimeOffset time) =>
+        context.With(
+            ("aws:CurrentTime", ContextValue.Of(ReferenceThresholdPoints.FormatTime(time))),
+            ("aws:EpochTime", ContextValue.Of(time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))));
 }

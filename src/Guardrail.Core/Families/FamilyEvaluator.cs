@@ -1,0 +1,55 @@
+using Guardrail.Core.Evaluation;
+using Guardrail.Core.Findings;
+using Guardrail.Core.Policies;
+
+namespace Guardrail.Core.Families;
+
+/// <summary>
+/// Decides a policy for every request of some request shapes without listing the requests. The worst decision over
+/// a shape is min(not max over requests of any deny, min over requests of any allow), and the two parts separate:
+/// <list type="bullet">
+/// <item>Denies: the max over requests of "some deny applies" is the max over denies, each decided alone over its
+/// own points (<see cref="StatementProfile"/>), so the cost is linear in statements × shapes.</item>
+/// <item>Allows (only where the policy itself must allow): one allow that certainly covers the shape settles it;
+/// otherwise the allows that can help are combined on their joint points, within the <see cref="WorkBudget"/>.</item>
+/// </list>
+/// </summary>
+public static class FamilyEvaluator
+{
+    /// <summary>Evaluates <paramref name="policy"/> (null: no policy) over <paramref name="shapes"/>.</summary>
+    public static FamilyResult Evaluate(PolicyDocument? policy, RequestPrincipal principal, IReadOnlyList<RequestShape> shapes, GrantSource grant, WorkBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        var substitutes = policy?.SubstitutesVariables ?? false;
+        var dimensions = shapes.SelectMany(s => s.Dimensions).Distinct().ToList();
+        var profiles = new List<StatementProfile>();
+        foreach (var statement in policy?.Statements ?? [])
+        {
+            var profile = new StatementProfile(statement, principal, dimensions, substitutes);
+            if (profile.Principal != Tri.False && shapes.Any(profile.MayApply))
+            {
+                // Statements that can never apply to Spectrum's principal and actions cost nothing further.
+                profiles.Add(profile);
+            }
+        }
+
+        var run = new FamilyRun(principal, substitutes, budget);
+        foreach (var shape in shapes)
+        {
+            foreach (var profile in profiles)
+            {
+                if (profile.Statement.Effect == Effect.Deny && profile.MayApply(shape))
+                {
+                    run.Deny(profile, shape);
+                }
+            }
+
+            if (grant == GrantSource.PolicyMustAllow)
+            {
+                run.Grant([.. profiles.Where(p => p.Statement.Effect == Effect.Allow && p.MayApply(shape))], shape);
+            }
+        }
+
+        return run.Result();
+    }
+}

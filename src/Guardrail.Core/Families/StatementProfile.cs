@@ -1,0 +1,133 @@
+using Guardrail.Core.Conditions;
+using Guardrail.Core.Evaluation;
+using Guardrail.Core.Policies;
+
+namespace Guardrail.Core.Families;
+
+/// <summary>
+/// One statement prepared for deciding whole request shapes: which of its clauses test which dimension (each
+/// group decided over its own points), which stay fixed, and whether it applies to the principal at all. Since a
+/// statement is a conjunction and the dimensions vary independently, its best (or worst) value over a shape is the
+/// conjunction of each part's best (or worst): Kleene AND is the minimum in False &lt; Unknown &lt; True.
+/// </summary>
+internal sealed class StatementProfile
+{
+    private static readonly string[] DimensionKeyNames = ["CurrentTime", "EpochTime", "signatureAge"];
+
+    private readonly bool substitutesVariables;
+    private readonly Dictionary<string, Tri> actionMatches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ConditionClause> undimensioned = [];
+    private readonly Dictionary<DimensionKind, (NumericDimension Dimension, List<ConditionClause> Clauses)> byDimension = [];
+    private readonly Dictionary<DimensionKind, DimensionGroup> groups = [];
+
+    public StatementProfile(Statement statement, RequestPrincipal principal, IReadOnlyList<NumericDimension> dimensions, bool substitutesVariables)
+    {
+        Statement = statement;
+        this.substitutesVariables = substitutesVariables;
+        Principal = PrincipalMatcher.Applies(statement.Principal, principal);
+        Coupled = substitutesVariables && UsesDimensionVariable(statement);
+        UnitCost = 1 + statement.Conditions.Count + statement.Conditions.Sum(c => (long)c.Values.Count) + (statement.Resource?.Patterns.Count ?? 0);
+        foreach (var clause in statement.Conditions)
+        {
+            var dimension = dimensions.FirstOrDefault(d => d.Tests(clause.Key));
+            if (dimension is null)
+            {
+                undimensioned.Add(clause);
+                continue;
+            }
+
+            if (!byDimension.TryGetValue(dimension.Kind, out var entry))
+            {
+                byDimension[dimension.Kind] = entry = (dimension, []);
+            }
+
+            entry.Clauses.Add(clause);
+        }
+    }
+
+    /// <summary>The statement.</summary>
+    public Statement Statement { get; }
+
+    /// <summary>Whether its Principal/NotPrincipal covers the requester.</summary>
+    public Tri Principal { get; }
+
+    /// <summary>
+    /// True when a policy variable names a dimension's key (<c>${aws:CurrentTime}</c>...), so its parts no longer vary
+    /// independently and the statement must be decided on the joint points.
+    /// </summary>
+    public bool Coupled { get; }
+
+    /// <summary>What evaluating the statement once costs, in budget units.</summary>
+    public long UnitCost { get; }
+
+    /// <summary>The statement's clauses on <paramref name="dimension"/>, or null when it does not test it.</summary>
+    public DimensionGroup? Group(DimensionKind dimension)
+    {
+        // Built on first use: most statements of a large policy never get this far (other principals, actions).
+        if (!groups.TryGetValue(dimension, out var group) && byDimension.TryGetValue(dimension, out var entry))
+        {
+            groups[dimension] = group = new DimensionGroup(entry.Dimension, entry.Clauses, substitutesVariables);
+        }
+
+        return group;
+    }
+
+    /// <summary>Whether its Action/NotAction covers <paramref name="action"/> (cached: shapes share a few actions).</summary>
+    public Tri Action(string action)
+    {
+        if (!actionMatches.TryGetValue(action, out var match))
+        {
+            actionMatches[action] = match = StatementEvaluator.MatchAction(Statement.Action, action);
+        }
+
+        return match;
+    }
+
+    /// <summary>Whether the statement can apply to some request of the shape (principal and action only; cheap).</summary>
+    public bool MayApply(RequestShape shape) => Principal != Tri.False && Action(shape.Action) != Tri.False;
+
+    /// <summary>The clauses that do not vary within <paramref name="shape"/>, decided on its fixed context.</summary>
+    public Tri FixedClauses(RequestShape shape)
+    {
+        var result = Tri.True;
+        foreach (var clause in undimensioned)
+        {
+            result = result.And(ConditionEvaluator.Evaluate(clause, shape.Context, substitutesVariables).Value);
+            if (result == Tri.False)
+            {
+                return result;
+            }
+        }
+
+        // A dimension the shape does not vary (the signature age of a listing, which has none) is a fixed key there.
+        foreach (var (kind, entry) in byDimension)
+        {
+            if (shape.Dimensions.Any(d => d.Kind == kind))
+            {
+                continue;
+            }
+
+            foreach (var clause in entry.Clauses)
+            {
+                result = result.And(ConditionEvaluator.Evaluate(clause, shape.Context, substitutesVariables).Value);
+                if (result == Tri.False)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the statement's Resource covers <paramref name="request"/>'s resource.</summary>
+    public Tri Resource(AccessRequest request) => StatementEvaluator.MatchResource(Statement.Resource, request, substitutesVariables);
+
+    private static bool UsesDimensionVariable(Statement statement)
+    {
+        static bool Names(string text) =>
+            text.Contains("${", StringComparison.Ordinal) && DimensionKeyNames.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase));
+
+        return statement.Conditions.Any(c => c.Values.Any(Names)) || (statement.Resource?.Patterns.Any(Names) ?? false);
+    }
+}

@@ -1,0 +1,71 @@
+using Guardrail.Core.Evaluation;
+using Guardrail.Core.Families;
+
+namespace Guardrail.Core.Spectrum;
+
+/// <summary>
+/// The request shapes Spectrum must be able to make: on a bucket, <c>s3:ListBucket</c> for each table location
+/// (header-signed, every time from now on) and <c>s3:GetObject</c> on every object under it (presigned URLs of every
+/// age up to an hour, every time from now on); on a role, Redshift's (or the previous role's) <c>sts:AssumeRole</c>.
+/// </summary>
+public static class SpectrumShapes
+{
+    /// <summary>The shapes of Spectrum's requests on the bucket, one listing and one read per table location.</summary>
+    public static IReadOnlyList<RequestShape> ForBucket(BucketCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var baseContext = SpectrumContext.ForBucket(options);
+        var time = NumericDimension.Time(options.Now);
+        var age = NumericDimension.SignatureAge(SpectrumContext.PresignedUrlLifetimeMs);
+        var bucketArn = $"arn:aws:s3:::{options.Bucket}";
+
+        // Listing is done with the role's credentials in the Authorization header, not a presigned URL.
+        var listContext = baseContext.With(
+            ("s3:authType", ContextValue.Of("REST-HEADER")),
+            ("s3:signatureAge", ContextValue.Absent),
+            ("s3:x-amz-content-sha256", ContextValue.Unknowable("the payload hash header Spectrum sends when listing is not documented", mayBeAbsent: false)),
+            ("s3:delimiter", ContextValue.Unknowable("whether Spectrum lists with a delimiter is not documented")),
+            ("s3:max-keys", ContextValue.Unknowable("the page size Spectrum lists with is not documented")));
+        var getContext = baseContext.With(
+            ("s3:authType", ContextValue.Of("REST-QUERY-STRING")),
+            ("s3:x-amz-content-sha256", ContextValue.Of("UNSIGNED-PAYLOAD")),
+            ("s3:prefix", ContextValue.Absent),
+            ("s3:delimiter", ContextValue.Absent),
+            ("s3:max-keys", ContextValue.Absent));
+        var bucket = new FixedResource(new ConcreteResource(bucketArn));
+        var shapes = new List<RequestShape>();
+        if (options.Prefixes.Count == 0)
+        {
+            var unknownPrefix = listContext.With(("s3:prefix", ContextValue.Unknowable("the table locations were not supplied", mayBeAbsent: false)));
+            shapes.Add(new RequestShape("s3:ListBucket", unknownPrefix, bucket, [time], static arn => $"s3:ListBucket on {arn}"));
+            var objects = new FixedResource(new UnknownResource($"{bucketArn}/*", "which objects Spectrum reads was not supplied"));
+            shapes.Add(new RequestShape("s3:GetObject", getContext, objects, [age, time], static family => $"s3:GetObject on objects in {family} through a presigned URL"));
+            return shapes;
+        }
+
+        foreach (var prefix in options.Prefixes)
+        {
+            var context = listContext.With(("s3:prefix", ContextValue.Of(prefix)));
+            shapes.Add(new RequestShape("s3:ListBucket", context, bucket, [time], arn => $"s3:ListBucket on {arn} with prefix \"{prefix}\""));
+        }
+
+        foreach (var prefix in options.Prefixes)
+        {
+            shapes.Add(new RequestShape("s3:GetObject", getContext, new ObjectFamily($"{bucketArn}/{prefix}"), [age, time], static arn => $"s3:GetObject on {arn} through a presigned URL"));
+        }
+
+        return shapes;
+    }
+
+    /// <summary>The shape of Redshift (or the previous role of a chain) assuming the role, at every time from now on.</summary>
+    public static RequestShape ForAssumeRole(TrustCheckOptions options, string who)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new RequestShape(
+            "sts:AssumeRole",
+            SpectrumContext.ForAssumeRole(options),
+            new FixedResource(new ConcreteResource(options.Role.Arn)),
+            [NumericDimension.Time(options.Now)],
+            arn => $"sts:AssumeRole on {arn} by {who}");
+    }
+}
