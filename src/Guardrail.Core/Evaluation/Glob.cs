@@ -92,17 +92,28 @@ public readonly record struct Glob(string Pattern, bool[]? LiteralMask = null)
             return false;
         }
 
+        // One NFA pass over the prefix (not one match per prefix length): true as soon as the pattern without its
+        // final star has matched some prefix of it, since the star then takes any rest.
         var head = pattern[..^1];
         var headMask = mask.IsEmpty ? mask : mask[..^1];
-        for (var length = 0; length <= prefix.Length; length++)
+        Span<bool> states = head.Length < 256 ? stackalloc bool[head.Length + 1] : new bool[head.Length + 1];
+        Span<bool> next = head.Length < 256 ? stackalloc bool[head.Length + 1] : new bool[head.Length + 1];
+        states[0] = true;
+        Closure(head, headMask, states);
+        foreach (var c in prefix)
         {
-            if (Match(head, headMask, prefix[..length], ignoreCase))
+            if (states[head.Length])
             {
                 return true;
             }
+
+            if (!Step(head, headMask, states, next, c, ignoreCase))
+            {
+                return false;
+            }
         }
 
-        return false;
+        return states[head.Length];
     }
 
     /// <summary>The smallest pattern position alive after reading <paramref name="prefix"/>, or -1 if none is.</summary>
@@ -115,35 +126,44 @@ public readonly record struct Glob(string Pattern, bool[]? LiteralMask = null)
         Closure(pattern, mask, states);
         foreach (var c in prefix)
         {
-            next.Clear();
-            var any = false;
-            for (var s = 0; s < pattern.Length; s++)
-            {
-                if (!states[s])
-                {
-                    continue;
-                }
-
-                if (IsStar(pattern, mask, s))
-                {
-                    next[s] = any = true;
-                }
-                else if (IsQuestion(pattern, mask, s) || CharEquals(pattern[s], c, ignoreCase))
-                {
-                    next[s + 1] = any = true;
-                }
-            }
-
-            if (!any)
+            if (!Step(pattern, mask, states, next, c, ignoreCase))
             {
                 return -1;
             }
+        }
 
+        return states.IndexOf(true);
+    }
+
+    /// <summary>Reads one character: the live states move (stars stay), then their closure; false when none is left.</summary>
+    private static bool Step(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> mask, Span<bool> states, Span<bool> next, char c, bool ignoreCase)
+    {
+        next.Clear();
+        var any = false;
+        for (var s = 0; s < pattern.Length; s++)
+        {
+            if (!states[s])
+            {
+                continue;
+            }
+
+            if (IsStar(pattern, mask, s))
+            {
+                next[s] = any = true;
+            }
+            else if (IsQuestion(pattern, mask, s) || CharEquals(pattern[s], c, ignoreCase))
+            {
+                next[s + 1] = any = true;
+            }
+        }
+
+        if (any)
+        {
             next.CopyTo(states);
             Closure(pattern, mask, states);
         }
 
-        return states.IndexOf(true);
+        return any;
     }
 
     private static void Closure(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> mask, Span<bool> states)

@@ -38,6 +38,13 @@ public static class FamilyEvaluator
         {
             foreach (var profile in profiles)
             {
+                // Every visit costs a unit, so even a huge number of table locations cannot outlast the budget.
+                if (!budget.TrySpend(1))
+                {
+                    run.Exhausted(profile, shape);
+                    return run.Result();
+                }
+
                 if (profile.Statement.Effect == Effect.Deny && profile.MayApply(shape))
                 {
                     run.Deny(profile, shape);

@@ -117,7 +117,8 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
 
     private void Worsen(AccessVerdict verdict) => access = verdict > access ? verdict : access;
 
-    private void Exhausted(StatementProfile profile, RequestShape shape)
+    /// <summary>Notes that <paramref name="profile"/>'s statement could not be decided over <paramref name="shape"/> within the budget.</summary>
+    public void Exhausted(StatementProfile profile, RequestShape shape)
     {
         Worsen(AccessVerdict.AtRisk);
         events.Add(new BudgetExhausted(profile.Statement, shape));
@@ -164,6 +165,11 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
         var dimensions = new Reach<long>?[shape.Dimensions.Count];
         var shown = new bool[shape.Dimensions.Count];
         cells++;
+        if (!budget.TrySpend(profile.UnitCost))
+        {
+            return new StatementParts(Tri.Unknown, Reach<ResourceValue>.Single(Tri.Unknown, DefaultResource(shape)), dimensions, shown, solo, true);
+        }
+
         var fixedValue = profile.Principal.And(profile.Action(shape.Action)).And(profile.FixedClauses(shape));
         if (fixedValue == Tri.False)
         {
