@@ -19,6 +19,11 @@ public static class SpectrumContext
     public const long PresignedUrlLifetimeMs = 3_600_000;
 
     private const string SessionNameWhy = "the session name Redshift passes to AssumeRole is not documented";
+    private const string ChainedStsRouteWhy = "whether Redshift calls STS through a VPC endpoint for a chained role is not documented";
+
+    // AWS documents the MCP keys only for requests that involve an MCP server.
+    private static readonly ContextValue NoMcpServer = ContextValue.OneOf("AWS does not say whether the key is false or left out when no MCP server is involved", ContextValue.Absent, ContextValue.Of("false"));
+    private static readonly ContextValue NotAnMcpAction = ContextValue.OneOf("AWS does not say whether the key is false or left out for other actions", ContextValue.Absent, ContextValue.Of("false"));
 
     /// <summary>The context at one instant: <c>aws:CurrentTime</c> and <c>aws:EpochTime</c> name the same moment.</summary>
     public static RequestContext At(RequestContext context, DateTimeOffset time) =>
@@ -91,8 +96,8 @@ public static class SpectrumContext
 
             // The request: Spectrum calls S3 itself with the role's credentials, not through a forward access session.
             ["aws:ViaAWSService"] = ContextValue.Of("false"),
-            ["aws:ViaAWSMCPService"] = ContextValue.OneOf("AWS does not say whether the key is false or left out when no MCP server is involved", ContextValue.Absent, ContextValue.Of("false")),
-            ["aws:IsMcpServiceAction"] = ContextValue.OneOf("AWS does not say whether the key is false or left out for other actions", ContextValue.Absent, ContextValue.Of("false")),
+            ["aws:ViaAWSMCPService"] = NoMcpServer,
+            ["aws:IsMcpServiceAction"] = NotAnMcpAction,
             ["aws:SecureTransport"] = ContextValue.Of("true"),
             ["aws:UserAgent"] = ContextValue.Of(UserAgent),
             ["aws:RequestedRegion"] = ContextValue.Unknowable("the bucket's Region was not supplied", mayBeAbsent: false),
@@ -162,8 +167,8 @@ public static class SpectrumContext
             ["aws:UserAgent"] = ContextValue.Unknowable("the user agent Redshift calls STS with is not documented", mayBeAbsent: false),
             ["aws:RequestedRegion"] = ContextValue.Unknowable("the STS Region Redshift calls is not documented", mayBeAbsent: false),
             ["aws:ViaAWSService"] = ContextValue.Of("false"),
-            ["aws:ViaAWSMCPService"] = ContextValue.OneOf("AWS does not say whether the key is false or left out when no MCP server is involved", ContextValue.Absent, ContextValue.Of("false")),
-            ["aws:IsMcpServiceAction"] = ContextValue.OneOf("AWS does not say whether the key is false or left out for other actions", ContextValue.Absent, ContextValue.Of("false")),
+            ["aws:ViaAWSMCPService"] = NoMcpServer,
+            ["aws:IsMcpServiceAction"] = NotAnMcpAction,
             ["aws:ResourceAccount"] = ContextValue.Of(options.Role.AccountId),
             ["aws:ResourceOrgID"] = ContextValue.Unknowable("the AWS Organizations id of the role's account was not supplied"),
             ["aws:ResourceOrgPaths"] = ContextValue.Unknowable("the organization path of the role's account is not known"),
@@ -267,9 +272,9 @@ public static class SpectrumContext
         values["aws:SourceOrgPaths"] = ContextValue.Absent;
 
         values["aws:SourceIp"] = ContextValue.Unknowable("where Redshift calls STS from for a chained role is not documented");
-        values["aws:SourceVpce"] = ContextValue.Unknowable("whether Redshift calls STS through a VPC endpoint for a chained role is not documented");
-        values["aws:SourceVpc"] = ContextValue.Unknowable("whether Redshift calls STS through a VPC endpoint for a chained role is not documented");
-        values["aws:VpcSourceIp"] = ContextValue.Unknowable("whether Redshift calls STS through a VPC endpoint for a chained role is not documented");
+        values["aws:SourceVpce"] = ContextValue.Unknowable(ChainedStsRouteWhy);
+        values["aws:SourceVpc"] = ContextValue.Unknowable(ChainedStsRouteWhy);
+        values["aws:VpcSourceIp"] = ContextValue.Unknowable(ChainedStsRouteWhy);
     }
 
     private static ContextValue VpceValue(IReadOnlyList<string> vpceIds) =>
