@@ -21,6 +21,7 @@ internal static class ClauseExplanation
             KnownValue k when k.Values.Count == 0 => $"{clause.Key} is empty",
             KnownValue k => $"{clause.Key} is {Quote(k.Values)}",
             OpaqueValue o => $"{clause.Key} is unknown: {o.Why}",
+            ShapedValue s => $"{clause.Key} is known only by its form {s.Shape}: {s.Why}",
             CandidateValues c => $"{clause.Key} is uncertain: {c.Why}",
             _ => string.Empty,
         };

@@ -35,6 +35,8 @@ public static class ConditionEvaluator
                 }
 
                 return (Tri.Unknown, opaque.Why);
+            case ShapedValue shaped:
+                return shaped.Evaluate(clause, context, substitute);
             case KnownValue { Values.Count: > 0 } known:
                 return EvaluatePresent(clause, known.Values, context, substitute);
             default:

@@ -98,6 +98,8 @@ public static class PolicyVariables
                 return fallback is null ? (Tri.False, null, null) : (Tri.True, fallback, null);
             case OpaqueValue opaque:
                 return (Tri.Unknown, null, opaque.Why);
+            case ShapedValue shaped:
+                return (Tri.Unknown, null, shaped.Why);
             case CandidateValues candidates:
                 var results = candidates.Candidates.Select(c => ResolveKey(c, fallback)).ToList();
                 return results.All(r => r == results[0]) ? results[0] : (Tri.Unknown, null, candidates.Why);

@@ -21,7 +21,7 @@ public static class FamilyEvaluator
     {
         ArgumentNullException.ThrowIfNull(shapes);
         var substitutes = policy?.SubstitutesVariables ?? false;
-        var dimensions = shapes.SelectMany(s => s.Dimensions).Distinct().ToList();
+        var dimensions = shapes.SelectMany(s => s.Dimensions.Concat(s.UnknownDimensions)).Distinct().ToList();
         var profiles = new List<StatementProfile>();
         foreach (var statement in policy?.Statements ?? [])
         {

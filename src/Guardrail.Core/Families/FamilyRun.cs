@@ -15,7 +15,7 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
     {
         if (deny.Coupled)
         {
-            var joint = Joint([deny], shape);
+            var joint = Joint([deny], shape, Tri.True);
             if (joint is null)
             {
                 Exhausted(deny, shape);
@@ -26,6 +26,11 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
             {
                 Worsen(value == Tri.True ? AccessVerdict.Breaks : AccessVerdict.AtRisk);
                 events.Add(new DenyMayApply(outcomes[0], witness, shape));
+            }
+
+            if (joint.Partial)
+            {
+                Exhausted(deny, shape);
             }
 
             return;
@@ -92,11 +97,17 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
             return;
         }
 
-        var joint = Joint(helpers, shape);
+        var joint = Joint(helpers, shape, Tri.False);
         if (joint is null)
         {
             Exhausted(helpers.MaxBy(h => h.UnitCost)!, shape);
             return;
+        }
+
+        if (joint.Partial)
+        {
+            // The break stands; the budget ended the search for the requests that are only at risk.
+            Exhausted(helpers.MaxBy(h => h.UnitCost)!, shape);
         }
 
         foreach (var (value, witness, outcomes) in joint.Witnesses(Tri.False, Tri.Unknown))
@@ -124,6 +135,30 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
         events.Add(new BudgetExhausted(profile.Statement, shape));
     }
 
+    /// <summary>
+    /// A witness as the statements see it: on the ranges the shape takes one unknown value of, the value is one of
+    /// the places where the statements' clauses on it change (so the explanation shows the doubt).
+    /// </summary>
+    private AccessRequest Explained(AccessRequest witness, RequestShape shape, IEnumerable<StatementProfile> profiles)
+    {
+        var context = witness.Context;
+        foreach (var dimension in shape.UnknownDimensions)
+        {
+            var places = profiles
+                .Select(p => p.Group(dimension.Kind)?.Range(shape.Context, budget))
+                .OfType<Reach<long>>()
+                .SelectMany(r => r.Places)
+                .Distinct()
+                .ToList();
+            if (places.Count > 0)
+            {
+                context = dimension.AnyOf(context, places, "AWS does not document this value for this request");
+            }
+        }
+
+        return ReferenceEquals(context, witness.Context) ? witness : witness with { Context = context };
+    }
+
     private void GrantByOne(StatementProfile allow, RequestShape shape, StatementParts parts)
     {
         if (parts.Exhausted)
@@ -143,7 +178,7 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
         {
             Worsen(AccessVerdict.AtRisk);
             var (resource, points) = parts.Witness(Tri.Unknown);
-            var witness = shape.At(points, resource, principal, parts.Shown);
+            var witness = Explained(shape.At(points, resource, principal, parts.Shown), shape, [allow]);
             events.Add(new GrantUndecided(StatementEvaluator.Evaluate(allow.Statement, witness, substitutes), witness));
         }
     }
@@ -151,7 +186,7 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
     private void AddDeny(StatementProfile deny, RequestShape shape, StatementParts parts, Tri value)
     {
         var (resource, points) = parts.Witness(value);
-        var witness = shape.At(points, resource, principal, parts.Shown);
+        var witness = Explained(shape.At(points, resource, principal, parts.Shown), shape, [deny]);
         events.Add(new DenyMayApply(StatementEvaluator.Evaluate(deny.Statement, witness, substitutes), witness, shape));
     }
 
@@ -170,14 +205,20 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
             return new StatementParts(Tri.Unknown, Reach<ResourceValue>.Single(Tri.Unknown, DefaultResource(shape)), dimensions, shown, solo, true);
         }
 
-        var fixedValue = profile.Principal.And(profile.Action(shape.Action)).And(profile.FixedClauses(shape));
+        var fixedValue = profile.Principal.And(profile.Action(shape.Action));
+        var exhausted = false;
+        if (fixedValue != Tri.False)
+        {
+            (var clauses, exhausted) = profile.FixedClauses(shape, budget);
+            fixedValue = fixedValue.And(clauses);
+        }
+
         if (fixedValue == Tri.False)
         {
             return new StatementParts(fixedValue, Reach<ResourceValue>.Single(Tri.False, DefaultResource(shape)), dimensions, shown, solo, false);
         }
 
         var resource = ResourceReach(profile, shape);
-        var exhausted = false;
         for (var i = 0; i < dimensions.Length && resource.Max != Tri.False; i++)
         {
             if (profile.Group(shape.Dimensions[i].Kind) is not { } group)
@@ -229,7 +270,10 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
     /// the candidate objects of all their patterns): the value of "some statement applies" at each cell, with the
     /// first cell of each value. Null when the product does not fit the budget.
     /// </summary>
-    private JointReach? Joint(IReadOnlyList<StatementProfile> profiles, RequestShape shape)
+    /// <param name="profiles">The statements.</param>
+    /// <param name="shape">The shape.</param>
+    /// <param name="decisive">The value that settles the verdict: True for a deny (it applies), False for allows (nothing grants).</param>
+    private JointReach? Joint(List<StatementProfile> profiles, RequestShape shape, Tri decisive)
     {
         var axes = new long[shape.Dimensions.Count][];
         for (var i = 0; i < axes.Length; i++)
@@ -243,18 +287,19 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
             ? [.. ObjectCandidates.For(profiles.Select(p => p.Statement), family.FamilyPrefix, shape.Context, substitutes).Select(a => new ConcreteResource(a))]
             : [DefaultResource(shape)];
 
-        var count = (long)resources.Length;
-        foreach (var axis in axes)
+        // A range the shape takes one unknown value of gives each request several possible worlds: its context as
+        // it is, or the value at one of the statements' points. A request is decided only if all worlds agree.
+        var worlds = new List<RequestContext> { shape.Context };
+        foreach (var dimension in shape.UnknownDimensions)
         {
-            count = count > long.MaxValue / axis.Length ? long.MaxValue : count * axis.Length;
+            var places = profiles.Select(p => p.Group(dimension.Kind)).OfType<DimensionGroup>().SelectMany(g => g.Points).Distinct().ToList();
+            worlds.AddRange([.. worlds.SelectMany(w => places.Select(point => dimension.At(w, point)))]);
         }
 
         var unitCost = profiles.Sum(p => p.UnitCost);
-        if (count > long.MaxValue / unitCost || !budget.TrySpend(count * unitCost))
-        {
-            return null;
-        }
 
+        // Each statement's fixed part once per world; at each cell only what varies (its resource and its groups).
+        var fixedParts = worlds.Select(w => profiles.Select(p => p.Principal.And(p.Action(shape.Action)).And(p.FixedClausesAt(shape, w))).ToArray()).ToArray();
         var index = new int[axes.Length];
         var points = new long[axes.Length];
         var reach = new Reach<(long[] Points, ResourceValue Resource)>();
@@ -268,23 +313,61 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
             foreach (var resource in resources)
             {
                 cells++;
-                var request = shape.Silent(points, resource, principal);
-                var value = Tri.False;
-                foreach (var profile in profiles)
+                if (!budget.TrySpend(unitCost * worlds.Count))
                 {
-                    value = value.Or(StatementEvaluator.Evaluate(profile.Statement, request, substitutes).Applies);
-                    if (value == Tri.True)
-                    {
-                        break;
-                    }
+                    // Out of budget: what was found stands only if it already decides (a certain break).
+                    return reach.Has(decisive) ? Reached(reach, shape, axes, profiles, partial: true) : null;
                 }
 
-                reach.Add(value, ([.. points], resource));
+                Tri? agreed = null;
+                for (var w = 0; w < worlds.Count && agreed != Tri.Unknown; w++)
+                {
+                    var request = shape.Silent(points, resource, principal, worlds[w]);
+                    var value = Tri.False;
+                    for (var p = 0; p < profiles.Count && value != Tri.True; p++)
+                    {
+                        value = value.Or(profiles[p].Coupled
+                            ? StatementEvaluator.Evaluate(profiles[p].Statement, request, substitutes).Applies
+                            : ValueAt(profiles[p], fixedParts[w][p], shape, request, points));
+                    }
+
+                    agreed = agreed is null || agreed == value ? value : Tri.Unknown;
+                }
+
+                reach.Add(agreed!.Value, ([.. points], resource));
+                if (reach.Has(decisive) && reach.Has(Tri.Unknown))
+                {
+                    // Both findings a caller reports are known: the rest of the product cannot add any.
+                    return Reached(reach, shape, axes, profiles);
+                }
             }
         }
-        while (!reach.Complete && Advance(index, axes));
+        while (Advance(index, axes));
 
-        return new JointReach(reach, shape, axes.Select(a => a.Length > 1).ToArray(), profiles, principal, substitutes);
+        return Reached(reach, shape, axes, profiles);
+    }
+
+    private JointReach Reached(Reach<(long[] Points, ResourceValue Resource)> reach, RequestShape shape, long[][] axes, List<StatementProfile> profiles, bool partial = false) =>
+        new(reach, shape, [.. axes.Select(a => a.Length > 1)], principal, profiles, witness => Explained(witness, shape, profiles), substitutes) { Partial = partial };
+
+    /// <summary>A statement at one cell: its fixed part, its resource, each of its dimension groups at the cell's point.</summary>
+    private static Tri ValueAt(StatementProfile profile, Tri fixedPart, RequestShape shape, AccessRequest request, long[] points)
+    {
+        var value = fixedPart;
+        if (value != Tri.False)
+        {
+            value = value.And(profile.Resource(request));
+        }
+
+        for (var i = 0; i < points.Length && value != Tri.False; i++)
+        {
+            if (profile.Group(shape.Dimensions[i].Kind) is { } group)
+            {
+                value = value.And(group.ValueAt(shape.Context, points[i]));
+            }
+        }
+
+        return value;
     }
 
     /// <summary>Moves to the next cell of the product, odometer style; false after the last.</summary>

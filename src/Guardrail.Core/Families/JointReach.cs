@@ -7,10 +7,14 @@ internal sealed class JointReach(
     Reach<(long[] Points, ResourceValue Resource)> reach,
     RequestShape shape,
     bool[] shown,
-    IReadOnlyList<StatementProfile> profiles,
     RequestPrincipal principal,
+    IReadOnlyList<StatementProfile> profiles,
+    Func<AccessRequest, AccessRequest> explained,
     bool substitutes)
 {
+    /// <summary>True when the budget ended the search after the deciding value was found: other values may be missing.</summary>
+    public bool Partial { get; init; }
+
     /// <summary>For each of <paramref name="values"/> taken somewhere: the value, its first request, and each statement's outcome there.</summary>
     public IEnumerable<(Tri Value, AccessRequest Witness, IReadOnlyList<StatementOutcome> Outcomes)> Witnesses(params Tri[] values)
     {
@@ -22,7 +26,7 @@ internal sealed class JointReach(
             }
 
             var (points, resource) = reach.At(value);
-            var witness = shape.At(points, resource, principal, shown);
+            var witness = explained(shape.At(points, resource, principal, shown));
             yield return (value, witness, [.. profiles.Select(p => StatementEvaluator.Evaluate(p.Statement, witness, substitutes))]);
         }
     }

@@ -93,6 +93,22 @@ public sealed class NumericDimension
     /// <summary>The context with this dimension's keys set to <paramref name="point"/>.</summary>
     public RequestContext At(RequestContext context, long point) => at(context, point);
 
+    /// <summary>
+    /// The context where this dimension's keys hold one unknown value: what <paramref name="context"/> has for them,
+    /// or their value at one of <paramref name="points"/>. Used to explain a witness, where a few points suffice.
+    /// </summary>
+    public RequestContext AnyOf(RequestContext context, IReadOnlyList<long> points, string why)
+    {
+        var changes = new (string Key, ContextValue Value)[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var key = keys[k];
+            changes[k] = (key, ContextValue.OneOf(why, [context.Get(key), .. points.Select(p => at(context, p).Get(key))]));
+        }
+
+        return context.With(changes);
+    }
+
     /// <summary>How a request description says the point (" at 2026-01-01T00:00:00Z", " 3600000 ms old").</summary>
     public string Describe(long point) => describe(point);
 

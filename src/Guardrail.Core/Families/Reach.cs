@@ -32,6 +32,9 @@ internal sealed class Reach<T>
         }
     }
 
+    /// <summary>The first place of each value taken.</summary>
+    public IReadOnlyList<T> Places => [.. Enumerable.Range(0, 3).Where(i => has[i]).Select(i => at[i]!)];
+
     /// <summary>Whether every value has been seen (nothing more to learn from further places).</summary>
     public bool Complete => has[0] && has[1] && has[2];
 

@@ -20,6 +20,12 @@ public sealed record RequestShape(
     IReadOnlyList<NumericDimension> Dimensions,
     Func<string, string> Head)
 {
+    /// <summary>
+    /// Ranges the requests take one unknown value of, or leave out (as the context has it): the signature age of a
+    /// listing, which AWS does not document. A clause on such a key is certain only if every value agrees.
+    /// </summary>
+    public IReadOnlyList<NumericDimension> UnknownDimensions { get; init; } = [];
+
     /// <summary>The shape in words, for findings about the whole shape.</summary>
     public string Summary => Head(Resource switch
     {
@@ -50,9 +56,13 @@ public sealed record RequestShape(
     }
 
     /// <summary>The same request without a description, for evaluation only (most cells are never shown).</summary>
-    public AccessRequest Silent(ReadOnlySpan<long> points, ResourceValue resource, RequestPrincipal principal)
+    /// <param name="points">One point per dimension, in <see cref="Dimensions"/> order.</param>
+    /// <param name="resource">The resource of the request.</param>
+    /// <param name="principal">Who makes it.</param>
+    /// <param name="world">The fixed context to start from (the shape's, or one of its possible worlds).</param>
+    public AccessRequest Silent(ReadOnlySpan<long> points, ResourceValue resource, RequestPrincipal principal, RequestContext? world = null)
     {
-        var context = Context;
+        var context = world ?? Context;
         for (var i = 0; i < Dimensions.Count; i++)
         {
             context = Dimensions[i].At(context, points[i]);

@@ -86,8 +86,11 @@ internal sealed class StatementProfile
     /// <summary>Whether the statement can apply to some request of the shape (principal and action only; cheap).</summary>
     public bool MayApply(RequestShape shape) => Principal != Tri.False && Action(shape.Action) != Tri.False;
 
-    /// <summary>The clauses that do not vary within <paramref name="shape"/>, decided on its fixed context.</summary>
-    public Tri FixedClauses(RequestShape shape)
+    /// <summary>
+    /// The clauses that do not vary within <paramref name="shape"/>, decided on its fixed context; exhausted when a
+    /// range the shape takes one unknown value of could not be checked within the budget (the value is then unknown).
+    /// </summary>
+    public (Tri Value, bool Exhausted) FixedClauses(RequestShape shape, WorkBudget budget)
     {
         var result = Tri.True;
         foreach (var clause in undimensioned)
@@ -95,11 +98,11 @@ internal sealed class StatementProfile
             result = result.And(ConditionEvaluator.Evaluate(clause, shape.Context, substitutesVariables).Value);
             if (result == Tri.False)
             {
-                return result;
+                return (result, false);
             }
         }
 
-        // A dimension the shape does not vary (the signature age of a listing, which has none) is a fixed key there.
+        var exhausted = false;
         foreach (var (kind, entry) in byDimension)
         {
             if (shape.Dimensions.Any(d => d.Kind == kind))
@@ -107,13 +110,40 @@ internal sealed class StatementProfile
                 continue;
             }
 
+            // A range the shape does not vary is a fixed key there (a listing has no signature age, or one unknown).
+            var here = Tri.True;
             foreach (var clause in entry.Clauses)
             {
-                result = result.And(ConditionEvaluator.Evaluate(clause, shape.Context, substitutesVariables).Value);
-                if (result == Tri.False)
-                {
-                    return result;
-                }
+                here = here.And(ConditionEvaluator.Evaluate(clause, shape.Context, substitutesVariables).Value);
+            }
+
+            if (shape.UnknownDimensions.Any(d => d.Kind == kind))
+            {
+                var reach = Group(kind)!.Range(shape.Context, budget);
+                exhausted |= reach is null;
+                here = reach is not null && reach.Min == reach.Max && reach.Max == here ? here : Tri.Unknown;
+            }
+
+            result = result.And(here);
+            if (result == Tri.False)
+            {
+                return (result, exhausted);
+            }
+        }
+
+        return (result, exhausted);
+    }
+
+    /// <summary>The clauses that do not vary within <paramref name="shape"/>, decided plainly on <paramref name="context"/> (one world of it).</summary>
+    public Tri FixedClausesAt(RequestShape shape, RequestContext context)
+    {
+        var result = Tri.True;
+        foreach (var clause in undimensioned.Concat(byDimension.Where(e => !shape.Dimensions.Any(d => d.Kind == e.Key)).SelectMany(e => e.Value.Clauses)))
+        {
+            result = result.And(ConditionEvaluator.Evaluate(clause, context, substitutesVariables).Value);
+            if (result == Tri.False)
+            {
+                break;
             }
         }
 

@@ -5,7 +5,7 @@ namespace Guardrail.Core.Spectrum;
 
 /// <summary>
 /// The request shapes Spectrum must be able to make: on a bucket, <c>s3:ListBucket</c> for each table location
-/// (header-signed, every time from now on) and <c>s3:GetObject</c> on every object under it (presigned URLs of every
+/// (signed in a way AWS does not document, every time from now on) and <c>s3:GetObject</c> on every object under it (presigned URLs of every
 /// age up to an hour, every time from now on); on a role, Redshift's (or the previous role's) <c>sts:AssumeRole</c>.
 /// </summary>
 public static class SpectrumShapes
@@ -19,25 +19,12 @@ public static class SpectrumShapes
         var age = NumericDimension.SignatureAge(SpectrumContext.PresignedUrlLifetimeMs);
         var bucketArn = $"arn:aws:s3:::{options.Bucket}";
 
-        // Listing is done with the role's credentials in the Authorization header, not a presigned URL.
-        var listContext = baseContext.With(
-            ("s3:authType", ContextValue.Of("REST-HEADER")),
-            ("s3:signatureAge", ContextValue.Absent),
-            ("s3:x-amz-content-sha256", ContextValue.Unknowable("the payload hash header Spectrum sends when listing is not documented", mayBeAbsent: false)),
-            ("s3:delimiter", ContextValue.Unknowable("whether Spectrum lists with a delimiter is not documented")),
-            ("s3:max-keys", ContextValue.Unknowable("the page size Spectrum lists with is not documented")));
-        var getContext = baseContext.With(
-            ("s3:authType", ContextValue.Of("REST-QUERY-STRING")),
-            ("s3:x-amz-content-sha256", ContextValue.Of("UNSIGNED-PAYLOAD")),
-            ("s3:prefix", ContextValue.Absent),
-            ("s3:delimiter", ContextValue.Absent),
-            ("s3:max-keys", ContextValue.Absent));
+        var getContext = SpectrumContext.PresignedGet(baseContext, signatureAge: null);
         var bucket = new FixedResource(new ConcreteResource(bucketArn));
         var shapes = new List<RequestShape>();
         if (options.Prefixes.Count == 0)
         {
-            var unknownPrefix = listContext.With(("s3:prefix", ContextValue.Unknowable("the table locations were not supplied", mayBeAbsent: false)));
-            shapes.Add(new RequestShape("s3:ListBucket", unknownPrefix, bucket, [time], static arn => $"s3:ListBucket on {arn}"));
+            shapes.Add(new RequestShape("s3:ListBucket", SpectrumContext.Listing(baseContext, [], prefix: null), bucket, [time], static arn => $"s3:ListBucket on {arn}") { UnknownDimensions = [age] });
             var objects = new FixedResource(new UnknownResource($"{bucketArn}/*", "which objects Spectrum reads was not supplied"));
             shapes.Add(new RequestShape("s3:GetObject", getContext, objects, [age, time], static family => $"s3:GetObject on objects in {family} through a presigned URL"));
             return shapes;
@@ -45,8 +32,8 @@ public static class SpectrumShapes
 
         foreach (var prefix in options.Prefixes)
         {
-            var context = listContext.With(("s3:prefix", ContextValue.Of(prefix)));
-            shapes.Add(new RequestShape("s3:ListBucket", context, bucket, [time], arn => $"s3:ListBucket on {arn} with prefix \"{prefix}\""));
+            var context = SpectrumContext.Listing(baseContext, [], prefix);
+            shapes.Add(new RequestShape("s3:ListBucket", context, bucket, [time], arn => $"s3:ListBucket on {arn} with prefix \"{prefix}\"") { UnknownDimensions = [age] });
         }
 
         foreach (var prefix in options.Prefixes)

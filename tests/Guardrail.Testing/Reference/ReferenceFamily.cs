@@ -29,23 +29,16 @@ public static class ReferenceFamily
             var timed = At(baseContext, time);
             var when = times.Count > 1 ? $" at {ReferenceThresholdPoints.FormatTime(time)}" : string.Empty;
 
-            // Listing is done with the role's credentials in the Authorization header, not a presigned URL.
-            var listContext = timed.With(
-                ("s3:authType", ContextValue.Of("REST-HEADER")),
-                ("s3:signatureAge", ContextValue.Absent),
-                ("s3:x-amz-content-sha256", ContextValue.Unknowable("the payload hash header Spectrum sends when listing is not documented", mayBeAbsent: false)),
-                ("s3:delimiter", ContextValue.Unknowable("whether Spectrum lists with a delimiter is not documented")),
-                ("s3:max-keys", ContextValue.Unknowable("the page size Spectrum lists with is not documented")));
             if (options.Prefixes.Count == 0)
             {
-                var unknownPrefix = listContext.With(("s3:prefix", ContextValue.Unknowable("the table locations were not configured (--prefix)", mayBeAbsent: false)));
+                var unknownPrefix = SpectrumContext.Listing(timed, ages, prefix: null);
                 requests.Add(new(new AccessRequest("s3:ListBucket", new ConcreteResource(bucketArn), principal, unknownPrefix, $"s3:ListBucket on {bucketArn}{when}"), null));
             }
             else
             {
                 foreach (var prefix in options.Prefixes)
                 {
-                    var context = listContext.With(("s3:prefix", ContextValue.Of(prefix)));
+                    var context = SpectrumContext.Listing(timed, ages, prefix);
                     requests.Add(new(new AccessRequest("s3:ListBucket", new ConcreteResource(bucketArn), principal, context, $"s3:ListBucket on {bucketArn} with prefix \"{prefix}\"{when}"), null));
                 }
             }
@@ -54,18 +47,12 @@ public static class ReferenceFamily
             var witnesses = options.Prefixes.ToDictionary(p => p, p => ReferenceObjectWitnesses.For(policy, $"{bucketArn}/{p}", timed));
             foreach (var age in ages)
             {
-                var getContext = timed.With(
-                    ("s3:authType", ContextValue.Of("REST-QUERY-STRING")),
-                    ("s3:signatureAge", ContextValue.Of(age.ToString(CultureInfo.InvariantCulture))),
-                    ("s3:x-amz-content-sha256", ContextValue.Of("UNSIGNED-PAYLOAD")),
-                    ("s3:prefix", ContextValue.Absent),
-                    ("s3:delimiter", ContextValue.Absent),
-                    ("s3:max-keys", ContextValue.Absent));
+                var getContext = SpectrumContext.PresignedGet(timed, age);
                 var how = ages.Count > 1 ? $"through a presigned URL {age} ms old{when}" : $"through a presigned URL{when}";
                 if (options.Prefixes.Count == 0)
                 {
                     var family = $"{bucketArn}/*";
-                    var resource = new UnknownResource(family, "which objects Spectrum reads was not configured (--prefix)");
+                    var resource = new UnknownResource(family, "which objects Spectrum reads is not known: the table locations were not supplied");
                     requests.Add(new(new AccessRequest("s3:GetObject", resource, principal, getContext, $"s3:GetObject on objects in {family} {how}"), null));
                     continue;
                 }
