@@ -36,6 +36,7 @@ public static class FamilyEvaluator
         var run = new FamilyRun(principal, substitutes, budget);
         foreach (var shape in shapes)
         {
+            var undecided = new List<StatementProfile>();
             foreach (var profile in profiles)
             {
                 // Every visit costs a unit, so even a huge number of table locations cannot outlast the budget.
@@ -45,10 +46,18 @@ public static class FamilyEvaluator
                     return run.Result();
                 }
 
-                if (profile.Statement.Effect == Effect.Deny && profile.MayApply(shape))
+                if (profile.Statement.Effect == Effect.Deny && profile.MayApply(shape) && run.Deny(profile, shape) == Tri.Unknown)
                 {
-                    run.Deny(profile, shape);
+                    undecided.Add(profile);
                 }
+            }
+
+            // Denies each unknown only through the one value a request leaves undocumented may, between them,
+            // cover every possibility of it: decided together, as the request's possible worlds.
+            var onUnknownValue = undecided.Where(p => shape.UnknownDimensions.Any(d => p.Group(d.Kind) is not null)).ToList();
+            if (onUnknownValue.Count > 1)
+            {
+                run.DenyTogether(onUnknownValue, shape);
             }
 
             if (grant == GrantSource.PolicyMustAllow)

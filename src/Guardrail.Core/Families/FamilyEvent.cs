@@ -14,6 +14,12 @@ public abstract record FamilyEvent
 /// <summary>A deny applies (or may apply) to <paramref name="Witness"/>, a request of <paramref name="Shape"/>.</summary>
 public sealed record DenyMayApply(StatementOutcome Outcome, AccessRequest Witness, RequestShape Shape) : FamilyEvent;
 
+/// <summary>
+/// No single deny is certain, but between them <paramref name="Outcomes"/>' statements deny <paramref name="Witness"/>
+/// whatever the value it leaves undocumented (each covers some of the possibilities).
+/// </summary>
+public sealed record DeniesTogether(IReadOnlyList<StatementOutcome> Outcomes, AccessRequest Witness, RequestShape Shape) : FamilyEvent;
+
 /// <summary>Where the policy itself must allow: no statement allows <paramref name="Witness"/>.</summary>
 public sealed record GrantMissing(AccessRequest Witness, RequestShape Shape) : FamilyEvent;
 

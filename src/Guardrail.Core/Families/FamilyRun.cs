@@ -10,8 +10,8 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
     private AccessVerdict access = AccessVerdict.Ok;
     private long cells;
 
-    /// <summary>Decides one deny over one shape: where it applies, and where it only may.</summary>
-    public void Deny(StatementProfile deny, RequestShape shape)
+    /// <summary>Decides one deny over one shape: where it applies, and where it only may. Returns its best value.</summary>
+    public Tri Deny(StatementProfile deny, RequestShape shape)
     {
         if (deny.Coupled)
         {
@@ -19,7 +19,7 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
             if (joint is null)
             {
                 Exhausted(deny, shape);
-                return;
+                return Tri.Unknown;
             }
 
             foreach (var (value, witness, outcomes) in joint.Witnesses(Tri.True, Tri.Unknown))
@@ -33,19 +33,19 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
                 Exhausted(deny, shape);
             }
 
-            return;
+            return joint.Max;
         }
 
         var parts = Parts(deny, shape);
         if (parts.Max == Tri.False)
         {
-            return;
+            return Tri.False;
         }
 
         if (parts.Exhausted)
         {
             Exhausted(deny, shape);
-            return;
+            return Tri.Unknown;
         }
 
         Worsen(parts.Max == Tri.True ? AccessVerdict.Breaks : AccessVerdict.AtRisk);
@@ -54,6 +54,25 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
         {
             // Where it only may apply it can be a different finding (a condition nobody can know).
             AddDeny(deny, shape, parts, Tri.Unknown);
+        }
+
+        return parts.Max;
+    }
+
+    /// <summary>Decides denies together on the worlds of the value a request leaves unknown: is some request denied in every world?</summary>
+    public void DenyTogether(List<StatementProfile> denies, RequestShape shape)
+    {
+        var joint = Joint(denies, shape, Tri.True);
+        if (joint is null)
+        {
+            Exhausted(denies.MaxBy(d => d.UnitCost)!, shape);
+            return;
+        }
+
+        foreach (var (_, witness, outcomes) in joint.Witnesses(Tri.True))
+        {
+            Worsen(AccessVerdict.Breaks);
+            events.Add(new DeniesTogether([.. outcomes.Where(o => o.Applies != Tri.False)], witness, shape));
         }
     }
 

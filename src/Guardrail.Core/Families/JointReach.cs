@@ -15,6 +15,9 @@ internal sealed class JointReach(
     /// <summary>True when the budget ended the search after the deciding value was found: other values may be missing.</summary>
     public bool Partial { get; init; }
 
+    /// <summary>The best value found.</summary>
+    public Tri Max => reach.Max;
+
     /// <summary>For each of <paramref name="values"/> taken somewhere: the value, its first request, and each statement's outcome there.</summary>
     public IEnumerable<(Tri Value, AccessRequest Witness, IReadOnlyList<StatementOutcome> Outcomes)> Witnesses(params Tri[] values)
     {

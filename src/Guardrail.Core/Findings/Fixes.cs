@@ -14,9 +14,9 @@ public static class Fixes
         RuleIds.PrincipalDenied =>
             "Exempt the Spectrum role from this deny, and restrict access to specific principals, such as a specific AWS account or role.",
         RuleIds.ConditionUnknowable =>
-            "Make the condition hold for Spectrum whatever its unknown value, or exempt the Spectrum role (aws:PrincipalArn); give the guardrail the missing fact (--org-id, --vpce, --prefix) if you know it.",
+            "Make the condition hold for Spectrum whatever its unknown value, or exempt the Spectrum role (aws:PrincipalArn); give the guardrail the missing fact (the organization id, the VPC endpoints, the table locations) if you know it.",
         RuleIds.PartialKeyDeny =>
-            "Make sure the deny does not cover objects under the Spectrum table locations, or exempt the Spectrum role; configure the table prefixes (--prefix) to check exactly.",
+            "Make sure the deny does not cover objects under the Spectrum table locations, or exempt the Spectrum role; give the guardrail the table locations to check exactly.",
         RuleIds.MissingCrossAccountGrant =>
             "Grant the Spectrum role s3:GetObject on the objects and s3:ListBucket on the bucket in the bucket policy (the seed's BucketPolicyForSpectrum statement).",
         RuleIds.TrustMissingRedshift =>

@@ -29,6 +29,14 @@ internal static class AccessJudgement
                     var rule = denyRule(deny);
                     findings.Add(rule, deny.Outcome.Applies == Tri.True ? Severity.High : Severity.Medium, FindingKind.Access, deny.Outcome.Statement.Label, () => FindingText.Denies(deny.Outcome, deny.Witness));
                     break;
+                case DeniesTogether together:
+                    foreach (var outcome in together.Outcomes)
+                    {
+                        var others = string.Join(", ", together.Outcomes.Where(o => o != outcome).Select(o => o.Statement.Label));
+                        findings.Add(denyRule(new DenyMayApply(outcome, together.Witness, together.Shape)), Severity.High, FindingKind.Access, outcome.Statement.Label, () => FindingText.DeniesWith(outcome, others, together.Witness));
+                    }
+
+                    break;
                 case GrantMissing missing:
                     var grant = missingGrant(missing.Witness);
                     findings.Add(grant.Rule, Severity.High, FindingKind.Access, "(policy)", () => grant.Message);

@@ -6,7 +6,7 @@ namespace Guardrail.Core.Spectrum;
 /// <summary>Names the seed rule a deny statement violates, from what its conditions test and how it matched.</summary>
 public static class DenyClassifier
 {
-    private static readonly string[] VpceKeys = ["aws:SourceVpce", "aws:SourceVpc", "aws:SourceVpcArn"];
+    private static readonly string[] VpceKeys = ["aws:SourceVpce", "aws:SourceVpc", "aws:SourceVpcArn", "aws:VpceAccount", "aws:VpceOrgID", "aws:VpceOrgPaths", "aws:VpcSourceIp"];
 
     /// <summary>The rule id for a deny that applies (or may apply) to a Spectrum request.</summary>
     /// <param name="outcome">How the deny evaluated for <paramref name="request"/>.</param>

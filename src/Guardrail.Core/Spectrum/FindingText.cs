@@ -23,6 +23,9 @@ internal static class FindingText
     public static string OverBudget(Statement statement, RequestShape shape) =>
         $"{statement.Label} could not be decided for {shape.Summary} within the evaluation budget, so it may deny Spectrum's requests.";
 
+    public static string DeniesWith(StatementOutcome outcome, string others, AccessRequest request) =>
+        $"{outcome.Statement.Label}, with {others}, denies {request.Description} whatever the undocumented value: {Undecided(outcome)}";
+
     public static string AllowsOnlyIf(StatementOutcome outcome, AccessRequest request) =>
         $"{outcome.Statement.Label} allows {request.Description} only if an unknown fact holds: {Undecided(outcome)}";
 

@@ -21,12 +21,13 @@ public static class ReferenceEvaluator
         foreach (var request in ReferenceFamily.ForBucket(policy, options))
         {
             var decision = PolicyEvaluator.Evaluate(policy, request.Request, grant);
-            if (decision.Allowed == Tri.True)
+            var allowed = AllowedInEveryWorld(policy, request.Request, grant) ?? decision.Allowed;
+            if (allowed == Tri.True)
             {
                 continue;
             }
 
-            var verdict = decision.Allowed == Tri.False ? AccessVerdict.Breaks : AccessVerdict.AtRisk;
+            var verdict = allowed == Tri.False ? AccessVerdict.Breaks : AccessVerdict.AtRisk;
             access = verdict > access ? verdict : access;
             foreach (var deny in decision.Denies)
             {
@@ -44,5 +45,23 @@ public static class ReferenceEvaluator
         }
 
         return (access, rules);
+    }
+
+    /// <summary>
+    /// A listing carries one unknown signature age (one of a few candidates): the request is decided only when every
+    /// candidate world agrees. Null when the request has no such key.
+    /// </summary>
+    private static Tri? AllowedInEveryWorld(PolicyDocument? policy, AccessRequest request, GrantSource grant)
+    {
+        if (request.Context.Get("s3:signatureAge") is not CandidateValues candidates)
+        {
+            return null;
+        }
+
+        var results = candidates.Candidates
+            .Select(c => PolicyEvaluator.Evaluate(policy, request with { Context = request.Context.With(("s3:signatureAge", c)) }, grant).Allowed)
+            .Distinct()
+            .ToList();
+        return results.Count == 1 ? results[0] : Tri.Unknown;
     }
 }
