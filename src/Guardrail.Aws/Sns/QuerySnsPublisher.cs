@@ -26,7 +26,7 @@ public sealed class QuerySnsPublisher : ISnsPublisher
     /// <summary>The Publish parameters: the JSON message structure and the attributes as <c>MessageAttributes.entry.N</c>.</summary>
     public static List<KeyValuePair<string, string>> Parameters(SnsMessage message)
     {
-        var structure = JsonSerializer.Serialize(new Dictionary<string, string> { ["default"] = message.Default, ["email"] = message.Email });
+        var structure = JsonSerializer.Serialize(new Dictionary<string, string> { ["default"] = message.Default, ["email"] = message.Email }, SnsJson.Default.DictionaryStringString);
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("TopicArn", message.TopicArn),

@@ -55,7 +55,7 @@ public static class AlertComposer
             new("verdict", "String", context.Verdict.Access.ToText()),
             new("severity", "String", severity),
             new("resourceType", "String", context.Resource.Type),
-            new("rules", "String.Array", JsonSerializer.Serialize(rules)),
+            new("rules", "String.Array", JsonSerializer.Serialize(rules, AlertJson.Default.ListString)),
             new("outcome", "String", context.Outcome.ToText()),
         ];
     }

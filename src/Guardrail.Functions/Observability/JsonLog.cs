@@ -64,8 +64,7 @@ public sealed class JsonLog
             w.WriteString("correlation_id", CorrelationId);
             foreach (var (key, value) in fields)
             {
-                w.WritePropertyName(key);
-                JsonSerializer.Serialize(w, value?.ToString());
+                w.WriteString(key, value?.ToString());
             }
 
             w.WriteEndObject();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Guardrail.Functions.Observability;
@@ -21,30 +22,46 @@ public sealed class Metrics
 
     public void Count(string name, double value = 1, string? rule = null)
     {
-        var dimensions = rule is null ? new[] { "service" } : new[] { "service", "rule" };
-        var line = new Dictionary<string, object>
+        // Written field by field: the metric's name is a property name, so there is no fixed shape to serialize
+        // (and no reflection, which Native AOT could not keep).
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
         {
-            ["_aws"] = new Dictionary<string, object>
+            w.WriteStartObject();
+            w.WriteStartObject("_aws");
+            w.WriteNumber("Timestamp", time.GetUtcNow().ToUnixTimeMilliseconds());
+            w.WriteStartArray("CloudWatchMetrics");
+            w.WriteStartObject();
+            w.WriteString("Namespace", Namespace);
+            w.WriteStartArray("Dimensions");
+            w.WriteStartArray();
+            w.WriteStringValue("service");
+            if (rule is not null)
             {
-                ["Timestamp"] = time.GetUtcNow().ToUnixTimeMilliseconds(),
-                ["CloudWatchMetrics"] = new[]
-                {
-                    new Dictionary<string, object>
-                    {
-                        ["Namespace"] = Namespace,
-                        ["Dimensions"] = new[] { dimensions },
-                        ["Metrics"] = new[] { new Dictionary<string, string> { ["Name"] = name, ["Unit"] = "Count" } },
-                    },
-                },
-            },
-            ["service"] = log.Service,
-            [name] = value,
-        };
-        if (rule is not null)
-        {
-            line["rule"] = rule;
+                w.WriteStringValue("rule");
+            }
+
+            w.WriteEndArray();
+            w.WriteEndArray();
+            w.WriteStartArray("Metrics");
+            w.WriteStartObject();
+            w.WriteString("Name", name);
+            w.WriteString("Unit", "Count");
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteString("service", log.Service);
+            w.WriteNumber(name, value);
+            if (rule is not null)
+            {
+                w.WriteString("rule", rule);
+            }
+
+            w.WriteEndObject();
         }
 
-        log.Raw(JsonSerializer.Serialize(line));
+        log.Raw(Encoding.UTF8.GetString(stream.ToArray()));
     }
 }
