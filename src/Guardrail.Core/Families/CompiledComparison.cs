@@ -39,10 +39,10 @@ internal sealed class CompiledComparison
             return null;
         }
 
-        // A constant that does not parse never compares true, exactly as in the general evaluator.
-        var sorted = (decimal[])positions.Clone();
-        Array.Sort(sorted);
-        return new CompiledComparison(op.Kind, op.IsNegated, sorted);
+        // A constant that does not parse never compares true, exactly as in the general evaluator. The positions
+        // are this clause's own (made for it by the dimension), so they are sorted in place.
+        Array.Sort(positions);
+        return new CompiledComparison(op.Kind, op.IsNegated, positions);
     }
 
     /// <summary>The clause's result when the key's value is <paramref name="point"/>.</summary>

@@ -23,16 +23,20 @@ internal sealed class DimensionGroup
         this.dimension = dimension;
         this.clauses = clauses;
         this.substitutesVariables = substitutesVariables;
-        var positions = clauses.Select(dimension.Positions).ToList();
-        compiled = [.. clauses.Select((c, i) => CompiledComparison.TryCompile(c, positions[i], dimension, substitutesVariables))];
-        Points = dimension.CutPoints(positions.SelectMany(p => p));
+        compiled = new CompiledComparison?[clauses.Count];
+        var allPositions = new List<decimal>();
         costPerPoint = 1;
+        IndependentOfContext = true;
         for (var i = 0; i < clauses.Count; i++)
         {
+            var positions = dimension.Positions(clauses[i]);
+            allPositions.AddRange(positions);
+            compiled[i] = CompiledComparison.TryCompile(clauses[i], positions, dimension, substitutesVariables);
             costPerPoint += compiled[i] is null ? clauses[i].Values.Count + 1 : 1;
+            IndependentOfContext &= compiled[i] is not null;
         }
 
-        IndependentOfContext = compiled.All(c => c is not null);
+        Points = dimension.CutPoints(allPositions);
     }
 
     /// <summary>The dimension.</summary>

@@ -215,13 +215,10 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
     /// </summary>
     private StatementParts Parts(StatementProfile profile, RequestShape shape)
     {
-        var solo = SoloPoints(shape);
-        var dimensions = new Reach<long>?[shape.Dimensions.Count];
-        var shown = new bool[shape.Dimensions.Count];
         cells++;
         if (!budget.TrySpend(profile.UnitCost))
         {
-            return new StatementParts(Tri.Unknown, Reach<ResourceValue>.Single(Tri.Unknown, DefaultResource(shape)), dimensions, shown, solo, true);
+            return StatementParts.Undecided(shape.Dimensions.Count, DefaultResource(shape));
         }
 
         var fixedValue = profile.Principal.And(profile.Action(shape.Action));
@@ -234,9 +231,13 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
 
         if (fixedValue == Tri.False)
         {
-            return new StatementParts(fixedValue, Reach<ResourceValue>.Single(Tri.False, DefaultResource(shape)), dimensions, shown, solo, false);
+            // Most statements of a large policy end here: nothing more to allocate for them.
+            return StatementParts.Never;
         }
 
+        var solo = SoloPoints(shape);
+        var dimensions = new Reach<long>?[shape.Dimensions.Count];
+        var shown = new bool[shape.Dimensions.Count];
         var resource = ResourceReach(profile, shape);
         for (var i = 0; i < dimensions.Length && resource.Max != Tri.False; i++)
         {
@@ -410,7 +411,7 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
     private static ResourceValue DefaultResource(RequestShape shape) => shape.Resource switch
     {
         FixedResource fixedResource => fixedResource.Value,
-        ObjectFamily family => new ConcreteResource(ObjectCandidates.ProbeFor(family.FamilyPrefix)),
+        ObjectFamily family => family.Probe,
         _ => throw new InvalidOperationException("unknown shape resource"),
     };
 

@@ -91,4 +91,8 @@ public abstract record ShapeResource
 public sealed record FixedResource(ResourceValue Value) : ShapeResource;
 
 /// <summary>Every object whose ARN starts with <paramref name="FamilyPrefix"/> (a table location).</summary>
-public sealed record ObjectFamily(string FamilyPrefix) : ShapeResource;
+public sealed record ObjectFamily(string FamilyPrefix) : ShapeResource
+{
+    /// <summary>The object that stands for the keys no pattern singles out.</summary>
+    public ConcreteResource Probe { get; } = new(ObjectCandidates.ProbeFor(FamilyPrefix));
+}

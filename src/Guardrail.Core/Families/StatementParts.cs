@@ -16,6 +16,13 @@ namespace Guardrail.Core.Families;
 /// <param name="Exhausted">True when a part did not fit the budget and was taken as unknown.</param>
 internal sealed record StatementParts(Tri Fixed, Reach<ResourceValue> Resource, Reach<long>?[] Dimensions, bool[] Shown, long[] SoloPoints, bool Exhausted)
 {
+    /// <summary>A statement that applies nowhere in the shape.</summary>
+    public static StatementParts Never { get; } = new(Tri.False, Reach<ResourceValue>.Single(Tri.False, new ConcreteResource(string.Empty)), [], [], [], false);
+
+    /// <summary>A statement the budget did not cover: unknown everywhere.</summary>
+    public static StatementParts Undecided(int dimensions, ResourceValue resource) =>
+        new(Tri.Unknown, Reach<ResourceValue>.Single(Tri.Unknown, resource), new Reach<long>?[dimensions], new bool[dimensions], new long[dimensions], true);
+
     /// <summary>The best value over the shape.</summary>
     public Tri Max => Conjunction(static r => r.Max, static r => r.Max);
 
