@@ -74,6 +74,11 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
             Worsen(AccessVerdict.Breaks);
             events.Add(new DeniesTogether([.. outcomes.Where(o => o.Applies != Tri.False)], witness, shape));
         }
+
+        if (joint.Partial)
+        {
+            Exhausted(denies.MaxBy(d => d.UnitCost)!, shape);
+        }
     }
 
     /// <summary>Decides whether the allows grant every request of the shape, and names the requests they do not.</summary>
