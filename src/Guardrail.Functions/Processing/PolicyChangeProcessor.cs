@@ -197,11 +197,13 @@ public sealed class PolicyChangeProcessor
         var current = await Judging.ReadHashAsync(resource, cancellationToken).ConfigureAwait(false);
         if (current == judgement.Hash)
         {
-            var restored = knownGood.PolicyText is null ? "removed the bucket policy (the known-good state was no policy)" : "restored the known-good policy";
-            return new Decision(Outcome.RolledBack, OutcomeReason.None, $"{restored} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}); verified by reading it back");
+            var what = knownGood.PolicyText is null ? "removed the bucket policy (the known-good state was no policy)" : "restored the known-good policy";
+            return new Decision(Outcome.RolledBack, OutcomeReason.None, $"{what} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}); verified by reading it back");
         }
 
-        return current == history.LastRestoredHash
+        // Read the history again: a concurrent rollback records what it restores just before writing it.
+        var restored = (await State.Rollbacks.GetRollbacksAsync(resource.Kind.Key, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false)).LastRestoredHash;
+        return current == restored
             ? new Decision(Outcome.RollbackSkipped, OutcomeReason.NewerChangeByGuardrail, "the guardrail has already rolled this policy back (while judging another change event); the live policy is the known-good one, nothing more to do")
             : new Decision(Outcome.RollbackSkipped, OutcomeReason.NewerChangeByOther, "someone else changed the policy again after the change that was judged; not overwriting their newer change (its own event will be judged)");
     }
