@@ -85,6 +85,25 @@ public sealed class FailSafeTests(MotoServer moto)
         Assert.Contains("earlier attempt claimed this event", sandbox.Log.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bucket-policy", "AWS_ENDPOINT_URL_S3", "bucket-put-vpce-lockout")]
+    [InlineData("trust-policy", "AWS_ENDPOINT_URL_IAM", "trust-update-redshift-removed")]
+    public async Task A_hung_endpoint_stops_the_invocation_at_its_deadline_with_a_could_not_judge_alert_and_the_event_given_back(string function, string endpointVariable, string eventName)
+    {
+        using var sandbox = await Sandbox.CreateAsync(moto);
+        await sandbox.PutPolicyAsync(Sandbox.Policy("bucket-put-vpce-lockout"));
+        using var hung = new SlowEndpoint();
+        Func<FunctionHost, Func<Stream, Task<Stream>>> handler = function == "bucket-policy" ? h => new BucketPolicyFunction(h).Handle : h => new TrustPolicyFunction(h).Handle;
+
+        var failure = await Assert.ThrowsAsync<FunctionFailedException>(() => Sandbox.InvokeAsync(handler(sandbox.Host(("GUARDRAIL_TIMEOUT_SECONDS", "3"), (endpointVariable, hung.Url.ToString()))), Sandbox.Event(eventName)));
+        var retry = await Sandbox.InvokeAsync(handler(sandbox.Host()), Sandbox.Event(eventName));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(failure.InnerException);
+        var couldNotJudge = Assert.Single(await sandbox.AlertsAsync(), a => Text(a["MessageAttributes"]!["outcome"]!["Value"]) == "could-not-judge");
+        Assert.Equal("deadline", Text(JsonNode.Parse(Text(couldNotJudge["Message"]))!["reasonCode"]));
+        Assert.NotEqual("duplicate", Text(retry["outcome"]));
+    }
+
     [Fact]
     public async Task When_sns_fails_after_a_rollback_the_retry_publishes_the_alert_saying_what_was_done()
     {
