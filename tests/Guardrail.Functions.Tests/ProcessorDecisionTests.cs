@@ -201,17 +201,13 @@ public sealed class ProcessorDecisionTests
         await h.RecordKnownGoodAsync();
         h.PutLockout();
         var benign = Sandbox.Policy("bucket-put-benign");
-        var reRead = h.Store.Reads + 2;
 
         // Between this judgement and its rollback, the invocation for another event restores the known-good policy.
-        h.Store.BeforeRead = async (read, token) =>
+        ChangeBeforeTheRollback(h, async token =>
         {
-            if (read == reRead)
-            {
-                await h.State.RecordRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), h.Hash(benign), token);
-                h.Store.Live = benign;
-            }
-        };
+            await h.State.RecordRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), h.Hash(benign), token);
+            h.Store.Live = benign;
+        });
         var result = await h.RunAsync("bucket-put-vpce-lockout", e => e["detail"]!["eventID"] = "another-event");
 
         Assert.Equal(Outcome.RollbackSkipped, result.Outcome);
@@ -227,16 +223,11 @@ public sealed class ProcessorDecisionTests
         await h.RecordKnownGoodAsync();
         h.PutLockout();
         var newer = Sandbox.Policy("bucket-put-short-signature-age");
-        var reRead = h.Store.Reads + 2;
-        h.Store.BeforeRead = (read, _) =>
+        ChangeBeforeTheRollback(h, _ =>
         {
-            if (read == reRead)
-            {
-                h.Store.Live = newer;
-            }
-
+            h.Store.Live = newer;
             return Task.CompletedTask;
-        };
+        });
 
         var result = await h.RunAsync("bucket-put-vpce-lockout");
 
@@ -289,5 +280,12 @@ public sealed class ProcessorDecisionTests
         Assert.Equal(60, new ProcessorHarness().Config.TimeoutSeconds);
         var e = Assert.Throws<Configuration.GuardrailConfigException>(() => new ProcessorHarness(("GUARDRAIL_TIMEOUT_SECONDS", "2")));
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_TIMEOUT_SECONDS \"2\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs <paramref name="change"/> on the processor's second read of the next run: the one right before a rollback write.</summary>
+    private static void ChangeBeforeTheRollback(ProcessorHarness h, Func<CancellationToken, Task> change)
+    {
+        var reRead = h.Store.Reads + 2;
+        h.Store.BeforeRead = (read, token) => read == reRead ? change(token) : Task.CompletedTask;
     }
 }

@@ -17,128 +17,62 @@ internal sealed class InMemoryState : IEventClaims, IKnownGoodStore, IRollbackHi
 
     public IReadOnlyDictionary<string, PendingAlert> Outbox => outbox;
 
-    public Task<ClaimResult> ClaimAsync(string eventId, DateTimeOffset now, DateTimeOffset inProgressUntil, CancellationToken cancellationToken)
+    public Task<ClaimResult> ClaimAsync(string eventId, DateTimeOffset now, DateTimeOffset inProgressUntil, CancellationToken cancellationToken) => Read(() =>
+    {
+        var found = claims.TryGetValue(eventId, out var claim);
+        if (found && (claim.Completed || claim.Until >= now))
+        {
+            return claim.Completed ? ClaimResult.Completed : ClaimResult.InProgress;
+        }
+
+        claims[eventId] = (false, inProgressUntil);
+        return found ? ClaimResult.TakenOverFromExpired : ClaimResult.Claimed;
+    });
+
+    public Task CompleteAsync(string eventId, DateTimeOffset keepUntil, CancellationToken cancellationToken) => Write(() => claims[eventId] = (true, keepUntil));
+
+    public Task ReleaseAsync(string eventId, CancellationToken cancellationToken) => Write(() =>
+    {
+        claims.Remove(eventId);
+        Released++;
+    });
+
+    public Task<KnownGoodPolicy?> GetKnownGoodAsync(string resourceKey, CancellationToken cancellationToken) => Read(() => knownGood.GetValueOrDefault(resourceKey));
+
+    public Task PutKnownGoodAsync(KnownGoodPolicy policy, CancellationToken cancellationToken) => Write(() => knownGood[policy.ResourceKey] = policy);
+
+    public Task<RollbackHistory> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken) => Read(() =>
+        new RollbackHistory([.. (rollbacks.GetValueOrDefault(resourceKey) ?? []).Where(t => t >= since).Order()], restored.GetValueOrDefault(resourceKey)));
+
+    public Task RecordRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, CancellationToken cancellationToken) => Write(() =>
+    {
+        (rollbacks.TryGetValue(resourceKey, out var times) ? times : rollbacks[resourceKey] = []).Add(at);
+        restored[resourceKey] = restoredHash;
+    });
+
+    public Task<PendingAlert?> GetPendingAsync(string eventId, CancellationToken cancellationToken) => Read(() => outbox.GetValueOrDefault(eventId));
+
+    public Task PutPendingAsync(PendingAlert alert, CancellationToken cancellationToken) => Write(() => outbox[alert.EventId] = alert);
+
+    public Task DeletePendingAsync(string eventId, CancellationToken cancellationToken) => Write(() => outbox.Remove(eventId));
+
+    public Task<string?> GetLastAlertedHashAsync(string resourceKey, CancellationToken cancellationToken) => Read(() => alerted.GetValueOrDefault(resourceKey));
+
+    public Task PutLastAlertedHashAsync(string resourceKey, string hash, CancellationToken cancellationToken) => Write(() => alerted[resourceKey] = hash);
+
+    private Task<T> Read<T>(Func<T> read)
     {
         lock (gate)
         {
-            if (claims.TryGetValue(eventId, out var claim))
-            {
-                if (claim.Completed)
-                {
-                    return Task.FromResult(ClaimResult.Completed);
-                }
-
-                if (claim.Until >= now)
-                {
-                    return Task.FromResult(ClaimResult.InProgress);
-                }
-            }
-
-            claims[eventId] = (false, inProgressUntil);
-            return Task.FromResult(claim == default ? ClaimResult.Claimed : ClaimResult.TakenOverFromExpired);
+            return Task.FromResult(read());
         }
     }
 
-    public Task CompleteAsync(string eventId, DateTimeOffset keepUntil, CancellationToken cancellationToken)
+    private Task Write(Action write)
     {
         lock (gate)
         {
-            claims[eventId] = (true, keepUntil);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task ReleaseAsync(string eventId, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            claims.Remove(eventId);
-            Released++;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<KnownGoodPolicy?> GetKnownGoodAsync(string resourceKey, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            return Task.FromResult(knownGood.GetValueOrDefault(resourceKey));
-        }
-    }
-
-    public Task PutKnownGoodAsync(KnownGoodPolicy policy, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            knownGood[policy.ResourceKey] = policy;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<RollbackHistory> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            var times = rollbacks.GetValueOrDefault(resourceKey) ?? [];
-            return Task.FromResult(new RollbackHistory([.. times.Where(t => t >= since).Order()], restored.GetValueOrDefault(resourceKey)));
-        }
-    }
-
-    public Task RecordRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            (rollbacks.TryGetValue(resourceKey, out var times) ? times : rollbacks[resourceKey] = []).Add(at);
-            restored[resourceKey] = restoredHash;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<PendingAlert?> GetPendingAsync(string eventId, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            return Task.FromResult(outbox.GetValueOrDefault(eventId));
-        }
-    }
-
-    public Task PutPendingAsync(PendingAlert alert, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            outbox[alert.EventId] = alert;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task DeletePendingAsync(string eventId, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            outbox.Remove(eventId);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<string?> GetLastAlertedHashAsync(string resourceKey, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            return Task.FromResult(alerted.GetValueOrDefault(resourceKey));
-        }
-    }
-
-    public Task PutLastAlertedHashAsync(string resourceKey, string hash, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            alerted[resourceKey] = hash;
+            write();
         }
 
         return Task.CompletedTask;
