@@ -169,7 +169,8 @@ public sealed class ProcessorDecisionTests
         await h.RecordKnownGoodAsync();
         for (var i = 0; i < 3; i++)
         {
-            await h.State.RecordRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), h.Hash(Sandbox.Policy("bucket-put-benign")), default);
+            Assert.True(await h.State.TryStartRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), h.Hash(Sandbox.Policy("bucket-put-benign")), h.Time.GetUtcNow(), default));
+            await h.State.EndRollbackAsync(h.Kind.Key, default);
         }
 
         h.PutLockout();
@@ -205,7 +206,7 @@ public sealed class ProcessorDecisionTests
         // Between this judgement and its rollback, the invocation for another event restores the known-good policy.
         ChangeBeforeTheRollback(h, async token =>
         {
-            await h.State.RecordRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), h.Hash(benign), token);
+            Assert.True(await h.State.TryStartRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), h.Hash(benign), h.Time.GetUtcNow(), token));
             h.Store.Live = benign;
         });
         var result = await h.RunAsync("bucket-put-vpce-lockout", e => e["detail"]!["eventID"] = "another-event");
@@ -235,6 +236,24 @@ public sealed class ProcessorDecisionTests
         Assert.Equal(OutcomeReason.NewerChangeByOther, result.ReasonCode);
         Assert.Equal("newer-change-by-other", h.AlertBody(0)["reasonCode"]!.GetValue<string>());
         Assert.Equal(newer, h.Store.Live);
+    }
+
+    [Fact]
+    public async Task While_another_invocation_rolls_the_resource_back_no_second_rollback_is_written()
+    {
+        var h = new ProcessorHarness();
+        await h.RecordKnownGoodAsync();
+        h.PutLockout();
+        var now = h.Time.GetUtcNow();
+        Assert.True(await h.State.TryStartRollbackAsync(h.Kind.Key, now, h.Hash(Sandbox.Policy("bucket-put-benign")), now.AddSeconds(60), default));
+
+        var during = await h.RunAsync("bucket-put-vpce-lockout", e => e["detail"]!["eventID"] = "during");
+        await h.State.EndRollbackAsync(h.Kind.Key, default);
+        var after = await h.RunAsync("bucket-put-vpce-lockout", e => e["detail"]!["eventID"] = "after");
+
+        Assert.Equal((Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress), (during.Outcome, during.ReasonCode));
+        Assert.Equal(Outcome.RolledBack, after.Outcome);
+        Assert.Equal(1, h.Store.Writes);
     }
 
     [Fact]

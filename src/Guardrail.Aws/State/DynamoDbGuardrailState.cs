@@ -137,22 +137,38 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
         return new RollbackHistory(times, item.TryGetValue("restoredHash", out var hash) ? hash.S : null);
     }
 
-    public Task RecordRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, CancellationToken cancellationToken) =>
-        dynamo.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = table,
-                Key = Key($"rollbacks#{resourceKey}"),
-                UpdateExpression = "ADD #times :t SET expiresAt = :e, restoredHash = :h",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#times"] = "times" },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+    public async Task<bool> TryStartRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamo.UpdateItemAsync(
+                new UpdateItemRequest
                 {
-                    [":t"] = new() { NS = [at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)] },
-                    [":e"] = N(at.AddDays(1).ToUnixTimeSeconds()),
-                    [":h"] = S(restoredHash),
+                    TableName = table,
+                    Key = Key($"rollbacks#{resourceKey}"),
+                    UpdateExpression = "ADD #times :t SET expiresAt = :e, restoredHash = :h, leaseUntil = :l",
+                    ConditionExpression = "attribute_not_exists(leaseUntil) OR leaseUntil < :now",
+                    ExpressionAttributeNames = new Dictionary<string, string> { ["#times"] = "times" },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                    {
+                        [":t"] = new() { NS = [at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)] },
+                        [":e"] = N(at.AddDays(1).ToUnixTimeSeconds()),
+                        [":h"] = S(restoredHash),
+                        [":l"] = N(leaseUntil.ToUnixTimeMilliseconds()),
+                        [":now"] = N(at.ToUnixTimeMilliseconds()),
+                    },
                 },
-            },
-            cancellationToken);
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public Task EndRollbackAsync(string resourceKey, CancellationToken cancellationToken) =>
+        dynamo.UpdateItemAsync(new UpdateItemRequest { TableName = table, Key = Key($"rollbacks#{resourceKey}"), UpdateExpression = "REMOVE leaseUntil" }, cancellationToken);
 
     public async Task<PendingAlert?> GetPendingAsync(string eventId, CancellationToken cancellationToken)
     {

@@ -48,6 +48,9 @@ public enum OutcomeReason
     /// <summary>The policy changed after the judged change, by someone else.</summary>
     NewerChangeByOther,
 
+    /// <summary>Another invocation of the guardrail is rolling the same resource back right now (for another change event).</summary>
+    RollbackInProgress,
+
     /// <summary>Writing the known-good policy failed.</summary>
     RollbackWriteFailed,
 
@@ -88,6 +91,7 @@ public static class OutcomeText
         OutcomeReason.NoKnownGood => "no-known-good",
         OutcomeReason.NewerChangeByGuardrail => "newer-change-by-guardrail",
         OutcomeReason.NewerChangeByOther => "newer-change-by-other",
+        OutcomeReason.RollbackInProgress => "rollback-in-progress",
         OutcomeReason.RollbackWriteFailed => "rollback-write-failed",
         OutcomeReason.RollbackNotVerified => "rollback-not-verified",
         OutcomeReason.Deadline => "deadline",

@@ -158,7 +158,7 @@ public sealed class PolicyChangeProcessor
             return (known, Judging.Diff(kind, known, judgement));
         }).ConfigureAwait(false);
         var decision = config.Rollback && judgement.Verdict.Access == AccessVerdict.Breaks
-            ? await DecideRollbackAsync(change, resource, knownGood, judgement, deadline.Work).ConfigureAwait(false)
+            ? await DecideRollbackAsync(change, resource, knownGood, judgement, deadline).ConfigureAwait(false)
             : new Decision(Outcome.Alerted, OutcomeReason.None, null);
 
         var now = services.Time.GetUtcNow();
@@ -174,9 +174,13 @@ public sealed class PolicyChangeProcessor
         return await RollBackAsync(resource, knownGood!, context, result, deadline).ConfigureAwait(false);
     }
 
-    /// <summary>Whether to roll back: break-glass, no known-good, the circuit breaker and a newer change each say no.</summary>
-    private async Task<Decision> DecideRollbackAsync(PolicyChangeEvent change, GuardedResource resource, KnownGoodPolicy? knownGood, Judgement judgement, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether to roll back: break-glass, no known-good, the circuit breaker, a newer change and a rollback already
+    /// under way each say no. A yes holds the resource's rollback lease (given back by <see cref="RollBackAsync"/>).
+    /// </summary>
+    private async Task<Decision> DecideRollbackAsync(PolicyChangeEvent change, GuardedResource resource, KnownGoodPolicy? knownGood, Judgement judgement, InvocationDeadline deadline)
     {
+        var cancellationToken = deadline.Work;
         if (config.BreakGlassRoles.Contains(change.Actor.PrincipalArn))
         {
             return new Decision(Outcome.Alerted, OutcomeReason.BreakGlass, $"changed by break-glass role {change.Actor.PrincipalArn}: judged and alerted, never rolled back");
@@ -197,6 +201,12 @@ public sealed class PolicyChangeProcessor
         var current = await Judging.ReadHashAsync(resource, cancellationToken).ConfigureAwait(false);
         if (current == judgement.Hash)
         {
+            // Parallel deliveries of distinct events about one change would otherwise all write the same rollback.
+            if (!await State.Rollbacks.TryStartRollbackAsync(resource.Kind.Key, services.Time.GetUtcNow(), knownGood.Hash, deadline.ClaimExpiry, cancellationToken).ConfigureAwait(false))
+            {
+                return new Decision(Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress, "the guardrail is rolling this policy back right now while handling another change event; that invocation's alert reports the rollback");
+            }
+
             var what = knownGood.PolicyText is null ? "removed the bucket policy (the known-good state was no policy)" : "restored the known-good policy";
             return new Decision(Outcome.RolledBack, OutcomeReason.None, $"{what} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}); verified by reading it back");
         }
@@ -217,13 +227,13 @@ public sealed class PolicyChangeProcessor
 
         // The alert is on record before anything changes, so that a retry can tell of a rollback this attempt dies after.
         await State.Outbox.PutPendingAsync(planned, deadline.Work).ConfigureAwait(false);
-        await State.Rollbacks.RecordRollbackAsync(kind.Key, now, knownGood.Hash, deadline.Work).ConfigureAwait(false);
         try
         {
             await resource.Store.WriteAsync(knownGood.PolicyText, deadline.Work).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
             return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackWriteFailed, $"writing the known-good policy failed ({e.GetType().Name}: {e.Message}); the judged policy is most likely still live.", e, deadline).ConfigureAwait(false);
         }
 
@@ -234,9 +244,11 @@ public sealed class PolicyChangeProcessor
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
             return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackNotVerified, $"the known-good policy was written, but reading it back failed ({e.GetType().Name}: {e.Message}).", e, deadline).ConfigureAwait(false);
         }
 
+        await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
         if (after != knownGood.Hash)
         {
             return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackNotVerified, "the rollback did not stick: after writing, the live policy is not the known-good one.", null, deadline).ConfigureAwait(false);
@@ -245,6 +257,21 @@ public sealed class PolicyChangeProcessor
         services.Metrics.Count("Rollbacks");
         var ready = planned with { Stage = AlertStage.Ready };
         return await PublishAsync(ready, ready.Message, result, deadline).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives the rollback lease back; if that fails, the lease runs out shortly after the deadline anyway.</summary>
+    private async Task EndRollbackAsync(IPolicyKind kind, InvocationDeadline deadline)
+    {
+        try
+        {
+            await State.Rollbacks.EndRollbackAsync(kind.Key, deadline.CleanUp).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The lease expires by itself; the rollback's own outcome is what gets reported.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            services.Log.Error("could not give the rollback lease back; it expires shortly after the deadline", ("resource", kind.Name), ("error", e.GetType().Name), ("message", e.Message));
+        }
     }
 
     private async Task<InvocationResult> ReportRollbackFailureAsync(PendingAlert planned, AlertContext context, InvocationResult result, OutcomeReason code, string reason, Exception? error, InvocationDeadline deadline)

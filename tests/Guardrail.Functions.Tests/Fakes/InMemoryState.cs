@@ -10,6 +10,7 @@ internal sealed class InMemoryState : IEventClaims, IKnownGoodStore, IRollbackHi
     private readonly Dictionary<string, KnownGoodPolicy> knownGood = [];
     private readonly Dictionary<string, List<DateTimeOffset>> rollbacks = [];
     private readonly Dictionary<string, string> restored = [];
+    private readonly Dictionary<string, DateTimeOffset> leases = [];
     private readonly Dictionary<string, PendingAlert> outbox = [];
     private readonly Dictionary<string, string> alerted = [];
 
@@ -44,11 +45,20 @@ internal sealed class InMemoryState : IEventClaims, IKnownGoodStore, IRollbackHi
     public Task<RollbackHistory> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken) => Read(() =>
         new RollbackHistory([.. (rollbacks.GetValueOrDefault(resourceKey) ?? []).Where(t => t >= since).Order()], restored.GetValueOrDefault(resourceKey)));
 
-    public Task RecordRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, CancellationToken cancellationToken) => Write(() =>
+    public Task<bool> TryStartRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => Read(() =>
     {
+        if (leases.TryGetValue(resourceKey, out var held) && held >= at)
+        {
+            return false;
+        }
+
         (rollbacks.TryGetValue(resourceKey, out var times) ? times : rollbacks[resourceKey] = []).Add(at);
         restored[resourceKey] = restoredHash;
+        leases[resourceKey] = leaseUntil;
+        return true;
     });
+
+    public Task EndRollbackAsync(string resourceKey, CancellationToken cancellationToken) => Write(() => leases.Remove(resourceKey));
 
     public Task<PendingAlert?> GetPendingAsync(string eventId, CancellationToken cancellationToken) => Read(() => outbox.GetValueOrDefault(eventId));
 
