@@ -21,11 +21,15 @@ public sealed class PolicyChangeProcessor
 
     private readonly GuardrailConfig config;
     private readonly GuardrailServices services;
+    private readonly AlertDelivery delivery;
+    private readonly RollbackStep rollback;
 
     public PolicyChangeProcessor(GuardrailConfig config, GuardrailServices services)
     {
         this.config = config;
         this.services = services;
+        delivery = new AlertDelivery(services);
+        rollback = new RollbackStep(services, delivery);
     }
 
     private GuardrailState State => services.State;
@@ -127,7 +131,7 @@ public sealed class PolicyChangeProcessor
 
         if (pending is { Stage: AlertStage.Ready })
         {
-            return await PublishDelayedAsync(pending, kind, deadline).ConfigureAwait(false);
+            return await delivery.PublishDelayedAsync(pending, kind, deadline).ConfigureAwait(false);
         }
 
         var judgement = await WhileJudgingAsync(change, kind, deadline, ct => Judging.ReadAndJudgeAsync(resource, ct)).ConfigureAwait(false);
@@ -135,7 +139,7 @@ public sealed class PolicyChangeProcessor
         if (pending is { Stage: AlertStage.Planned } && judgement.Hash == pending.RestoreHash)
         {
             // The earlier attempt's rollback write landed before it died: its alert is still owed.
-            return await PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found the known-good policy live" }, kind, deadline).ConfigureAwait(false);
+            return await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found the known-good policy live" }, kind, deadline).ConfigureAwait(false);
         }
 
         var newer = EventPolicyHash(change, kind) is { } eventHash && eventHash != judgement.Hash;
@@ -168,15 +172,15 @@ public sealed class PolicyChangeProcessor
         {
             var ready = new PendingAlert(change.EventId, kind.Key, AlertComposer.Compose(context), decision.Outcome.ToText(), AlertStage.Ready, now, null, "changed nothing");
             await State.Outbox.PutPendingAsync(ready, deadline.Work).ConfigureAwait(false);
-            return await PublishAsync(ready, ready.Message, result, deadline).ConfigureAwait(false);
+            return await delivery.PublishAsync(ready, ready.Message, result, deadline).ConfigureAwait(false);
         }
 
-        return await RollBackAsync(resource, knownGood!, context, result, deadline).ConfigureAwait(false);
+        return await rollback.RollBackAsync(resource, knownGood!, context, result, deadline).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Whether to roll back: break-glass, no known-good, the circuit breaker, a newer change and a rollback already
-    /// under way each say no. A yes holds the resource's rollback lease (given back by <see cref="RollBackAsync"/>).
+    /// under way each say no. A yes holds the resource's rollback lease (given back by <see cref="RollbackStep"/>).
     /// </summary>
     private async Task<Decision> DecideRollbackAsync(PolicyChangeEvent change, GuardedResource resource, KnownGoodPolicy? knownGood, Judgement judgement, InvocationDeadline deadline)
     {
@@ -216,111 +220,6 @@ public sealed class PolicyChangeProcessor
         return current == restored
             ? new Decision(Outcome.RollbackSkipped, OutcomeReason.NewerChangeByGuardrail, "the guardrail has already rolled this policy back (while judging another change event); the live policy is the known-good one, nothing more to do")
             : new Decision(Outcome.RollbackSkipped, OutcomeReason.NewerChangeByOther, "someone else changed the policy again after the change that was judged; not overwriting their newer change (its own event will be judged)");
-    }
-
-    /// <summary>Records the alert, writes the known-good policy, verifies it, then publishes; a failure is reported, then thrown.</summary>
-    private async Task<InvocationResult> RollBackAsync(GuardedResource resource, KnownGoodPolicy knownGood, AlertContext context, InvocationResult result, InvocationDeadline deadline)
-    {
-        var kind = resource.Kind;
-        var now = services.Time.GetUtcNow();
-        var planned = new PendingAlert(result.EventId!, kind.Key, AlertComposer.Compose(context), Outcome.RolledBack.ToText(), AlertStage.Planned, now, knownGood.Hash, $"rolled the policy back at {now:HH:mm:ss} UTC");
-
-        // The alert is on record before anything changes, so that a retry can tell of a rollback this attempt dies after.
-        await State.Outbox.PutPendingAsync(planned, deadline.Work).ConfigureAwait(false);
-        try
-        {
-            await resource.Store.WriteAsync(knownGood.PolicyText, deadline.Work).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
-            return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackWriteFailed, $"writing the known-good policy failed ({e.GetType().Name}: {e.Message}); the judged policy is most likely still live.", e, deadline).ConfigureAwait(false);
-        }
-
-        string after;
-        try
-        {
-            after = await Judging.ReadHashAsync(resource, deadline.Work).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
-            return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackNotVerified, $"the known-good policy was written, but reading it back failed ({e.GetType().Name}: {e.Message}).", e, deadline).ConfigureAwait(false);
-        }
-
-        await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
-        if (after != knownGood.Hash)
-        {
-            return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackNotVerified, "the rollback did not stick: after writing, the live policy is not the known-good one.", null, deadline).ConfigureAwait(false);
-        }
-
-        services.Metrics.Count("Rollbacks");
-        var ready = planned with { Stage = AlertStage.Ready };
-        return await PublishAsync(ready, ready.Message, result, deadline).ConfigureAwait(false);
-    }
-
-    /// <summary>Gives the rollback lease back; if that fails, the lease runs out shortly after the deadline anyway.</summary>
-    private async Task EndRollbackAsync(IPolicyKind kind, InvocationDeadline deadline)
-    {
-        try
-        {
-            await State.Rollbacks.EndRollbackAsync(kind.Key, deadline.CleanUp).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The lease expires by itself; the rollback's own outcome is what gets reported.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            services.Log.Error("could not give the rollback lease back; it expires shortly after the deadline", ("resource", kind.Name), ("error", e.GetType().Name), ("message", e.Message));
-        }
-    }
-
-    private async Task<InvocationResult> ReportRollbackFailureAsync(PendingAlert planned, AlertContext context, InvocationResult result, OutcomeReason code, string reason, Exception? error, InvocationDeadline deadline)
-    {
-        services.Metrics.Count("RollbackFailures");
-        var failedContext = context with { Outcome = Outcome.RollbackFailed, ReasonCode = code, Reason = reason };
-        var failed = planned with
-        {
-            Message = AlertComposer.Compose(failedContext),
-            Outcome = Outcome.RollbackFailed.ToText(),
-            Stage = AlertStage.Ready,
-            RestoreHash = null,
-            Action = $"tried to roll the policy back at {planned.RecordedAt:HH:mm:ss} UTC and failed",
-        };
-        await State.Outbox.PutPendingAsync(failed, deadline.CleanUp).ConfigureAwait(false);
-        await PublishAsync(failed, failed.Message, result with { Outcome = Outcome.RollbackFailed, ReasonCode = code, Reason = reason }, deadline).ConfigureAwait(false);
-
-        // Reported: forget the alert, so that Lambda's retry tries the rollback again rather than finding it sent.
-        await State.Outbox.DeletePendingAsync(planned.EventId, deadline.CleanUp).ConfigureAwait(false);
-        throw new FunctionFailedException($"rollback of the {context.Resource.Type} of {context.Resource.Name} failed: {reason}", error);
-    }
-
-    /// <summary>Publishes an alert an earlier attempt recorded, marked as delayed with what that attempt did.</summary>
-    private Task<InvocationResult> PublishDelayedAsync(PendingAlert pending, IPolicyKind kind, InvocationDeadline deadline)
-    {
-        var why = pending.PublishError is { } error ? $"its alert could not be published ({error})" : "it stopped before publishing its alert";
-        var note = $"an earlier attempt (started {pending.RecordedAt:u}) {pending.Action}; {why}. This alert is published by Lambda's retry.";
-        services.Log.Warn("publishing the alert an earlier attempt left in the outbox", ("resource", kind.Name), ("note", note));
-        var result = new InvocationResult(OutcomeText.Parse(pending.Outcome), pending.EventId, note, kind.Type, kind.Name, DelayedAlert: true);
-        return PublishAsync(pending with { Stage = AlertStage.Ready }, DelayedAlert.Mark(pending.Message, note), result, deadline);
-    }
-
-    /// <summary>Publishes <paramref name="message"/> for an outbox alert and marks it published; on failure the outbox says why.</summary>
-    private async Task<InvocationResult> PublishAsync(PendingAlert pending, Aws.Sns.SnsMessage message, InvocationResult result, InvocationDeadline deadline)
-    {
-        string messageId;
-        try
-        {
-            messageId = await services.Sns.PublishAsync(message, deadline.CleanUp).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await State.Outbox.PutPendingAsync(pending with { PublishError = $"{e.GetType().Name}: {e.Message}" }, deadline.CleanUp).ConfigureAwait(false);
-            throw;
-        }
-
-        await State.Outbox.PutPendingAsync(pending with { Stage = AlertStage.Published }, deadline.CleanUp).ConfigureAwait(false);
-        services.Log.Warn($"{result.Outcome.ToText()}: alert published", ("resource", result.ResourceName), ("reasonCode", result.ReasonCode.ToText()), ("reason", result.Reason), ("messageId", messageId));
-        return result with { Alert = message, MessageId = messageId };
     }
 
     /// <summary>Runs a judging step; if it throws, publishes <c>could-not-judge</c> and fails the invocation.</summary>
