@@ -46,7 +46,7 @@ public sealed class FailSafeTests(MotoServer moto)
             RedirectStandardError = true,
             ArgumentList = { "invoke", "--function", "bucket-policy", "--event", Path.Combine(Paths.Root, "events", "bucket-put-vpce-lockout.json") },
         };
-        foreach (var (key, value) in sandbox.Environment(RollbackOn, ("GUARDRAIL_TIMEOUT_SECONDS", "30"), ("AWS_ENDPOINT_URL_S3", slowS3.Url.ToString())))
+        foreach (var (key, value) in sandbox.Environment(RollbackOn, ("GUARDRAIL_TIMEOUT_SECONDS", "120"), ("AWS_ENDPOINT_URL_S3", slowS3.Url.ToString())))
         {
             start.Environment[key] = value;
         }
@@ -57,7 +57,7 @@ public sealed class FailSafeTests(MotoServer moto)
         using (var child = Process.Start(start)!)
         {
             // Kill it hard (as Lambda does at its timeout) once it holds the claim and is stuck on S3.
-            while (claim is not { Count: > 0 } && !child.HasExited && watch.Elapsed < TimeSpan.FromSeconds(25))
+            while (claim is not { Count: > 0 } && !child.HasExited && watch.Elapsed < TimeSpan.FromSeconds(90))
             {
                 await Task.Delay(100);
                 claim = (await sandbox.Dynamo.GetItemAsync(new GetItemRequest { TableName = Sandbox.Table, Key = claimKey, ConsistentRead = true })).Item;
@@ -71,8 +71,8 @@ public sealed class FailSafeTests(MotoServer moto)
         var duplicate = await JudgeAsync(sandbox.Host(RollbackOn), Sandbox.Event("bucket-put-vpce-lockout"));
         var alertsWhileInProgress = (await sandbox.AlertsAsync()).Count;
 
-        // Lambda's retry comes a minute or more later, after the claim's expiry (30 s deadline + a few seconds).
-        var later = new ShiftableTime { Offset = TimeSpan.FromMinutes(1) };
+        // Lambda's retry comes after the claim's expiry (the 120 s deadline + a few seconds).
+        var later = new ShiftableTime { Offset = TimeSpan.FromMinutes(3) };
         var retry = await JudgeAsync(sandbox.Host(new SocketsHttpHandler(), null, later, RollbackOn), Sandbox.Event("bucket-put-vpce-lockout"));
 
         Assert.Equal("in-progress", claim["state"].S);
@@ -95,7 +95,7 @@ public sealed class FailSafeTests(MotoServer moto)
         using var hung = new SlowEndpoint();
         Func<FunctionHost, Func<Stream, Task<Stream>>> handler = function == "bucket-policy" ? h => new BucketPolicyFunction(h).Handle : h => new TrustPolicyFunction(h).Handle;
 
-        var failure = await Assert.ThrowsAsync<FunctionFailedException>(() => Sandbox.InvokeAsync(handler(sandbox.Host(("GUARDRAIL_TIMEOUT_SECONDS", "3"), (endpointVariable, hung.Url.ToString()))), Sandbox.Event(eventName)));
+        var failure = await Assert.ThrowsAsync<FunctionFailedException>(() => Sandbox.InvokeAsync(handler(sandbox.Host(("GUARDRAIL_TIMEOUT_SECONDS", "5"), (endpointVariable, hung.Url.ToString()))), Sandbox.Event(eventName)));
         var retry = await Sandbox.InvokeAsync(handler(sandbox.Host()), Sandbox.Event(eventName));
 
         Assert.IsAssignableFrom<OperationCanceledException>(failure.InnerException);

@@ -73,7 +73,16 @@ public sealed class PolicyChangeProcessor
         }
 
         var kind = resource!.Kind;
-        var claim = await State.Claims.ClaimAsync(change.EventId, services.Time.GetUtcNow(), deadline.ClaimExpiry, deadline.Work).ConfigureAwait(false);
+        ClaimResult claim;
+        try
+        {
+            claim = await State.Claims.ClaimAsync(change.EventId, services.Time.GetUtcNow(), deadline.ClaimExpiry, deadline.Work).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (deadline.WorkExpired)
+        {
+            throw new FunctionFailedException($"the deadline came before event {change.EventId} could be claimed; Lambda's retry will process it", e);
+        }
+
         if (claim is ClaimResult.InProgress or ClaimResult.Completed)
         {
             var why = claim == ClaimResult.InProgress ? "another invocation is processing this event right now" : "this event was already processed";
