@@ -11,7 +11,7 @@ namespace Guardrail.Cli;
 /// <summary>
 /// <c>guardrail invoke</c>: runs a Lambda handler on an event file, locally. With <c>--dry-run</c> no AWS is used;
 /// otherwise the configuration and AWS endpoints come from the environment, exactly as in Lambda.
-/// Exit codes: 0 the function ran, 1 it failed (an AWS error after retries), 2 invalid event or configuration.
+/// Exit codes: 0 the function ran, 1 it failed (an AWS error after retries, could-not-judge, rollback-failed, the deadline), 2 invalid event or configuration.
 /// </summary>
 public static class InvokeCommand
 {
@@ -60,7 +60,7 @@ public static class InvokeCommand
         {
             throw new UsageException(e.Message);
         }
-        catch (Exception e) when (e is AwsServiceException or AmazonServiceException or HttpRequestException or AmazonClientException)
+        catch (Exception e) when (e is AwsServiceException or AmazonServiceException or HttpRequestException or AmazonClientException or Functions.Processing.FunctionFailedException or OperationCanceledException)
         {
             env.Error.WriteLine($"guardrail: the {function} function failed: {e.Message}");
             return FunctionFailed;

@@ -1,5 +1,3 @@
-using Guardrail.Functions.Processing;
-
 namespace Guardrail.Functions;
 
 /// <summary>
@@ -22,5 +20,5 @@ public sealed class BucketPolicyFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        PolicyChangeHandling.HandleAsync(host, "bucket-policy", input, (change, h) => ResourceResolver.Bucket(change, h.Config, h.Services.Buckets, h.Services.Time));
+        PolicyChangeHandling.HandleAsync(host, "bucket-policy", input);
 }

@@ -24,8 +24,9 @@ public sealed class DriftScanFunction
     public async Task<Stream> Handle(Stream input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var deadline = host.StartDeadline();
         using var reader = new StreamReader(input);
-        var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        var text = await reader.ReadToEndAsync(deadline.Work).ConfigureAwait(false);
         var account = "unknown";
         try
         {
@@ -40,7 +41,7 @@ public sealed class DriftScanFunction
             throw new Events.InvalidEventException($"the scheduled event is not valid JSON: {e.Message.Split(" Path:")[0]}");
         }
 
-        var result = await new DriftScanner(host.Config, host.Services).ScanAsync(account, CancellationToken.None).ConfigureAwait(false);
+        var result = await new DriftScanner(host.Config, host.Services).ScanAsync(account, deadline).ConfigureAwait(false);
         return ResultJson.ToStream(result);
     }
 }

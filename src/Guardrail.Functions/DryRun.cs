@@ -56,9 +56,7 @@ public static class DryRun
         }
 
         var config = GuardrailConfig.Load(Env, requireAws: false);
-        var resource = change.IsTrustPolicyChange
-            ? ResourceResolver.Trust(change, config, null, time)
-            : ResourceResolver.Bucket(change, config, null, time);
+        var resource = ResourceResolver.Resolve(change, config, time);
         if (PolicyChangeProcessor.ReasonToIgnore(change, resource, config) is { } ignored)
         {
             return new Result(new InvocationResult(Outcome.Ignored, change.EventId, ignored, resource?.Type, resource?.Name), assumptions);
@@ -72,18 +70,18 @@ public static class DryRun
             return new Result(new InvocationResult(Outcome.Ignored, change.EventId, why, resource!.Type, resource.Name), assumptions);
         }
 
-        var policy = resource!.Parse(change.PolicyText);
-        var verdict = resource.Evaluate(policy);
-        if (verdict.Access == AccessVerdict.Ok && verdict.Security == SecurityVerdict.Ok)
+        var judgement = Judging.Judge(resource!, change.PolicyText);
+        var verdict = judgement.Verdict;
+        if (judgement.IsOk)
         {
-            return new Result(new InvocationResult(Outcome.Ok, change.EventId, "would record this policy as the last known-good", resource.Type, resource.Name, verdict), assumptions);
+            return new Result(new InvocationResult(Outcome.Ok, change.EventId, "would record this policy as the last known-good", resource!.Type, resource.Name, verdict), assumptions);
         }
 
         var wouldDo = config.Rollback && verdict.Access == AccessVerdict.Breaks
             ? "would publish this alert and roll back to the last known-good policy, if one is recorded and the policy has not changed again"
             : "would publish this alert" + (config.Rollback ? " (rollback is only for 'breaks')" : " (GUARDRAIL_ROLLBACK is off)");
-        var diff = StatementDiff.Compare(null, policy);
-        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn ?? PlaceholderTopic, resource, change, verdict, Outcome.Alerted, wouldDo, diff, null, PolicyHash.Of(policy), false));
-        return new Result(new InvocationResult(Outcome.Alerted, change.EventId, wouldDo, resource.Type, resource.Name, verdict, diff, alert), assumptions);
+        var diff = Judging.Diff(resource!, null, judgement);
+        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn ?? PlaceholderTopic, resource!, change, judgement, Outcome.Alerted, OutcomeReason.None, wouldDo, diff, null, false));
+        return new Result(new InvocationResult(Outcome.Alerted, change.EventId, wouldDo, resource!.Type, resource.Name, verdict, diff, alert), assumptions);
     }
 }

@@ -22,6 +22,9 @@ public sealed class FunctionHost
 
     public GuardrailServices Services { get; }
 
+    /// <summary>Starts an invocation's clock: its deadline is GUARDRAIL_TIMEOUT_SECONDS from now.</summary>
+    public InvocationDeadline StartDeadline() => new(TimeSpan.FromSeconds(Config.TimeoutSeconds), Services.Time);
+
     /// <summary>Reads the environment (configuration and <c>AWS_ENDPOINT_URL*</c>) and builds the real adapters.</summary>
     /// <exception cref="GuardrailConfigException">The configuration is invalid; every problem is listed.</exception>
     public static FunctionHost FromEnvironment(string service, Func<string, string?>? environment = null, TextWriter? logOutput = null)
@@ -34,7 +37,7 @@ public sealed class FunctionHost
             S3BucketPolicies.Create(endpoints),
             QueryIamRoles.Create(endpoints),
             QuerySnsPublisher.Create(endpoints),
-            DynamoDbGuardrailState.Create(endpoints, config.StateTable!),
+            GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, config.StateTable!)),
             time,
             new JsonLog(service, logOutput ?? Console.Out, time));
         return new FunctionHost(config, services);

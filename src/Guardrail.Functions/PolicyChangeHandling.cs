@@ -6,20 +6,21 @@ namespace Guardrail.Functions;
 /// <summary>What the bucket-policy and trust-policy handlers share: read the event, find the resource, process, answer.</summary>
 internal static class PolicyChangeHandling
 {
-    public delegate IGuardedResource? Resolve(PolicyChangeEvent change, FunctionHost host);
-
-    public static async Task<Stream> HandleAsync(FunctionHost host, string function, Stream input, Resolve resolve)
+    public static async Task<Stream> HandleAsync(FunctionHost host, string function, Stream input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var deadline = host.StartDeadline();
         using var reader = new StreamReader(input);
-        var change = EventParser.Parse(await reader.ReadToEndAsync().ConfigureAwait(false));
+        var change = EventParser.Parse(await reader.ReadToEndAsync(deadline.Work).ConfigureAwait(false));
         if (ResourceResolver.WrongFunction(function, change) is { } wrong)
         {
             host.Services.Log.Info("ignored", ("reason", wrong));
             return ResultJson.ToStream(new InvocationResult(Outcome.Ignored, change.EventId, wrong));
         }
 
-        var result = await new PolicyChangeProcessor(host.Config, host.Services).ProcessAsync(change, resolve(change, host), CancellationToken.None).ConfigureAwait(false);
+        var kind = ResourceResolver.Resolve(change, host.Config, host.Services.Time);
+        var resource = kind is null ? null : PolicyStores.Guard(kind, host.Services);
+        var result = await new PolicyChangeProcessor(host.Config, host.Services).ProcessAsync(change, resource, deadline).ConfigureAwait(false);
         return ResultJson.ToStream(result);
     }
 }

@@ -39,6 +39,16 @@ public static class ResultJson
             VerdictJson.WriteProperties(w, verdict);
         }
 
+        if (result.ReasonCode != OutcomeReason.None)
+        {
+            w.WriteString("reasonCode", result.ReasonCode.ToText());
+        }
+
+        if (result.DelayedAlert)
+        {
+            w.WriteBoolean("delayedAlert", true);
+        }
+
         if (result.Reason is not null)
         {
             w.WriteString("reason", result.Reason);

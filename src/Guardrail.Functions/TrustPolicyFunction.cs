@@ -1,5 +1,3 @@
-using Guardrail.Functions.Processing;
-
 namespace Guardrail.Functions;
 
 /// <summary>
@@ -22,5 +20,5 @@ public sealed class TrustPolicyFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        PolicyChangeHandling.HandleAsync(host, "trust-policy", input, (change, h) => ResourceResolver.Trust(change, h.Config, h.Services.Iam, h.Services.Time));
+        PolicyChangeHandling.HandleAsync(host, "trust-policy", input);
 }

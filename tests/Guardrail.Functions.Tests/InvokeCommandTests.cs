@@ -84,6 +84,20 @@ public sealed class InvokeCommandTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_function_that_could_not_judge_exits_1_after_its_alert()
+    {
+        using var sandbox = await Sandbox.CreateAsync(moto);
+        using var hung = new Fakes.SlowEndpoint();
+        var env = sandbox.Environment(("GUARDRAIL_TIMEOUT_SECONDS", "5"), ("AWS_ENDPOINT_URL_S3", hung.Url.ToString()));
+
+        var (exit, _, error) = Run(env, "invoke", "--function", "bucket-policy", "--event", "events/bucket-put-vpce-lockout.json");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("could not judge the bucket-policy of s3://amzn-s3-demo-bucket (deadline)", error, StringComparison.Ordinal);
+        Assert.Equal("could-not-judge", Assert.Single(await sandbox.AlertsAsync())["MessageAttributes"]!["outcome"]!["Value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Bad_input_exits_2_with_a_message()
     {
         var missing = Run([], "invoke", "--function", "bucket-policy", "--event", "events/nope.json", "--dry-run");

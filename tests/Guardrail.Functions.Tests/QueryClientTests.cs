@@ -121,6 +121,20 @@ public sealed class QueryClientTests
     }
 
     [Fact]
+    public async Task Retries_stop_when_the_invocations_deadline_cancels_the_call()
+    {
+        var network = new CaptureHandler(() => Xml("<ErrorResponse><Error><Code>ServiceUnavailable</Code><Message>down</Message></Error></ErrorResponse>", HttpStatusCode.ServiceUnavailable));
+        using var http = AwsHttp.CreateSignedClient("iam", "us-east-1", Credentials, network, SignedAt, maxRetries: 10);
+        var iam = new QueryIamRoles(new AwsQueryClient(http, new Uri("https://iam.amazonaws.com/"), "iam", "2010-05-08"));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        // Ten retries with exponential backoff take half a minute; the deadline ends them at once.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => iam.GetTrustPolicyAsync("redshift", deadline.Token));
+
+        Assert.InRange(network.Sent.Count, 1, 5);
+    }
+
+    [Fact]
     public void Publish_encodes_the_message_structure_and_attributes()
     {
         var message = new SnsMessage("arn:aws:sns:us-east-1:123456789012:alerts", "[BREAKS] x", "{\"verdict\":\"breaks\"}", "text", [new("verdict", "String", "breaks"), new("rules", "String.Array", "[\"a\"]")]);

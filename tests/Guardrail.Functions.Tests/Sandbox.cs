@@ -110,15 +110,15 @@ internal sealed class Sandbox : IDisposable
         return FunctionHost.FromEnvironment("test", name => env.GetValueOrDefault(name), Log);
     }
 
-    /// <summary>A host whose SNS client goes through <paramref name="network"/> (to inject faults) and whose S3 adapter may be wrapped.</summary>
-    public FunctionHost Host(HttpMessageHandler snsNetwork, Func<IBucketPolicies, IBucketPolicies>? wrapS3 = null, params (string Key, string Value)[] overrides)
+    /// <summary>A host whose SNS client goes through <paramref name="snsNetwork"/> (to inject faults), whose S3 adapter may be wrapped and whose clock may be another.</summary>
+    public FunctionHost Host(HttpMessageHandler snsNetwork, Func<IBucketPolicies, IBucketPolicies>? wrapS3 = null, TimeProvider? time = null, params (string Key, string Value)[] overrides)
     {
         var env = Environment(overrides);
         var config = Configuration.GuardrailConfig.Load(name => env.GetValueOrDefault(name), requireAws: true);
         var endpoints = new AwsEndpoints(name => env.GetValueOrDefault(name));
         var sns = new QuerySnsPublisher(new AwsQueryClient(AwsHttp.CreateSignedClient("sns", "us-east-1", network: snsNetwork, maxRetries: 2), endpoints.Sns, "sns", "2010-03-31"));
         var s3 = S3BucketPolicies.Create(endpoints);
-        var services = new GuardrailServices(wrapS3 is null ? s3 : wrapS3(s3), QueryIamRoles.Create(endpoints), sns, DynamoDbGuardrailState.Create(endpoints, Table), TimeProvider.System, new JsonLog("test", Log, TimeProvider.System));
+        var services = new GuardrailServices(wrapS3 is null ? s3 : wrapS3(s3), QueryIamRoles.Create(endpoints), sns, GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, Table)), time ?? TimeProvider.System, new JsonLog("test", Log, TimeProvider.System));
         return new FunctionHost(config, services);
     }
 

@@ -7,7 +7,8 @@ namespace Guardrail.Aws.Query;
 /// <summary>
 /// Retries throttling, 5xx and timeouts with exponential backoff and jitter (Polly), re-sending through the signing
 /// handler below it so every attempt carries a fresh signature. After the last attempt the failure surfaces to the
-/// caller, and from there fails the invocation: Lambda's own retries and on-failure destination take over.
+/// caller, and from there fails the invocation: Lambda's own retries and on-failure destination take over. The
+/// caller's token (the invocation's deadline) ends an attempt, a backoff wait and the retries at once.
 /// </summary>
 public sealed class RetryingHandler : DelegatingHandler
 {

@@ -2,16 +2,23 @@ using System.Globalization;
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Guardrail.Aws.Sns;
 
 namespace Guardrail.Aws.State;
 
 /// <summary>
-/// <see cref="IGuardrailState"/> in one DynamoDB table with a String partition key <c>pk</c> and TTL attribute
-/// <c>expiresAt</c> (epoch seconds); nothing else about the table is assumed. Items:
-/// <c>event#ID</c> (idempotency), <c>knowngood#KEY</c>, <c>rollbacks#KEY</c>, <c>alerted#KEY</c>.
+/// Every state concern in one DynamoDB table with a String partition key <c>pk</c> and TTL attribute
+/// <c>expiresAt</c> (epoch seconds); nothing else about the table is assumed. Items: <c>event#ID</c> (claims),
+/// <c>knowngood#KEY</c>, <c>rollbacks#KEY</c>, <c>outbox#ID</c> (alerts), <c>alerted#KEY</c> (drift scan memory).
 /// </summary>
-public sealed class DynamoDbGuardrailState : IGuardrailState
+public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRollbackHistory, IAlertOutbox
 {
+    private const string InProgress = "in-progress";
+    private const string Completed = "completed";
+
+    /// <summary>How long an in-progress claim or an outbox alert is kept at most (DynamoDB deletes it after).</summary>
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(2);
+
     private readonly IAmazonDynamoDB dynamo;
     private readonly string table;
 
@@ -32,31 +39,53 @@ public sealed class DynamoDbGuardrailState : IGuardrailState
         return new DynamoDbGuardrailState(new AmazonDynamoDBClient(config), table);
     }
 
-    public async Task<bool> ClaimEventAsync(string eventId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task<ClaimResult> ClaimAsync(string eventId, DateTimeOffset now, DateTimeOffset inProgressUntil, CancellationToken cancellationToken)
     {
         try
         {
-            await dynamo.PutItemAsync(
+            var response = await dynamo.PutItemAsync(
                 new PutItemRequest
                 {
                     TableName = table,
                     Item = new Dictionary<string, AttributeValue>
                     {
                         ["pk"] = S($"event#{eventId}"),
-                        ["expiresAt"] = N(expiresAt.ToUnixTimeSeconds()),
+                        ["state"] = S(InProgress),
+                        ["until"] = N(inProgressUntil.ToUnixTimeMilliseconds()),
+                        ["expiresAt"] = N((now + Retention).ToUnixTimeSeconds()),
                     },
-                    ConditionExpression = "attribute_not_exists(pk)",
+
+                    // Free, or in progress past its expiry: the invocation that held it was killed.
+                    ConditionExpression = "attribute_not_exists(pk) OR (#state = :inProgress AND #until < :now)",
+                    ExpressionAttributeNames = new Dictionary<string, string> { ["#state"] = "state", ["#until"] = "until" },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":inProgress"] = S(InProgress), [":now"] = N(now.ToUnixTimeMilliseconds()) },
+                    ReturnValues = ReturnValue.ALL_OLD,
                 },
                 cancellationToken).ConfigureAwait(false);
-            return true;
+            return response.Attributes is { Count: > 0 } ? ClaimResult.TakenOverFromExpired : ClaimResult.Claimed;
         }
         catch (ConditionalCheckFailedException)
         {
-            return false;
+            var item = await GetAsync($"event#{eventId}", cancellationToken).ConfigureAwait(false);
+            return item is not null && item.TryGetValue("state", out var state) && state.S == Completed ? ClaimResult.Completed : ClaimResult.InProgress;
         }
     }
 
-    public Task ReleaseEventAsync(string eventId, CancellationToken cancellationToken) =>
+    public Task CompleteAsync(string eventId, DateTimeOffset keepUntil, CancellationToken cancellationToken) =>
+        dynamo.PutItemAsync(
+            new PutItemRequest
+            {
+                TableName = table,
+                Item = new Dictionary<string, AttributeValue>
+                {
+                    ["pk"] = S($"event#{eventId}"),
+                    ["state"] = S(Completed),
+                    ["expiresAt"] = N(keepUntil.ToUnixTimeSeconds()),
+                },
+            },
+            cancellationToken);
+
+    public Task ReleaseAsync(string eventId, CancellationToken cancellationToken) =>
         dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = Key($"event#{eventId}") }, cancellationToken);
 
     public async Task<KnownGoodPolicy?> GetKnownGoodAsync(string resourceKey, CancellationToken cancellationToken)
@@ -94,32 +123,107 @@ public sealed class DynamoDbGuardrailState : IGuardrailState
         return dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = item }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DateTimeOffset>> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<RollbackHistory> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var item = await GetAsync($"rollbacks#{resourceKey}", cancellationToken).ConfigureAwait(false);
-        if (item is null || !item.TryGetValue("times", out var times) || times.NS is null)
+        if (item is null)
         {
-            return [];
+            return RollbackHistory.None;
         }
 
-        return [.. times.NS.Select(t => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(t, CultureInfo.InvariantCulture))).Where(t => t >= since).Order()];
+        IReadOnlyList<DateTimeOffset> times = item.TryGetValue("times", out var t) && t.NS is not null
+            ? [.. t.NS.Select(n => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(n, CultureInfo.InvariantCulture))).Where(n => n >= since).Order()]
+            : [];
+        return new RollbackHistory(times, item.TryGetValue("restoredHash", out var hash) ? hash.S : null);
     }
 
-    public Task RecordRollbackAsync(string resourceKey, DateTimeOffset at, CancellationToken cancellationToken) =>
-        dynamo.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = table,
-                Key = Key($"rollbacks#{resourceKey}"),
-                UpdateExpression = "ADD #times :t SET expiresAt = :e",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#times"] = "times" },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+    public async Task<bool> TryStartRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamo.UpdateItemAsync(
+                new UpdateItemRequest
                 {
-                    [":t"] = new() { NS = [at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)] },
-                    [":e"] = N(at.AddDays(1).ToUnixTimeSeconds()),
+                    TableName = table,
+                    Key = Key($"rollbacks#{resourceKey}"),
+                    UpdateExpression = "ADD #times :t SET expiresAt = :e, restoredHash = :h, leaseUntil = :l",
+                    ConditionExpression = "attribute_not_exists(leaseUntil) OR leaseUntil < :now",
+                    ExpressionAttributeNames = new Dictionary<string, string> { ["#times"] = "times" },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                    {
+                        [":t"] = new() { NS = [at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)] },
+                        [":e"] = N(at.AddDays(1).ToUnixTimeSeconds()),
+                        [":h"] = S(restoredHash),
+                        [":l"] = N(leaseUntil.ToUnixTimeMilliseconds()),
+                        [":now"] = N(at.ToUnixTimeMilliseconds()),
+                    },
                 },
-            },
-            cancellationToken);
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public Task EndRollbackAsync(string resourceKey, CancellationToken cancellationToken) =>
+        dynamo.UpdateItemAsync(new UpdateItemRequest { TableName = table, Key = Key($"rollbacks#{resourceKey}"), UpdateExpression = "REMOVE leaseUntil" }, cancellationToken);
+
+    public async Task<PendingAlert?> GetPendingAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var item = await GetAsync($"outbox#{eventId}", cancellationToken).ConfigureAwait(false);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var attributes = item["attributes"].L.Select(a => new SnsAttribute(a.M["n"].S, a.M["t"].S, a.M["v"].S)).ToList();
+        var message = new SnsMessage(item["topic"].S, item["subject"].S, item["default"].S, item["email"].S, attributes);
+        return new PendingAlert(
+            eventId,
+            item["resource"].S,
+            message,
+            item["outcome"].S,
+            Enum.Parse<AlertStage>(item["stage"].S),
+            DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(item["recordedAt"].N, CultureInfo.InvariantCulture)),
+            item.TryGetValue("restoreHash", out var restore) ? restore.S : null,
+            item["action"].S,
+            item.TryGetValue("publishError", out var error) ? error.S : null);
+    }
+
+    public Task PutPendingAsync(PendingAlert alert, CancellationToken cancellationToken)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = S($"outbox#{alert.EventId}"),
+            ["resource"] = S(alert.ResourceKey),
+            ["topic"] = S(alert.Message.TopicArn),
+            ["subject"] = S(alert.Message.Subject),
+            ["default"] = S(alert.Message.Default),
+            ["email"] = S(alert.Message.Email),
+            ["attributes"] = new() { L = [.. alert.Message.Attributes.Select(a => new AttributeValue { M = new() { ["n"] = S(a.Name), ["t"] = S(a.DataType), ["v"] = S(a.Value) } })] },
+            ["outcome"] = S(alert.Outcome),
+            ["stage"] = S(alert.Stage.ToString()),
+            ["recordedAt"] = N(alert.RecordedAt.ToUnixTimeMilliseconds()),
+            ["action"] = S(alert.Action),
+            ["expiresAt"] = N((alert.RecordedAt + Retention).ToUnixTimeSeconds()),
+        };
+        if (alert.RestoreHash is not null)
+        {
+            item["restoreHash"] = S(alert.RestoreHash);
+        }
+
+        if (alert.PublishError is not null)
+        {
+            item["publishError"] = S(alert.PublishError);
+        }
+
+        return dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = item }, cancellationToken);
+    }
+
+    public Task DeletePendingAsync(string eventId, CancellationToken cancellationToken) =>
+        dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = Key($"outbox#{eventId}") }, cancellationToken);
 
     public async Task<string?> GetLastAlertedHashAsync(string resourceKey, CancellationToken cancellationToken) =>
         (await GetAsync($"alerted#{resourceKey}", cancellationToken).ConfigureAwait(false))?["hash"].S;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Guardrail.Aws.Sns;
 using Guardrail.Core.Changes;
 using Guardrail.Core.Findings;
+using Guardrail.Functions.Events;
 using Guardrail.Functions.Processing;
 
 namespace Guardrail.Functions.Alerts;
@@ -30,13 +31,24 @@ public static class AlertComposer
         var tag = context.Outcome switch
         {
             Outcome.RolledBack => "ROLLED BACK",
-            Outcome.RollbackSkipped when context.Reason?.StartsWith("circuit breaker", StringComparison.Ordinal) == true => "CIRCUIT BREAKER",
+            Outcome.CircuitOpen => "CIRCUIT BREAKER",
+            Outcome.RollbackFailed => "ROLLBACK FAILED",
             _ => context.Verdict.Access == AccessVerdict.Ok ? "WEAKENED" : context.Verdict.Access.ToText().ToUpperInvariant(),
         };
-        var actor = ShortActor(context.Event?.Actor.Arn);
-        var subject = $"[{tag}] {context.Resource.Type} {context.Resource.Name}" + (actor is null ? string.Empty : $" by {actor}");
+        return Subject(tag, context.Resource, context.Event);
+    }
 
-        // SNS subjects must be ASCII-printable without line breaks, at most 100 characters.
+    /// <summary>A subject <c>[TAG] type name by actor</c>, made SNS-safe.</summary>
+    internal static string Subject(string tag, IPolicyKind resource, PolicyChangeEvent? change)
+    {
+        var actor = ShortActor(change?.Actor.Arn);
+        var subject = $"[{tag}] {resource.Type} {resource.Name}" + (actor is null ? string.Empty : $" by {actor}");
+        return Clean(subject);
+    }
+
+    /// <summary>SNS subjects must be ASCII-printable without line breaks, at most 100 characters.</summary>
+    internal static string Clean(string subject)
+    {
         var clean = new string([.. subject.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
         return clean.Length <= MaxSubjectLength ? clean : clean[..(MaxSubjectLength - 3)] + "...";
     }
@@ -47,9 +59,7 @@ public static class AlertComposer
     private static List<SnsAttribute> Attributes(AlertContext context)
     {
         var rules = context.Verdict.Findings.Select(f => f.Rule).Distinct().ToList();
-        var severity = context.Outcome == Outcome.RollbackSkipped && context.Reason?.StartsWith("circuit breaker", StringComparison.Ordinal) == true
-            ? "critical"
-            : HighestSeverity(context.Verdict);
+        var severity = context.Outcome is Outcome.CircuitOpen or Outcome.RollbackFailed ? "critical" : HighestSeverity(context.Verdict);
         return
         [
             new("verdict", "String", context.Verdict.Access.ToText()),
@@ -68,32 +78,20 @@ public static class AlertComposer
             w.WriteStartObject();
             VerdictJson.WriteProperties(w, context.Verdict);
             w.WriteString("outcome", context.Outcome.ToText());
+            if (context.ReasonCode != OutcomeReason.None)
+            {
+                w.WriteString("reasonCode", context.ReasonCode.ToText());
+            }
+
             if (context.Reason is not null)
             {
                 w.WriteString("reason", context.Reason);
             }
 
-            w.WriteStartObject("resource");
-            w.WriteString("type", context.Resource.Type);
-            w.WriteString("name", context.Resource.Name);
-            w.WriteEndObject();
-            if (context.Event is { } e)
-            {
-                w.WriteStartObject("event");
-                w.WriteString("id", e.EventId);
-                w.WriteString("name", e.EventName);
-                w.WriteString("time", e.Time);
-                w.WriteString("account", e.Account);
-                w.WriteString("region", e.Region);
-                w.WriteString("actor", e.Actor.Arn);
-                w.WriteString("sourceIp", e.Actor.SourceIp);
-                w.WriteString("userAgent", e.Actor.UserAgent);
-                w.WriteEndObject();
-            }
-
+            WriteResourceAndEvent(w, context.Resource, context.Event);
             w.WriteStartObject("policyHash");
             w.WriteString("knownGood", context.KnownGood?.Hash);
-            w.WriteString("judged", context.PolicyHash);
+            w.WriteString("judged", context.Judgement.Hash);
             w.WriteEndObject();
             w.WriteBoolean("newerChangeExists", context.NewerChangeExists);
             w.WriteStartArray("diff");
@@ -114,6 +112,40 @@ public static class AlertComposer
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>The <c>resource</c> and <c>event</c> objects of an alert's JSON.</summary>
+    internal static void WriteResourceAndEvent(Utf8JsonWriter w, IPolicyKind resource, PolicyChangeEvent? change)
+    {
+        w.WriteStartObject("resource");
+        w.WriteString("type", resource.Type);
+        w.WriteString("name", resource.Name);
+        w.WriteEndObject();
+        if (change is { } e)
+        {
+            w.WriteStartObject("event");
+            w.WriteString("id", e.EventId);
+            w.WriteString("name", e.EventName);
+            w.WriteString("time", e.Time);
+            w.WriteString("account", e.Account);
+            w.WriteString("region", e.Region);
+            w.WriteString("actor", e.Actor.Arn);
+            w.WriteString("sourceIp", e.Actor.SourceIp);
+            w.WriteString("userAgent", e.Actor.UserAgent);
+            w.WriteEndObject();
+        }
+    }
+
+    /// <summary>The "what changed / who / from / event id" lines of an email.</summary>
+    internal static void AppendEvent(StringBuilder text, PolicyChangeEvent? change)
+    {
+        if (change is { } e)
+        {
+            text.AppendLine($"What changed:  {e.EventName} at {e.Time:u} in account {e.Account} ({e.Region})");
+            text.AppendLine($"Who:           {e.Actor.Arn}");
+            text.AppendLine($"From:          {e.Actor.SourceIp ?? "unknown address"} using {e.Actor.UserAgent ?? "unknown client"}");
+            text.AppendLine($"Event id:      {e.EventId}");
+        }
+    }
+
     private static string EmailText(AlertContext context)
     {
         var text = new StringBuilder();
@@ -125,14 +157,7 @@ public static class AlertComposer
             _ => $"Redshift Spectrum can still read, but the {context.Resource.Type} of {context.Resource.Name} is less locked down than AWS recommends.",
         });
         text.AppendLine();
-        if (context.Event is { } e)
-        {
-            text.AppendLine($"What changed:  {e.EventName} at {e.Time:u} in account {e.Account} ({e.Region})");
-            text.AppendLine($"Who:           {e.Actor.Arn}");
-            text.AppendLine($"From:          {e.Actor.SourceIp ?? "unknown address"} using {e.Actor.UserAgent ?? "unknown client"}");
-            text.AppendLine($"Event id:      {e.EventId}");
-        }
-
+        AppendEvent(text, context.Event);
         if (context.NewerChangeExists)
         {
             text.AppendLine("Note:          the live policy differs from the one in this event: a newer change exists, and the live policy is what was judged.");
@@ -174,6 +199,8 @@ public static class AlertComposer
         {
             Outcome.RolledBack => $"rolled the policy back to the known-good version. {context.Reason}",
             Outcome.RollbackSkipped => $"did not roll back: {context.Reason}",
+            Outcome.CircuitOpen => $"did not roll back, circuit breaker open: {context.Reason}",
+            Outcome.RollbackFailed => $"tried to roll back and FAILED: {context.Reason} Check the live policy and restore the known-good one by hand.",
             _ => context.Reason is null ? "alerted only (automatic rollback is off or does not apply)." : $"alerted only: {context.Reason}",
         });
         return text.ToString();

@@ -6,15 +6,18 @@ using Guardrail.Functions.Processing;
 
 namespace Guardrail.Functions.Alerts;
 
-/// <summary>Everything an alert tells: the change, the judgement, what the guardrail did.</summary>
+/// <summary>Everything an alert tells: the change, the judgement, what the guardrail did and why.</summary>
 public sealed record AlertContext(
     string TopicArn,
-    IGuardedResource Resource,
+    IPolicyKind Resource,
     PolicyChangeEvent? Event,
-    Verdict Verdict,
+    Judgement Judgement,
     Outcome Outcome,
+    OutcomeReason ReasonCode,
     string? Reason,
     IReadOnlyList<StatementChange> Diff,
     KnownGoodPolicy? KnownGood,
-    string PolicyHash,
-    bool NewerChangeExists);
+    bool NewerChangeExists)
+{
+    public Verdict Verdict => Judgement.Verdict;
+}

@@ -1,6 +1,4 @@
 using Guardrail.Aws.State;
-using Guardrail.Core.Changes;
-using Guardrail.Core.Findings;
 using Guardrail.Functions.Alerts;
 using Guardrail.Functions.Configuration;
 
@@ -9,7 +7,8 @@ namespace Guardrail.Functions.Processing;
 /// <summary>
 /// The scheduled sweep: judges every protected bucket and Spectrum role as it is now, records known-good baselines
 /// (so the first bad change already has something to roll back to) and alerts once per bad state that events missed.
-/// It never rolls back: without an event there is no actor or change to hold responsible.
+/// Each resource is judged on its own: one that cannot be judged is reported (result and <c>could-not-judge</c>
+/// alert) and the sweep goes on. It never rolls back: without an event there is no actor or change to hold responsible.
 /// </summary>
 public sealed class DriftScanner
 {
@@ -22,57 +21,79 @@ public sealed class DriftScanner
         this.services = services;
     }
 
-    public async Task<InvocationResult> ScanAsync(string account, CancellationToken cancellationToken)
+    public async Task<InvocationResult> ScanAsync(string account, InvocationDeadline deadline)
     {
+        ArgumentNullException.ThrowIfNull(deadline);
         services.Log.BeginInvocation(null);
-        var buckets = config.ProtectedBuckets ?? (IEnumerable<string>)await services.Buckets.ListBucketsAsync(cancellationToken).ConfigureAwait(false);
-        var resources = new List<IGuardedResource>();
-        resources.AddRange(buckets.Order(StringComparer.Ordinal).Select(b => new BucketResource(b, account, config, services.Buckets, services.Time)));
+        var buckets = config.ProtectedBuckets ?? (IEnumerable<string>)await services.Buckets.ListBucketsAsync(deadline.Work).ConfigureAwait(false);
+        var kinds = new List<IPolicyKind>();
+        kinds.AddRange(buckets.Order(StringComparer.Ordinal).Select(b => new BucketPolicyKind(b, account, config, services.Time)));
         foreach (var role in config.SpectrumRoles.SelectMany(c => c).Select(r => r.Name).Distinct())
         {
-            resources.Add(new TrustResource(role, config.ChainsEndingIn(role), services.Iam, services.Time));
+            kinds.Add(new TrustPolicyKind(role, config.ChainsEndingIn(role), services.Time));
         }
 
         var results = new List<InvocationResult>();
-        foreach (var resource in resources)
+        foreach (var kind in kinds)
         {
-            results.Add(await ScanAsync(resource, cancellationToken).ConfigureAwait(false));
+            results.Add(await ScanOneAsync(kind, deadline).ConfigureAwait(false));
         }
 
         var alerted = results.Count(r => r.Outcome == Outcome.Alerted);
-        services.Log.Info("drift scan finished", ("resources", results.Count), ("alerted", alerted));
-        return new InvocationResult(alerted > 0 ? Outcome.Alerted : Outcome.Ok, null, $"scanned {results.Count} resources; {alerted} newly alerted", Resources: results);
+        var failed = results.Count(r => r.Outcome == Outcome.CouldNotJudge);
+        services.Log.Info("drift scan finished", ("resources", results.Count), ("alerted", alerted), ("couldNotJudge", failed));
+        var outcome = failed > 0 ? Outcome.CouldNotJudge : alerted > 0 ? Outcome.Alerted : Outcome.Ok;
+        return new InvocationResult(outcome, null, $"scanned {results.Count} resources; {alerted} newly alerted; {failed} could not be judged", Resources: results);
     }
 
-    private async Task<InvocationResult> ScanAsync(IGuardedResource resource, CancellationToken cancellationToken)
+    private async Task<InvocationResult> ScanOneAsync(IPolicyKind kind, InvocationDeadline deadline)
     {
-        var text = await resource.ReadLiveAsync(cancellationToken).ConfigureAwait(false);
-        var policy = resource.Parse(text);
-        var hash = PolicyHash.Of(policy);
-        var verdict = resource.Evaluate(policy);
-        services.Metrics.Count("Evaluations");
-        var knownGood = await services.State.GetKnownGoodAsync(resource.Key, cancellationToken).ConfigureAwait(false);
-        var now = services.Time.GetUtcNow();
-        if (verdict.Access == AccessVerdict.Ok && verdict.Security == SecurityVerdict.Ok)
+        if (deadline.WorkExpired)
         {
-            if (knownGood?.Hash != hash)
+            return new InvocationResult(Outcome.CouldNotJudge, null, "not scanned: the deadline came first", kind.Type, kind.Name, ReasonCode: OutcomeReason.Deadline);
+        }
+
+        try
+        {
+            return await JudgeAsync(PolicyStores.Guard(kind, services), deadline.Work).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // One resource that cannot be judged must not hide the state of the others; it is reported.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var reason = deadline.WorkExpired ? OutcomeReason.Deadline : OutcomeReason.Error;
+            var messageId = await CouldNotJudgeReport.PublishAsync(services, config.TopicArn!, kind, null, reason, e, deadline.CleanUp).ConfigureAwait(false);
+            return new InvocationResult(Outcome.CouldNotJudge, null, $"{e.GetType().Name}: {e.Message}", kind.Type, kind.Name, MessageId: messageId, ReasonCode: reason);
+        }
+    }
+
+    private async Task<InvocationResult> JudgeAsync(GuardedResource resource, CancellationToken cancellationToken)
+    {
+        var kind = resource.Kind;
+        var judgement = await Judging.ReadAndJudgeAsync(resource, cancellationToken).ConfigureAwait(false);
+        services.Metrics.Count("Evaluations");
+        var knownGood = await services.State.KnownGood.GetKnownGoodAsync(kind.Key, cancellationToken).ConfigureAwait(false);
+        var now = services.Time.GetUtcNow();
+        if (judgement.IsOk)
+        {
+            if (knownGood?.Hash != judgement.Hash)
             {
-                await services.State.PutKnownGoodAsync(new KnownGoodPolicy(resource.Key, text, hash, $"drift-scan-{now:yyyyMMddTHHmmssZ}", now, "drift scan"), cancellationToken).ConfigureAwait(false);
+                await services.State.KnownGood.PutKnownGoodAsync(new KnownGoodPolicy(kind.Key, judgement.Text, judgement.Hash, $"drift-scan-{now:yyyyMMddTHHmmssZ}", now, "drift scan"), cancellationToken).ConfigureAwait(false);
             }
 
-            return new InvocationResult(Outcome.Ok, null, knownGood?.Hash == hash ? null : "recorded as the known-good baseline", resource.Type, resource.Name, verdict);
+            return new InvocationResult(Outcome.Ok, null, knownGood?.Hash == judgement.Hash ? null : "recorded as the known-good baseline", kind.Type, kind.Name, judgement.Verdict);
         }
 
-        if (await services.State.GetLastAlertedHashAsync(resource.Key, cancellationToken).ConfigureAwait(false) == hash)
+        if (await services.State.Outbox.GetLastAlertedHashAsync(kind.Key, cancellationToken).ConfigureAwait(false) == judgement.Hash)
         {
-            return new InvocationResult(Outcome.Ignored, null, "already alerted on this exact policy", resource.Type, resource.Name, verdict);
+            return new InvocationResult(Outcome.Ignored, null, "already alerted on this exact policy", kind.Type, kind.Name, judgement.Verdict);
         }
 
-        var diff = StatementDiff.Compare(knownGood is null ? null : resource.Parse(knownGood.PolicyText), policy);
-        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn!, resource, null, verdict, Outcome.Alerted, "found by the scheduled drift scan: no change event was judged for this policy", diff, knownGood, hash, false));
+        var diff = Judging.Diff(kind, knownGood, judgement);
+        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn!, kind, null, judgement, Outcome.Alerted, OutcomeReason.None, "found by the scheduled drift scan: no change event was judged for this policy", diff, knownGood, false));
         var messageId = await services.Sns.PublishAsync(alert, cancellationToken).ConfigureAwait(false);
-        await services.State.PutLastAlertedHashAsync(resource.Key, hash, cancellationToken).ConfigureAwait(false);
+        await services.State.Outbox.PutLastAlertedHashAsync(kind.Key, judgement.Hash, cancellationToken).ConfigureAwait(false);
         services.Metrics.Count("Violations");
-        return new InvocationResult(Outcome.Alerted, null, "found by the drift scan", resource.Type, resource.Name, verdict, diff, null, messageId);
+        return new InvocationResult(Outcome.Alerted, null, "found by the drift scan", kind.Type, kind.Name, judgement.Verdict, diff, null, messageId);
     }
 }

@@ -11,7 +11,7 @@ public sealed record GuardrailServices(
     IBucketPolicies Buckets,
     IIamRoles Iam,
     ISnsPublisher Sns,
-    IGuardrailState State,
+    GuardrailState State,
     TimeProvider Time,
     JsonLog Log)
 {

@@ -12,26 +12,90 @@ public enum Outcome
     /// <summary>The known-good policy was put back and verified.</summary>
     RolledBack,
 
-    /// <summary>A rollback was due but not done; the reason says why.</summary>
+    /// <summary>A rollback was due but not done; <see cref="OutcomeReason"/> says why.</summary>
     RollbackSkipped,
+
+    /// <summary>Rolling back was due: the write failed or did not stick. Alerted, then the invocation fails.</summary>
+    RollbackFailed,
+
+    /// <summary>The circuit breaker is open: too many rollbacks of this resource lately, so none was done.</summary>
+    CircuitOpen,
+
+    /// <summary>Judging failed (an AWS error, the deadline, a bug). Alerted, then the invocation fails.</summary>
+    CouldNotJudge,
 
     /// <summary>Nothing to judge (failed call, unprotected resource, the guardrail's own change).</summary>
     Ignored,
 
-    /// <summary>This event was already processed.</summary>
+    /// <summary>This event was already processed, or is being processed right now.</summary>
     Duplicate,
 }
 
-/// <summary>Text forms of <see cref="Outcome"/> used in results, alerts and message attributes.</summary>
+/// <summary>Why an outcome is what it is, where more than one reason is possible.</summary>
+public enum OutcomeReason
+{
+    None,
+
+    /// <summary>Changed by a break-glass role: alerted, never rolled back.</summary>
+    BreakGlass,
+
+    /// <summary>No known-good policy to restore.</summary>
+    NoKnownGood,
+
+    /// <summary>The policy changed after the judged change, and the newer policy is the guardrail's own rollback.</summary>
+    NewerChangeByGuardrail,
+
+    /// <summary>The policy changed after the judged change, by someone else.</summary>
+    NewerChangeByOther,
+
+    /// <summary>Another invocation of the guardrail is rolling the same resource back right now (for another change event).</summary>
+    RollbackInProgress,
+
+    /// <summary>Writing the known-good policy failed.</summary>
+    RollbackWriteFailed,
+
+    /// <summary>After the write, the live policy is not the known-good one.</summary>
+    RollbackNotVerified,
+
+    /// <summary>The deadline came before the work was done.</summary>
+    Deadline,
+
+    /// <summary>An error was thrown while judging.</summary>
+    Error,
+}
+
+/// <summary>Text forms of <see cref="Outcome"/> and <see cref="OutcomeReason"/> used in results, alerts and message attributes.</summary>
 public static class OutcomeText
 {
+    private static readonly Outcome[] All = Enum.GetValues<Outcome>();
+
     public static string ToText(this Outcome outcome) => outcome switch
     {
         Outcome.Ok => "ok",
         Outcome.Alerted => "alerted",
         Outcome.RolledBack => "rolled-back",
         Outcome.RollbackSkipped => "rollback-skipped",
+        Outcome.RollbackFailed => "rollback-failed",
+        Outcome.CircuitOpen => "circuit-open",
+        Outcome.CouldNotJudge => "could-not-judge",
         Outcome.Ignored => "ignored",
         _ => "duplicate",
+    };
+
+    /// <summary>Reads back a stored outcome (the alert outbox keeps it as text).</summary>
+    public static Outcome Parse(string text) => All.First(o => o.ToText() == text);
+
+    public static string ToText(this OutcomeReason reason) => reason switch
+    {
+        OutcomeReason.BreakGlass => "break-glass",
+        OutcomeReason.NoKnownGood => "no-known-good",
+        OutcomeReason.NewerChangeByGuardrail => "newer-change-by-guardrail",
+        OutcomeReason.NewerChangeByOther => "newer-change-by-other",
+        OutcomeReason.RollbackInProgress => "rollback-in-progress",
+        OutcomeReason.RollbackWriteFailed => "rollback-write-failed",
+        OutcomeReason.RollbackNotVerified => "rollback-not-verified",
+        OutcomeReason.Deadline => "deadline",
+        OutcomeReason.Error => "error",
+        _ => "none",
     };
 }

@@ -8,9 +8,11 @@ using Guardrail.Functions.Events;
 namespace Guardrail.Functions.Processing;
 
 /// <summary>
-/// Judges one policy change and acts on it: ignore failed calls and the guardrail's own changes, de-duplicate on the
-/// event id, judge the live policy, record it as known-good when ok, otherwise alert and (when enabled and the
-/// verdict is <c>breaks</c>) roll back safely.
+/// Judges one policy change and acts on it: ignore failed calls and the guardrail's own changes, claim the event id,
+/// judge the live policy, record it as known-good when ok, otherwise alert and (when enabled and the verdict is
+/// <c>breaks</c>) roll back safely. The alert is recorded in the outbox before any rollback write and published
+/// after it; a retry publishes what an earlier attempt left there. A judgement that throws is reported as
+/// <c>could-not-judge</c>, a rollback that fails as <c>rollback-failed</c>, and then the invocation fails.
 /// </summary>
 public sealed class PolicyChangeProcessor
 {
@@ -19,16 +21,24 @@ public sealed class PolicyChangeProcessor
 
     private readonly GuardrailConfig config;
     private readonly GuardrailServices services;
+    private readonly AlertDelivery delivery;
+    private readonly RollbackStep rollback;
 
     public PolicyChangeProcessor(GuardrailConfig config, GuardrailServices services)
     {
         this.config = config;
         this.services = services;
+        delivery = new AlertDelivery(services);
+        rollback = new RollbackStep(services, delivery);
     }
 
+    private GuardrailState State => services.State;
+
     /// <summary>Why an event is not judged at all, or null when it is (checked before anything is read or claimed).</summary>
-    public static string? ReasonToIgnore(PolicyChangeEvent change, IGuardedResource? resource, GuardrailConfig config)
+    public static string? ReasonToIgnore(PolicyChangeEvent change, IPolicyKind? resource, GuardrailConfig config)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(config);
         if (change.ErrorCode is not null)
         {
             return $"the {change.EventName} call failed ({change.ErrorCode}): nothing changed";
@@ -50,110 +60,193 @@ public sealed class PolicyChangeProcessor
         return null;
     }
 
-    public async Task<InvocationResult> ProcessAsync(PolicyChangeEvent change, IGuardedResource? resource, CancellationToken cancellationToken)
+    public async Task<InvocationResult> ProcessAsync(PolicyChangeEvent change, GuardedResource? resource, InvocationDeadline deadline)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(deadline);
         var log = services.Log;
         log.BeginInvocation(change.EventId);
-        if (ReasonToIgnore(change, resource, config) is { } ignored)
+        if (ReasonToIgnore(change, resource?.Kind, config) is { } ignored)
         {
             log.Info("ignored", ("reason", ignored), ("eventName", change.EventName));
-            return new InvocationResult(Outcome.Ignored, change.EventId, ignored, resource?.Type, resource?.Name);
+            return new InvocationResult(Outcome.Ignored, change.EventId, ignored, resource?.Kind.Type, resource?.Kind.Name);
         }
 
-        var now = services.Time.GetUtcNow();
-        if (!await services.State.ClaimEventAsync(change.EventId, now + IdempotencyWindow, cancellationToken).ConfigureAwait(false))
+        var kind = resource!.Kind;
+        ClaimResult claim;
+        try
         {
-            log.Info("duplicate delivery: this event was already processed", ("resource", resource!.Name));
-            return new InvocationResult(Outcome.Duplicate, change.EventId, "this event was already processed", resource.Type, resource.Name);
+            claim = await State.Claims.ClaimAsync(change.EventId, services.Time.GetUtcNow(), deadline.ClaimExpiry, deadline.Work).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (deadline.WorkExpired)
+        {
+            throw new FunctionFailedException($"the deadline came before event {change.EventId} could be claimed; Lambda's retry will process it", e);
+        }
+
+        if (claim is ClaimResult.InProgress or ClaimResult.Completed)
+        {
+            var why = claim == ClaimResult.InProgress ? "another invocation is processing this event right now" : "this event was already processed";
+            log.Info($"duplicate delivery: {why}", ("resource", kind.Name));
+            return new InvocationResult(Outcome.Duplicate, change.EventId, why, kind.Type, kind.Name);
+        }
+
+        if (claim == ClaimResult.TakenOverFromExpired)
+        {
+            log.Warn("an earlier attempt claimed this event and stopped before finishing (killed or timed out): processing it again", ("resource", kind.Name));
         }
 
         try
         {
-            return await JudgeAsync(change, resource!, cancellationToken).ConfigureAwait(false);
+            var result = await DecideAsync(change, resource, deadline).ConfigureAwait(false);
+            await State.Claims.CompleteAsync(change.EventId, services.Time.GetUtcNow() + IdempotencyWindow, deadline.CleanUp).ConfigureAwait(false);
+            return result;
         }
-        catch
+        catch (Exception e)
         {
-            // Give the event back so Lambda's retry judges it instead of calling it a duplicate.
-            await services.State.ReleaseEventAsync(change.EventId, CancellationToken.None).ConfigureAwait(false);
             services.Metrics.Count("Failures");
+            log.Error("the invocation failed; the event is given back for Lambda's retry", ("resource", kind.Name), ("error", e.GetType().Name), ("message", e.Message));
+            await ReleaseAsync(change.EventId, deadline).ConfigureAwait(false);
+            if (e is OperationCanceledException && deadline.WorkExpired)
+            {
+                throw new FunctionFailedException($"stopped {deadline.Margin.TotalSeconds:0} s before the {config.TimeoutSeconds} s deadline; Lambda's retry will finish processing event {change.EventId}", e);
+            }
+
             throw;
         }
     }
 
-    private async Task<InvocationResult> JudgeAsync(PolicyChangeEvent change, IGuardedResource resource, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(string eventId, InvocationDeadline deadline)
     {
-        var liveText = await resource.ReadLiveAsync(cancellationToken).ConfigureAwait(false);
-        var live = resource.Parse(liveText);
-        var liveHash = PolicyHash.Of(live);
-        var newer = EventPolicyHash(change, resource) is { } eventHash && eventHash != liveHash;
-        var verdict = resource.Evaluate(live);
-        services.Metrics.Count("Evaluations");
-
-        if (verdict.Access == AccessVerdict.Ok && verdict.Security == SecurityVerdict.Ok)
+        try
         {
-            await services.State.PutKnownGoodAsync(new KnownGoodPolicy(resource.Key, liveText, liveHash, change.EventId, change.Time, change.Actor.Arn), cancellationToken).ConfigureAwait(false);
-            services.Log.Info("ok: recorded as the last known-good policy", ("resource", resource.Name), ("hash", liveHash), ("newerChangeExists", newer));
-            return new InvocationResult(Outcome.Ok, change.EventId, null, resource.Type, resource.Name, verdict, NewerChangeExists: newer);
+            await State.Claims.ReleaseAsync(eventId, deadline.CleanUp).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The claim expires by itself shortly after the deadline; the original failure is what matters.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            services.Log.Error("could not give the event back; its claim expires shortly after the deadline", ("error", e.GetType().Name), ("message", e.Message));
+        }
+    }
+
+    private async Task<InvocationResult> DecideAsync(PolicyChangeEvent change, GuardedResource resource, InvocationDeadline deadline)
+    {
+        var kind = resource.Kind;
+        var pending = await State.Outbox.GetPendingAsync(change.EventId, deadline.Work).ConfigureAwait(false);
+        if (pending is { Stage: AlertStage.Published })
+        {
+            return new InvocationResult(OutcomeText.Parse(pending.Outcome), change.EventId, "an earlier attempt already published this event's alert", kind.Type, kind.Name);
+        }
+
+        if (pending is { Stage: AlertStage.Ready })
+        {
+            return await delivery.PublishDelayedAsync(pending, kind, deadline).ConfigureAwait(false);
+        }
+
+        var judgement = await WhileJudgingAsync(change, kind, deadline, ct => Judging.ReadAndJudgeAsync(resource, ct)).ConfigureAwait(false);
+        services.Metrics.Count("Evaluations");
+        if (pending is { Stage: AlertStage.Planned } && judgement.Hash == pending.RestoreHash)
+        {
+            // The earlier attempt's rollback write landed before it died: its alert is still owed.
+            return await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found the known-good policy live" }, kind, deadline).ConfigureAwait(false);
+        }
+
+        var newer = EventPolicyHash(change, kind) is { } eventHash && eventHash != judgement.Hash;
+        if (judgement.IsOk)
+        {
+            await State.KnownGood.PutKnownGoodAsync(new KnownGoodPolicy(kind.Key, judgement.Text, judgement.Hash, change.EventId, change.Time, change.Actor.Arn), deadline.Work).ConfigureAwait(false);
+            services.Log.Info("ok: recorded as the last known-good policy", ("resource", kind.Name), ("hash", judgement.Hash), ("newerChangeExists", newer));
+            return new InvocationResult(Outcome.Ok, change.EventId, null, kind.Type, kind.Name, judgement.Verdict, NewerChangeExists: newer);
         }
 
         services.Metrics.Count("Violations");
-        foreach (var rule in verdict.Findings.Select(f => f.Rule).Distinct())
+        foreach (var rule in judgement.Verdict.Findings.Select(f => f.Rule).Distinct())
         {
             services.Metrics.Count("Violations", rule: rule);
         }
 
-        var knownGood = await services.State.GetKnownGoodAsync(resource.Key, cancellationToken).ConfigureAwait(false);
-        var (outcome, reason) = config.Rollback && verdict.Access == AccessVerdict.Breaks
-            ? await RollbackAsync(change, resource, knownGood, liveHash, cancellationToken).ConfigureAwait(false)
-            : (Outcome.Alerted, (string?)null);
+        var (knownGood, diff) = await WhileJudgingAsync(change, kind, deadline, async ct =>
+        {
+            var known = await State.KnownGood.GetKnownGoodAsync(kind.Key, ct).ConfigureAwait(false);
+            return (known, Judging.Diff(kind, known, judgement));
+        }).ConfigureAwait(false);
+        var decision = config.Rollback && judgement.Verdict.Access == AccessVerdict.Breaks
+            ? await DecideRollbackAsync(change, resource, knownGood, judgement, deadline).ConfigureAwait(false)
+            : new Decision(Outcome.Alerted, OutcomeReason.None, null);
 
-        var diff = StatementDiff.Compare(knownGood is null ? null : resource.Parse(knownGood.PolicyText), live);
-        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn!, resource, change, verdict, outcome, reason, diff, knownGood, liveHash, newer));
-        var messageId = await services.Sns.PublishAsync(alert, cancellationToken).ConfigureAwait(false);
-        services.Log.Warn($"{verdict.Access.ToText()}: alert published", ("resource", resource.Name), ("outcome", outcome.ToText()), ("reason", reason), ("messageId", messageId));
-        return new InvocationResult(outcome, change.EventId, reason, resource.Type, resource.Name, verdict, diff, alert, messageId, newer);
+        var now = services.Time.GetUtcNow();
+        var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer);
+        var result = new InvocationResult(decision.Outcome, change.EventId, decision.Reason, kind.Type, kind.Name, judgement.Verdict, diff, NewerChangeExists: newer, ReasonCode: decision.Code);
+        if (decision.Outcome != Outcome.RolledBack)
+        {
+            var ready = new PendingAlert(change.EventId, kind.Key, AlertComposer.Compose(context), decision.Outcome.ToText(), AlertStage.Ready, now, null, "changed nothing");
+            await State.Outbox.PutPendingAsync(ready, deadline.Work).ConfigureAwait(false);
+            return await delivery.PublishAsync(ready, ready.Message, result, deadline).ConfigureAwait(false);
+        }
+
+        return await rollback.RollBackAsync(resource, knownGood!, context, result, deadline).ConfigureAwait(false);
     }
 
-    private async Task<(Outcome, string?)> RollbackAsync(PolicyChangeEvent change, IGuardedResource resource, KnownGoodPolicy? knownGood, string judgedHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether to roll back: break-glass, no known-good, the circuit breaker, a newer change and a rollback already
+    /// under way each say no. A yes holds the resource's rollback lease (given back by <see cref="RollbackStep"/>).
+    /// </summary>
+    private async Task<Decision> DecideRollbackAsync(PolicyChangeEvent change, GuardedResource resource, KnownGoodPolicy? knownGood, Judgement judgement, InvocationDeadline deadline)
     {
+        var cancellationToken = deadline.Work;
         if (config.BreakGlassRoles.Contains(change.Actor.PrincipalArn))
         {
-            return (Outcome.Alerted, $"changed by break-glass role {change.Actor.PrincipalArn}: judged and alerted, never rolled back");
+            return new Decision(Outcome.Alerted, OutcomeReason.BreakGlass, $"changed by break-glass role {change.Actor.PrincipalArn}: judged and alerted, never rolled back");
         }
 
         if (knownGood is null)
         {
-            return (Outcome.RollbackSkipped, "no known-good policy is recorded for this resource, so there is nothing safe to restore; nothing was changed");
+            return new Decision(Outcome.RollbackSkipped, OutcomeReason.NoKnownGood, "no known-good policy is recorded for this resource, so there is nothing safe to restore; nothing was changed");
         }
 
-        var now = services.Time.GetUtcNow();
-        var recent = await services.State.GetRollbacksAsync(resource.Key, now.AddHours(-1), cancellationToken).ConfigureAwait(false);
-        if (recent.Count >= config.MaxRollbacks)
+        var history = await State.Rollbacks.GetRollbacksAsync(resource.Kind.Key, services.Time.GetUtcNow().AddHours(-1), cancellationToken).ConfigureAwait(false);
+        if (history.Times.Count >= config.MaxRollbacks)
         {
-            return (Outcome.RollbackSkipped, $"circuit breaker open: rolled back {recent.Count} times in the last hour (limit {config.MaxRollbacks}); another automation keeps re-applying this change, so the guardrail stops fighting it. Find and fix that automation.");
+            return new Decision(Outcome.CircuitOpen, OutcomeReason.None, $"rolled back {history.Times.Count} times in the last hour (limit {config.MaxRollbacks}); another automation keeps re-applying this change, so the guardrail stops fighting it. Find and fix that automation.");
         }
 
         // Read again right before writing: never overwrite a change newer than the one judged.
-        var current = PolicyHash.Of(resource.Parse(await resource.ReadLiveAsync(cancellationToken).ConfigureAwait(false)));
-        if (current != judgedHash)
+        var current = await Judging.ReadHashAsync(resource, cancellationToken).ConfigureAwait(false);
+        if (current == judgement.Hash)
         {
-            return (Outcome.RollbackSkipped, "the policy changed again after the change that was judged; not overwriting a newer change (its own event will be judged)");
+            // Parallel deliveries of distinct events about one change would otherwise all write the same rollback.
+            if (!await State.Rollbacks.TryStartRollbackAsync(resource.Kind.Key, services.Time.GetUtcNow(), knownGood.Hash, deadline.ClaimExpiry, cancellationToken).ConfigureAwait(false))
+            {
+                return new Decision(Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress, "the guardrail is rolling this policy back right now while handling another change event; that invocation's alert reports the rollback");
+            }
+
+            var what = knownGood.PolicyText is null ? "removed the bucket policy (the known-good state was no policy)" : "restored the known-good policy";
+            return new Decision(Outcome.RolledBack, OutcomeReason.None, $"{what} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}); verified by reading it back");
         }
 
-        await resource.WriteAsync(knownGood.PolicyText, cancellationToken).ConfigureAwait(false);
-        await services.State.RecordRollbackAsync(resource.Key, now, cancellationToken).ConfigureAwait(false);
-        var after = PolicyHash.Of(resource.Parse(await resource.ReadLiveAsync(cancellationToken).ConfigureAwait(false)));
-        if (after != knownGood.Hash)
-        {
-            return (Outcome.RollbackSkipped, "the rollback did not stick: after writing, the live policy is not the known-good one");
-        }
-
-        services.Metrics.Count("Rollbacks");
-        var restored = knownGood.PolicyText is null ? "removed the bucket policy (the known-good state was no policy)" : "restored the known-good policy";
-        return (Outcome.RolledBack, $"{restored} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}); verified by reading it back");
+        // Read the history again: a concurrent rollback records what it restores just before writing it.
+        var restored = (await State.Rollbacks.GetRollbacksAsync(resource.Kind.Key, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false)).LastRestoredHash;
+        return current == restored
+            ? new Decision(Outcome.RollbackSkipped, OutcomeReason.NewerChangeByGuardrail, "the guardrail has already rolled this policy back (while judging another change event); the live policy is the known-good one, nothing more to do")
+            : new Decision(Outcome.RollbackSkipped, OutcomeReason.NewerChangeByOther, "someone else changed the policy again after the change that was judged; not overwriting their newer change (its own event will be judged)");
     }
 
-    private static string? EventPolicyHash(PolicyChangeEvent change, IGuardedResource resource)
+    /// <summary>Runs a judging step; if it throws, publishes <c>could-not-judge</c> and fails the invocation.</summary>
+    private async Task<T> WhileJudgingAsync<T>(PolicyChangeEvent change, IPolicyKind kind, InvocationDeadline deadline, Func<CancellationToken, Task<T>> step)
+    {
+        try
+        {
+            return await step(deadline.Work).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            var reason = deadline.WorkExpired ? OutcomeReason.Deadline : OutcomeReason.Error;
+            await CouldNotJudgeReport.PublishAsync(services, config.TopicArn!, kind, change, reason, e, deadline.CleanUp).ConfigureAwait(false);
+            throw new FunctionFailedException($"could not judge the {kind.Type} of {kind.Name} ({reason.ToText()}): {e.GetType().Name}: {e.Message}", e);
+        }
+    }
+
+    private static string? EventPolicyHash(PolicyChangeEvent change, IPolicyKind kind)
     {
         if (change.EventName == "DeleteBucketPolicy")
         {
@@ -167,7 +260,7 @@ public sealed class PolicyChangeProcessor
 
         try
         {
-            return PolicyHash.Of(resource.Parse(change.PolicyText));
+            return PolicyHash.Of(kind.Parse(change.PolicyText));
         }
         catch (Core.Parsing.PolicyParseException)
         {

@@ -1,5 +1,3 @@
-using Guardrail.Aws.Iam;
-using Guardrail.Aws.S3;
 using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
 
@@ -16,12 +14,16 @@ public static class ResourceResolver
         _ => null,
     };
 
-    public static IGuardedResource? Bucket(PolicyChangeEvent change, GuardrailConfig config, IBucketPolicies? s3, TimeProvider time) =>
+    /// <summary>The protected resource of the event for either function, or null.</summary>
+    public static IPolicyKind? Resolve(PolicyChangeEvent change, GuardrailConfig config, TimeProvider time) =>
+        change.IsTrustPolicyChange ? Trust(change, config, time) : Bucket(change, config, time);
+
+    public static IPolicyKind? Bucket(PolicyChangeEvent change, GuardrailConfig config, TimeProvider time) =>
         change.IsBucketPolicyChange && change.BucketName is { } bucket && config.Protects(bucket)
-            ? new BucketResource(bucket, change.Account, config, s3, time)
+            ? new BucketPolicyKind(bucket, change.Account, config, time)
             : null;
 
-    public static IGuardedResource? Trust(PolicyChangeEvent change, GuardrailConfig config, IIamRoles? iam, TimeProvider time)
+    public static IPolicyKind? Trust(PolicyChangeEvent change, GuardrailConfig config, TimeProvider time)
     {
         if (!change.IsTrustPolicyChange || change.RoleName is not { } role)
         {
@@ -29,6 +31,6 @@ public static class ResourceResolver
         }
 
         var chains = config.ChainsEndingIn(role);
-        return chains.Count == 0 ? null : new TrustResource(role, chains, iam, time);
+        return chains.Count == 0 ? null : new TrustPolicyKind(role, chains, time);
     }
 }

@@ -1,0 +1,37 @@
+using Guardrail.Core.Findings;
+using Guardrail.Core.Parsing;
+using Guardrail.Core.Policies;
+using Guardrail.Core.Spectrum;
+using Guardrail.Functions.Configuration;
+
+namespace Guardrail.Functions.Processing;
+
+/// <summary>A protected bucket's policy, judged for every configured Spectrum role.</summary>
+public sealed class BucketPolicyKind : IPolicyKind
+{
+    private readonly string account;
+    private readonly GuardrailConfig config;
+    private readonly TimeProvider time;
+
+    public BucketPolicyKind(string bucket, string account, GuardrailConfig config, TimeProvider time)
+    {
+        Bucket = bucket;
+        this.account = account;
+        this.config = config;
+        this.time = time;
+    }
+
+    public string Bucket { get; }
+
+    public string Key => $"bucket#{Bucket}";
+
+    public string Type => "bucket-policy";
+
+    public string Name => $"s3://{Bucket}";
+
+    public PolicyDocument? Parse(string? text) => text is null ? null : PolicyParser.Parse(text, PolicyKind.Bucket);
+
+    public Verdict Evaluate(PolicyDocument? policy) =>
+        VerdictCombination.Combine([.. config.SpectrumRoles.Select(chain => BucketPolicyEvaluator.Evaluate(policy, new BucketCheckOptions(
+            Bucket, chain, account, config.Cluster, config.VpceIds, config.Prefixes, config.OrgId, time.GetUtcNow())))]);
+}

@@ -1,0 +1,39 @@
+using Guardrail.Aws.State;
+using Guardrail.Core.Changes;
+using Guardrail.Core.Findings;
+using Guardrail.Core.Policies;
+
+namespace Guardrail.Functions.Processing;
+
+/// <summary>A policy as judged: its text, parsed form, hash and verdict.</summary>
+public sealed record Judgement(string? Text, PolicyDocument? Policy, string Hash, Verdict Verdict)
+{
+    /// <summary>Spectrum can read and nothing is weaker than AWS recommends: the policy may become known-good.</summary>
+    public bool IsOk => Verdict.Access == AccessVerdict.Ok && Verdict.Security == SecurityVerdict.Ok;
+}
+
+/// <summary>
+/// The one judging step every caller shares (event processor, drift scan, dry run):
+/// read → parse → hash → evaluate → is-ok → diff against the known-good policy.
+/// </summary>
+public static class Judging
+{
+    /// <summary>Parses, hashes and evaluates policy text of this kind (null is "no policy").</summary>
+    public static Judgement Judge(IPolicyKind kind, string? text)
+    {
+        var policy = kind.Parse(text);
+        return new Judgement(text, policy, PolicyHash.Of(policy), kind.Evaluate(policy));
+    }
+
+    /// <summary>Reads the live policy and judges it.</summary>
+    public static async Task<Judgement> ReadAndJudgeAsync(GuardedResource resource, CancellationToken cancellationToken) =>
+        Judge(resource.Kind, await resource.Store.ReadAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The hash of the live policy, read now (no evaluation).</summary>
+    public static async Task<string> ReadHashAsync(GuardedResource resource, CancellationToken cancellationToken) =>
+        PolicyHash.Of(resource.Kind.Parse(await resource.Store.ReadAsync(cancellationToken).ConfigureAwait(false)));
+
+    /// <summary>What changed in the judged policy since the known-good one (everything, when none is recorded).</summary>
+    public static IReadOnlyList<StatementChange> Diff(IPolicyKind kind, KnownGoodPolicy? knownGood, Judgement judgement) =>
+        StatementDiff.Compare(knownGood is null ? null : kind.Parse(knownGood.PolicyText), judgement.Policy);
+}

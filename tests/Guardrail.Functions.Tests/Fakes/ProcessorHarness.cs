@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Guardrail.Aws.State;
+using Guardrail.Core.Changes;
+using Guardrail.Core.Findings;
+using Guardrail.Core.Policies;
+using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Events;
+using Guardrail.Functions.Observability;
+using Guardrail.Functions.Processing;
+
+namespace Guardrail.Functions.Tests.Fakes;
+
+/// <summary>The event processor over in-memory fakes: the protected bucket's live policy, state, SNS and a shiftable clock.</summary>
+internal sealed class ProcessorHarness
+{
+    public const string Topic = "arn:aws:sns:us-east-1:123456789012:spectrum-guardrail-alerts";
+
+    public ProcessorHarness(params (string Key, string Value)[] overrides)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["GUARDRAIL_TOPIC_ARN"] = Topic,
+            ["GUARDRAIL_STATE_TABLE"] = "state",
+            ["GUARDRAIL_SPECTRUM_ROLES"] = Sandbox.RoleArn,
+            ["GUARDRAIL_PROTECTED_BUCKETS"] = Sandbox.Bucket,
+            ["GUARDRAIL_SELF_ROLE_ARN"] = Sandbox.SelfRole,
+            ["GUARDRAIL_ROLLBACK"] = "true",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            env[key] = value;
+        }
+
+        Config = GuardrailConfig.Load(name => env.GetValueOrDefault(name), requireAws: true);
+        Kind = new BucketPolicyKind(Sandbox.Bucket, "123456789012", Config, Time);
+    }
+
+    public GuardrailConfig Config { get; }
+
+    public InMemoryState State { get; } = new();
+
+    public FakeSns Sns { get; } = new();
+
+    public FakePolicyStore Store { get; } = new(null);
+
+    public ShiftableTime Time { get; } = new();
+
+    public StringWriter Log { get; } = new();
+
+    public IPolicyKind Kind { get; set; }
+
+    public GuardrailServices Services => new(null!, null!, Sns, GuardrailState.Of(State), Time, new JsonLog("test", Log, Time));
+
+    public string Hash(string? policy) => PolicyHash.Of(Kind.Parse(policy));
+
+    public async Task<InvocationResult> RunAsync(string eventName, Action<JsonObject>? change = null, int timeoutSeconds = 60)
+    {
+        var parsed = EventParser.Parse(Sandbox.Event(eventName, change));
+        using var deadline = new InvocationDeadline(TimeSpan.FromSeconds(timeoutSeconds), Time);
+        return await new PolicyChangeProcessor(Config, Services).ProcessAsync(parsed, new GuardedResource(Kind, Store), deadline);
+    }
+
+    /// <summary>Puts the seed-following policy live and lets the processor record it as known-good.</summary>
+    public async Task RecordKnownGoodAsync()
+    {
+        Store.Live = Sandbox.Policy("bucket-put-benign");
+        Assert.Equal(Outcome.Ok, (await RunAsync("bucket-put-benign")).Outcome);
+    }
+
+    /// <summary>Puts the VPC-endpoint lockout live, as its event says.</summary>
+    public void PutLockout() => Store.Live = Sandbox.Policy("bucket-put-vpce-lockout");
+
+    public JsonNode AlertBody(int index) => JsonNode.Parse(Sns.Published[index].Default)!;
+}
+
+/// <summary>A bucket policy kind whose evaluation throws, as a core bug would.</summary>
+internal sealed class ThrowingKind(IPolicyKind inner) : IPolicyKind
+{
+    public string Key => inner.Key;
+
+    public string Type => inner.Type;
+
+    public string Name => inner.Name;
+
+    public PolicyDocument? Parse(string? text) => inner.Parse(text);
+
+    public Verdict Evaluate(PolicyDocument? policy) => throw new InvalidOperationException("a bug in the evaluator");
+}
