@@ -17,6 +17,7 @@ namespace Guardrail.Functions.Configuration;
 /// <param name="OrgId">GUARDRAIL_ORG_ID.</param>
 /// <param name="BreakGlassRoles">GUARDRAIL_BREAK_GLASS_ROLES: roles whose changes are judged and alerted but never rolled back.</param>
 /// <param name="MaxRollbacks">GUARDRAIL_MAX_ROLLBACKS: rollbacks of one resource per hour before the circuit breaker opens (default 3).</param>
+/// <remarks><see cref="TimeoutSeconds"/> is GUARDRAIL_TIMEOUT_SECONDS.</remarks>
 public sealed partial record GuardrailConfig(
     string? TopicArn,
     string? StateTable,
@@ -31,6 +32,12 @@ public sealed partial record GuardrailConfig(
     IReadOnlySet<string> BreakGlassRoles,
     int MaxRollbacks)
 {
+    /// <summary>GUARDRAIL_TIMEOUT_SECONDS: the function's timeout, which every invocation's deadline derives from (default 60, at least 3).</summary>
+    public int TimeoutSeconds { get; init; } = DefaultTimeoutSeconds;
+
+    /// <summary>The timeout when GUARDRAIL_TIMEOUT_SECONDS is not set: the template's default.</summary>
+    public const int DefaultTimeoutSeconds = 60;
+
     /// <summary>Whether the bucket is protected.</summary>
     public bool Protects(string bucket) => ProtectedBuckets is null || ProtectedBuckets.Contains(bucket);
 
@@ -144,12 +151,21 @@ public sealed partial record GuardrailConfig(
             problems.Add($"GUARDRAIL_MAX_ROLLBACKS \"{max}\" must be a whole number of at least 1");
         }
 
+        var timeout = DefaultTimeoutSeconds;
+        if (Get("GUARDRAIL_TIMEOUT_SECONDS") is { } seconds && (!int.TryParse(seconds, out timeout) || timeout < 3 || timeout > 900))
+        {
+            problems.Add($"GUARDRAIL_TIMEOUT_SECONDS \"{seconds}\" must be a whole number of seconds from 3 to 900 (the function's Timeout)");
+        }
+
         if (problems.Count > 0)
         {
             throw new GuardrailConfigException(problems);
         }
 
-        return new GuardrailConfig(topic, table, roles, buckets, rollback, self, cluster, vpces, Split(Get("GUARDRAIL_PREFIXES"), ','), org, breakGlass, maxRollbacks);
+        return new GuardrailConfig(topic, table, roles, buckets, rollback, self, cluster, vpces, Split(Get("GUARDRAIL_PREFIXES"), ','), org, breakGlass, maxRollbacks)
+        {
+            TimeoutSeconds = timeout,
+        };
     }
 
     private static List<string> Split(string? value, params char[] separators) =>
