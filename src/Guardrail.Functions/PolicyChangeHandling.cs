@@ -10,9 +10,8 @@ internal static class PolicyChangeHandling
 
     public static async Task<Stream> HandleAsync(FunctionHost host, string function, Stream input, Resolve resolve)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        using var reader = new StreamReader(input);
-        var change = EventParser.Parse(await reader.ReadToEndAsync().ConfigureAwait(false));
+        var change = await EventIntake.ReadAsync(input, host.Services.Log).ConfigureAwait(false);
+        using var invocation = host.Services.Log.StartInvocation(change.EventId);
         if (ResourceResolver.WrongFunction(function, change) is { } wrong)
         {
             host.Services.Log.Info("ignored", ("reason", wrong));
