@@ -26,6 +26,11 @@ public sealed class DriftScanFunction
         ArgumentNullException.ThrowIfNull(input);
         using var reader = new StreamReader(input);
         var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        if (CustomResources.CustomResourceRequest.TryParse(text) is { } deployment)
+        {
+            return await new CustomResources.BaselineResource(host).HandleAsync(deployment).ConfigureAwait(false);
+        }
+
         var account = "unknown";
         try
         {
