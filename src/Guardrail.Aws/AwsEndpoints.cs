@@ -1,3 +1,5 @@
+using Amazon;
+
 namespace Guardrail.Aws;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Guardrail.Aws;
 /// </summary>
 public sealed class AwsEndpoints
 {
+    /// <summary>The services the guardrail calls, as their <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> suffixes.</summary>
+    public static readonly IReadOnlyList<string> Services = ["S3", "IAM", "SNS", "DYNAMODB"];
+
     private readonly Func<string, string?> environment;
 
     public AwsEndpoints(Func<string, string?> environment)
@@ -14,17 +19,62 @@ public sealed class AwsEndpoints
     }
 
     /// <summary>The Region the functions run in (<c>AWS_REGION</c>, else <c>AWS_DEFAULT_REGION</c>, else us-east-1).</summary>
-    public string Region => environment("AWS_REGION") ?? environment("AWS_DEFAULT_REGION") ?? "us-east-1";
+    public string Region => RegionSetting.Value ?? "us-east-1";
 
     /// <summary>An endpoint override for the service, or null to use AWS's.</summary>
-    public Uri? Override(string serviceEnvName)
-    {
-        var value = environment($"AWS_ENDPOINT_URL_{serviceEnvName}") ?? environment("AWS_ENDPOINT_URL");
-        return string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
-    }
+    public Uri? Override(string serviceEnvName) =>
+        (Setting($"AWS_ENDPOINT_URL_{serviceEnvName}") ?? Setting("AWS_ENDPOINT_URL")) is { } value ? new Uri(value) : null;
 
     /// <summary>IAM is global: its endpoint lives in us-east-1 and requests are signed for us-east-1.</summary>
     public Uri Iam => Override("IAM") ?? new Uri("https://iam.amazonaws.com/");
 
     public Uri Sns => Override("SNS") ?? new Uri($"https://sns.{Region}.amazonaws.com/");
+
+    /// <summary>
+    /// What is wrong with the Region and endpoint variables, one line each naming the variable; empty when the
+    /// adapters can be built. Checked at cold start so that a typo is reported as configuration, not as a failed call.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        var overrides = 0;
+        foreach (var name in Services.Select(s => $"AWS_ENDPOINT_URL_{s}").Prepend("AWS_ENDPOINT_URL"))
+        {
+            if (Setting(name) is not { } value)
+            {
+                continue;
+            }
+
+            if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0 && uri.UserInfo.Length == 0)
+            {
+                overrides += name == "AWS_ENDPOINT_URL" ? Services.Count : 1;
+            }
+            else
+            {
+                problems.Add($"{name} {Quote(value)} is not an http:// or https:// URL (like http://127.0.0.1:5000)");
+            }
+        }
+
+        // An emulator answers for any Region name; AWS only for the ones it has. Without an endpoint for every
+        // service, an unknown Region would surface later as an unreachable host.
+        var (regionName, region) = RegionSetting;
+        if (region is not null && overrides < Services.Count && !RegionEndpoint.EnumerableAllRegions.Any(r => r.SystemName == region))
+        {
+            problems.Add($"{regionName} {Quote(region)} is not an AWS Region this build knows (like us-east-1); set a Region, or an endpoint with AWS_ENDPOINT_URL");
+        }
+
+        return problems;
+    }
+
+    private (string Name, string? Value) RegionSetting =>
+        Setting("AWS_REGION") is { } region ? ("AWS_REGION", region) : ("AWS_DEFAULT_REGION", Setting("AWS_DEFAULT_REGION"));
+
+    // An empty variable is an unset one, as for the AWS SDKs.
+    private string? Setting(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static string Quote(string value)
+    {
+        var cut = value.Length > 100 ? value[..100] + "…" : value;
+        return "\"" + new string([.. cut.Select(c => char.IsControl(c) ? '?' : c)]) + "\"";
+    }
 }

@@ -27,6 +27,11 @@ public sealed class DriftScanFunction
         using var deadline = host.StartDeadline();
         using var reader = new StreamReader(input);
         var text = await reader.ReadToEndAsync(deadline.Work).ConfigureAwait(false);
+        if (CustomResources.CustomResourceRequest.TryParse(text) is { } deployment)
+        {
+            return await new CustomResources.BaselineResource(host).HandleAsync(deployment).ConfigureAwait(false);
+        }
+
         var account = "unknown";
         try
         {

@@ -10,8 +10,8 @@ internal static class PolicyChangeHandling
     {
         ArgumentNullException.ThrowIfNull(input);
         using var deadline = host.StartDeadline();
-        using var reader = new StreamReader(input);
-        var change = EventParser.Parse(await reader.ReadToEndAsync(deadline.Work).ConfigureAwait(false));
+        var change = await EventIntake.ReadAsync(input, host.Services.Log, deadline.Work).ConfigureAwait(false);
+        using var invocation = host.Services.Log.StartInvocation(change.EventId);
         if (ResourceResolver.WrongFunction(function, change) is { } wrong)
         {
             host.Services.Log.Info("ignored", ("reason", wrong));

@@ -17,6 +17,7 @@ public sealed class EventRoutingTests(MotoServer moto)
     public static TheoryData<string, string?> Routes => new()
     {
         { "bucket-put-vpce-lockout", "BucketPolicyFunction" },
+        { "bucket-put-policy-as-string", "BucketPolicyFunction" },
         { "bucket-put-presigned-blocked", "BucketPolicyFunction" },
         { "bucket-put-short-signature-age", "BucketPolicyFunction" },
         { "bucket-put-benign", "BucketPolicyFunction" },

@@ -21,7 +21,7 @@ class NoManagedPolicies:
         return {}
 
 
-def physical(logical, resource, attribute=None):
+def physical(logical, resource, attribute=None, resolve=lambda node: node):
     kind = resource["Type"]
     if kind == "AWS::SNS::Topic":
         return f"arn:aws:sns:{REGION}:{ACCOUNT}:{logical}"
@@ -36,7 +36,7 @@ def physical(logical, resource, attribute=None):
     if kind == "AWS::IAM::Role":
         return f"arn:aws:iam::{ACCOUNT}:role/{logical}" if attribute == "Arn" else logical
     if kind == "AWS::Lambda::Function":
-        name = resource["Properties"].get("FunctionName", logical)
+        name = resolve(resource["Properties"].get("FunctionName", logical))
         return f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}" if attribute == "Arn" else name
     if kind == "AWS::Logs::LogGroup":
         return f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:{logical}:*" if attribute == "Arn" else logical
@@ -73,7 +73,7 @@ def main():
             return pseudo[name]
         if name in values and attribute is None:
             return values[name]
-        return physical(name, resources[name], attribute)
+        return physical(name, resources[name], attribute, resolve)
 
     def condition(name):
         if name not in conditions:

@@ -11,6 +11,7 @@ public sealed class InvokeCommandTests(MotoServer moto)
     public static TheoryData<string, string, string, string?> DryRunCases => new()
     {
         { "bucket-put-vpce-lockout", "bucket-policy", "alerted", "breaks" },
+        { "bucket-put-policy-as-string", "bucket-policy", "alerted", "breaks" },
         { "bucket-put-presigned-blocked", "bucket-policy", "alerted", "breaks" },
         { "bucket-put-short-signature-age", "bucket-policy", "alerted", "breaks" },
         { "bucket-put-benign", "bucket-policy", "ok", "ok" },

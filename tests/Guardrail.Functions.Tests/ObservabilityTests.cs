@@ -37,4 +37,33 @@ public sealed class ObservabilityTests
         Assert.Equal(1, emf["Violations"]!.GetValue<double>());
         Assert.Equal("vpce-restriction", emf["rule"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task An_invocations_id_holds_for_every_line_it_logs_even_beside_another_invocation()
+    {
+        using var output = new StringWriter();
+        var log = new JsonLog("bucket-policy", output, TimeProvider.System);
+        using var bothStarted = new Barrier(2);
+
+        async Task RunAsync(string id)
+        {
+            await Task.Yield();
+            using var invocation = log.StartInvocation(id);
+            bothStarted.SignalAndWait(TimeSpan.FromSeconds(10));
+
+            // Code the handler runs may begin "its" invocation again (the drift scan begins one with no id): the handler's holds.
+            log.BeginInvocation(null);
+            log.Info("line", ("count", 3), ("ratio", 0.5), ("flag", true), ("nothing", null), ("id", id));
+        }
+
+        await Task.WhenAll(Task.Run(() => RunAsync("event-a")), Task.Run(() => RunAsync("event-b")));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.Equal(l["id"]!.GetValue<string>(), l["correlation_id"]!.GetValue<string>()));
+        Assert.All(lines, l => Assert.Equal(System.Text.Json.JsonValueKind.Number, l["count"]!.GetValueKind()));
+        Assert.All(lines, l => Assert.Equal(0.5, l["ratio"]!.GetValue<double>()));
+        Assert.All(lines, l => Assert.True(l["flag"]!.GetValue<bool>()));
+        Assert.All(lines, l => Assert.True(l.ContainsKey("nothing") && l["nothing"] is null));
+    }
 }

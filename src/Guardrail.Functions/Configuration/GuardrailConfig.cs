@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Guardrail.Aws;
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Spectrum;
 
@@ -50,7 +51,7 @@ public sealed partial record GuardrailConfig(
     /// <exception cref="GuardrailConfigException">Lists every problem found.</exception>
     public static GuardrailConfig Load(Func<string, string?> environment, bool requireAws)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(requireAws ? new AwsEndpoints(environment).Problems() : []);
         string? Get(string name) => environment(name) is { Length: > 0 } value ? value.Trim() : null;
 
         var topic = Get("GUARDRAIL_TOPIC_ARN");

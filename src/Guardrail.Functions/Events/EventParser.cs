@@ -1,17 +1,48 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Guardrail.Functions.Events;
 
 /// <summary>
-/// Reads the EventBridge envelope of a CloudTrail event. Accepts both record generations (<c>host</c>/<c>policy</c>
-/// as arrays or strings), <c>bucketPolicy</c> as an embedded object, <c>policyDocument</c> as a JSON string, and
-/// <c>requestParameters</c> that is null, empty or omitted for size.
+/// Reads the EventBridge envelope of a CloudTrail event, strictly: what the functions will use as a key, a name or a
+/// message must have the shape AWS gives it, or the event is rejected with one line naming the field. Accepts both
+/// record generations (<c>host</c>/<c>policy</c> as arrays or strings), <c>bucketPolicy</c> and
+/// <c>policyDocument</c> as an embedded object or as a JSON string holding the policy, and <c>requestParameters</c>
+/// that is null, empty or omitted for size.
 /// </summary>
 public static class EventParser
 {
+    /// <summary>EventBridge's limit for one event (PutEvents entry size), 256 KB: nothing larger was sent by it.</summary>
+    public const int MaxEventBytes = 256 * 1024;
+
+    /// <summary>The only <c>detail-type</c> the functions read.</summary>
+    public const string ApiCallDetailType = "AWS API Call via CloudTrail";
+
+    // EventBridge names a CloudTrail event's source after the service; for the services the functions watch, a
+    // mismatch means the envelope was not written by EventBridge.
+    private static readonly Dictionary<string, string> SourceOfService = new(StringComparer.Ordinal)
+    {
+        ["s3.amazonaws.com"] = "aws.s3",
+        ["iam.amazonaws.com"] = "aws.iam",
+    };
+
+    /// <summary>Why an event of this many UTF-8 bytes is refused, or null when it is within EventBridge's limit.</summary>
+    public static string? SizeProblem(long bytes) =>
+        bytes <= MaxEventBytes ? null : $"the event is {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; {LimitText}";
+
+    /// <summary>The limit, as messages state it.</summary>
+    public static string LimitText => $"EventBridge delivers events of at most 256 KB ({MaxEventBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)";
+
+    /// <exception cref="InvalidEventException">The event is not a CloudTrail API-call event the functions can read.</exception>
     public static PolicyChangeEvent Parse(string json)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (SizeProblem(Encoding.UTF8.GetByteCount(json)) is { } tooLarge)
+        {
+            throw new InvalidEventException(tooLarge);
+        }
+
         JsonDocument document;
         try
         {
@@ -24,52 +55,129 @@ public static class EventParser
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidEventException("the event is not a JSON object");
-            }
-
-            if (!root.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidEventException("the event has no \"detail\" object: expected an EventBridge \"AWS API Call via CloudTrail\" event");
-            }
-
-            var eventId = String(detail, "eventID") ?? throw new InvalidEventException("detail.eventID is missing");
-            var eventSource = String(detail, "eventSource") ?? throw new InvalidEventException("detail.eventSource is missing");
-            var eventName = String(detail, "eventName") ?? throw new InvalidEventException("detail.eventName is missing");
-            var account = String(detail, "recipientAccountId") ?? String(root, "account") ?? throw new InvalidEventException("neither detail.recipientAccountId nor account is present");
-            var region = String(detail, "awsRegion") ?? String(root, "region") ?? "us-east-1";
-            var timeText = String(detail, "eventTime") ?? String(root, "time");
-            var time = timeText is not null && DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed
-                : throw new InvalidEventException("detail.eventTime is missing or not a time");
-
-            var actor = ReadActor(detail);
-            string? bucket = null, role = null, policy = null;
-            var omitted = false;
-            if (detail.TryGetProperty("requestParameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
-            {
-                omitted = parameters.TryGetProperty("omitted", out var o) && o.ValueKind == JsonValueKind.True;
-                bucket = String(parameters, "bucketName");
-                role = String(parameters, "roleName");
-                if (parameters.TryGetProperty("bucketPolicy", out var bucketPolicy) && bucketPolicy.ValueKind == JsonValueKind.Object)
-                {
-                    policy = bucketPolicy.GetRawText();
-                }
-                else if (String(parameters, "policyDocument") is { } document2)
-                {
-                    policy = document2;
-                }
-            }
-
-            // Parameters over 100 KB are omitted; the bucket is still named in the record's resources.
-            bucket ??= BucketFromResources(detail);
-            return new PolicyChangeEvent(eventId, eventSource, eventName, account, region, time, actor, String(detail, "errorCode"), String(detail, "errorMessage"), bucket, role, policy, omitted);
+            return Read(document.RootElement);
         }
     }
 
-    private static string? BucketFromResources(JsonElement detail)
+    private static PolicyChangeEvent Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidEventException("the event is not a JSON object");
+        }
+
+        if (!root.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidEventException("the event has no \"detail\" object: expected an EventBridge \"AWS API Call via CloudTrail\" event");
+        }
+
+        var detailType = RequiredString(root, "detail-type", "detail-type");
+        if (detailType != ApiCallDetailType)
+        {
+            throw new InvalidEventException($"detail-type {EventText.Quote(detailType)} is not \"{ApiCallDetailType}\": the functions read CloudTrail API-call events only");
+        }
+
+        var source = RequiredString(root, "source", "source");
+
+        var eventId = RequiredString(detail, "eventID", "detail.eventID");
+        Check(EventFields.EventIdProblem(eventId), null);
+        var eventSource = RequiredString(detail, "eventSource", "detail.eventSource");
+        Check(EventFields.EventSourceProblem(eventSource), eventId);
+        var eventName = RequiredString(detail, "eventName", "detail.eventName");
+        Check(EventFields.EventNameProblem(eventName), eventId);
+        CheckSource(source, eventSource, eventId);
+
+        var account = OptionalString(detail, "recipientAccountId", "detail.recipientAccountId", eventId) is { } recipient
+            ? Checked(recipient, EventFields.AccountProblem("detail.recipientAccountId", recipient), eventId)
+            : OptionalString(root, "account", "account", eventId) is { } envelopeAccount
+                ? Checked(envelopeAccount, EventFields.AccountProblem("account", envelopeAccount), eventId)
+                : throw new InvalidEventException("neither detail.recipientAccountId nor account is present") { EventId = eventId };
+        var region = OptionalString(detail, "awsRegion", "detail.awsRegion", eventId) is { } awsRegion
+            ? Checked(awsRegion, EventFields.RegionProblem("detail.awsRegion", awsRegion), eventId)
+            : OptionalString(root, "region", "region", eventId) is { } envelopeRegion
+                ? Checked(envelopeRegion, EventFields.RegionProblem("region", envelopeRegion), eventId)
+                : "us-east-1";
+        var timeText = OptionalString(detail, "eventTime", "detail.eventTime", eventId) ?? OptionalString(root, "time", "time", eventId);
+        var time = timeText is not null && DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : throw new InvalidEventException("detail.eventTime is missing or not a time") { EventId = eventId };
+
+        var (bucket, role, policy, omitted) = ReadParameters(detail, eventId);
+
+        // Parameters over 100 KB are omitted; the bucket is still named in the record's resources.
+        bucket ??= BucketFromResources(detail, eventId);
+        return new PolicyChangeEvent(eventId, eventSource, eventName, account, region, time, ReadActor(detail), ErrorCode(detail), ErrorMessage(detail), bucket, role, policy, omitted);
+    }
+
+    private static void CheckSource(string source, string eventSource, string eventId)
+    {
+        var expected = SourceOfService.GetValueOrDefault(eventSource);
+        var claimed = SourceOfService.FirstOrDefault(s => s.Value == source).Key;
+        if ((expected is not null && source != expected) || (claimed is not null && eventSource != claimed))
+        {
+            throw new InvalidEventException($"source {EventText.Quote(source)} does not match detail.eventSource {EventText.Quote(eventSource)}: EventBridge sends {eventSource} calls as {expected ?? "another source"}") { EventId = eventId };
+        }
+    }
+
+    private static (string? Bucket, string? Role, string? Policy, bool Omitted) ReadParameters(JsonElement detail, string eventId)
+    {
+        if (!detail.TryGetProperty("requestParameters", out var parameters) || parameters.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null, null, false);
+        }
+
+        if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidEventException($"detail.requestParameters is a {Kind(parameters)}, not an object") { EventId = eventId };
+        }
+
+        var omitted = parameters.TryGetProperty("omitted", out var o) && o.ValueKind == JsonValueKind.True;
+        var bucket = OptionalString(parameters, "bucketName", "requestParameters.bucketName", eventId);
+        Check(bucket is null ? null : EventFields.BucketNameProblem("requestParameters.bucketName", bucket), eventId);
+        var role = OptionalString(parameters, "roleName", "requestParameters.roleName", eventId);
+        Check(role is null ? null : EventFields.RoleNameProblem("requestParameters.roleName", role), eventId);
+        var policy = PolicyParameter(parameters, "bucketPolicy", eventId) ?? PolicyParameter(parameters, "policyDocument", eventId);
+        return (bucket, role, policy, omitted);
+    }
+
+    /// <summary>The policy a parameter carries, embedded as an object or as a JSON string holding one; null when absent or empty.</summary>
+    private static string? PolicyParameter(JsonElement parameters, string name, string eventId)
+    {
+        if (!parameters.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Object:
+                return value.GetRawText();
+            case JsonValueKind.String when string.IsNullOrWhiteSpace(value.GetString()):
+                return null;
+            case JsonValueKind.String:
+                var text = value.GetString()!;
+                try
+                {
+                    using var inner = JsonDocument.Parse(text);
+                    if (inner.RootElement.ValueKind == JsonValueKind.Object)
+                    {
+                        return text;
+                    }
+                }
+                catch (JsonException)
+                {
+                    // Reported below with the field named.
+                }
+
+                throw new InvalidEventException($"requestParameters.{name} is a string that does not hold a JSON policy object: {EventText.Quote(text)}") { EventId = eventId };
+            default:
+                throw new InvalidEventException($"requestParameters.{name} is a {Kind(value)}; expected the policy as an object or a JSON string") { EventId = eventId };
+        }
+    }
+
+    private static string? BucketFromResources(JsonElement detail, string eventId)
     {
         if (!detail.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
         {
@@ -81,30 +189,102 @@ public static class EventParser
             if (resource.ValueKind == JsonValueKind.Object && String(resource, "type") == "AWS::S3::Bucket" && String(resource, "ARN") is { } arn
                 && arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal))
             {
-                return arn["arn:aws:s3:::".Length..];
+                var bucket = arn["arn:aws:s3:::".Length..];
+                Check(EventFields.BucketNameProblem("detail.resources[].ARN's bucket", bucket), eventId);
+                return bucket;
             }
         }
 
         return null;
     }
 
+    /// <summary>
+    /// The call's error code when it failed: CloudTrail writes a string, but any value at all (a number such as 403,
+    /// an object, null) means the record is not of a successful call. Returned printable.
+    /// </summary>
+    private static string? ErrorCode(JsonElement detail)
+    {
+        if (!detail.TryGetProperty("errorCode", out var code))
+        {
+            return null;
+        }
+
+        var text = code.ValueKind == JsonValueKind.String ? code.GetString()! : code.GetRawText();
+        return text.Length > 0 && EventText.IsPlain(text) ? text : EventText.Quote(text);
+    }
+
+    private static string? ErrorMessage(JsonElement detail) =>
+        !detail.TryGetProperty("errorMessage", out var message) || message.ValueKind == JsonValueKind.Null ? null
+            : Printable(message.ValueKind == JsonValueKind.String ? message.GetString()! : message.GetRawText());
+
     private static Actor ReadActor(JsonElement detail)
     {
+        var sourceIp = Printable(String(detail, "sourceIPAddress"));
+        var userAgent = Printable(String(detail, "userAgent"));
         if (!detail.TryGetProperty("userIdentity", out var identity) || identity.ValueKind != JsonValueKind.Object)
         {
-            return new Actor("unknown", null, String(detail, "sourceIPAddress"), String(detail, "userAgent"));
+            return new Actor("unknown", null, sourceIp, userAgent);
         }
 
         string? issuer = null;
         if (identity.TryGetProperty("sessionContext", out var session) && session.ValueKind == JsonValueKind.Object
             && session.TryGetProperty("sessionIssuer", out var sessionIssuer) && sessionIssuer.ValueKind == JsonValueKind.Object)
         {
-            issuer = String(sessionIssuer, "arn");
+            issuer = Printable(String(sessionIssuer, "arn"));
         }
 
         var arn = String(identity, "arn") ?? String(identity, "principalId") ?? String(identity, "invokedBy") ?? "unknown";
-        return new Actor(arn, issuer, String(detail, "sourceIPAddress"), String(detail, "userAgent"));
+        return new Actor(Printable(arn)!, issuer, sourceIp, userAgent);
     }
+
+    // Who made a change is shown in alerts and logs: a value that is not plain text is shown quoted and escaped
+    // (and then never equals a configured role, so such a change is judged rather than trusted as the guardrail's own).
+    private static string? Printable(string? value) => value is null || EventText.IsPlain(value, 2048) ? value : EventText.Quote(value);
+
+    private static void Check(string? problem, string? eventId)
+    {
+        if (problem is not null)
+        {
+            throw new InvalidEventException(problem) { EventId = eventId };
+        }
+    }
+
+    private static string Checked(string value, string? problem, string eventId)
+    {
+        Check(problem, eventId);
+        return value;
+    }
+
+    private static string RequiredString(JsonElement element, string name, string path)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            throw new InvalidEventException($"{path} is missing");
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new InvalidEventException($"{path} is a {Kind(value)}, not a string");
+    }
+
+    /// <summary>A string field, or null when absent or JSON null; any other type is rejected, naming the field.</summary>
+    private static string? OptionalString(JsonElement element, string name, string path, string eventId)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new InvalidEventException($"{path} is a {Kind(value)}, not a string") { EventId = eventId };
+    }
+
+    private static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "JSON object",
+        JsonValueKind.Array => "JSON array",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Null => "null",
+        _ => "string",
+    };
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

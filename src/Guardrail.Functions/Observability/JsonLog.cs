@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -6,15 +7,18 @@ namespace Guardrail.Functions.Observability;
 
 /// <summary>
 /// Structured logs, one JSON object per line on stdout, with Powertools-style keys: <c>timestamp</c>, <c>level</c>,
-/// <c>message</c>, <c>service</c>, <c>cold_start</c>, <c>correlation_id</c> (the CloudTrail event id).
+/// <c>message</c>, <c>service</c>, <c>cold_start</c>, <c>correlation_id</c> (the CloudTrail event id). Field values keep
+/// their JSON type: booleans and numbers are written as such, so log queries can compare them.
 /// </summary>
 public sealed class JsonLog
 {
     private static int invocations;
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Per async flow, so invocations running side by side in one process each log their own id.
+    private readonly AsyncLocal<Invocation?> current = new();
     private readonly TextWriter output;
     private readonly TimeProvider time;
-    private bool isColdStart;
 
     public JsonLog(string service, TextWriter output, TimeProvider time)
     {
@@ -26,13 +30,28 @@ public sealed class JsonLog
     public string Service { get; }
 
     /// <summary>The CloudTrail event id of the invocation in progress.</summary>
-    public string? CorrelationId { get; private set; }
+    public string? CorrelationId => current.Value?.CorrelationId;
 
-    /// <summary>Starts an invocation's log lines: its correlation id, and whether it is this process's first (a cold start).</summary>
+    /// <summary>
+    /// Starts an invocation as soon as its correlation id is known, before its first line; until the returned scope
+    /// is disposed, <see cref="BeginInvocation"/> calls from the code it runs do not start another.
+    /// </summary>
+    public IDisposable StartInvocation(string? correlationId)
+    {
+        var previous = current.Value;
+        current.Value = new Invocation(correlationId, Interlocked.Increment(ref invocations) == 1, Scoped: true);
+        return new Scope(this, previous);
+    }
+
+    /// <summary>Starts an invocation's log lines (its correlation id, and whether it is the process's first: a cold start), unless one is already started by <see cref="StartInvocation"/>.</summary>
     public void BeginInvocation(string? correlationId)
     {
-        CorrelationId = correlationId;
-        isColdStart = Interlocked.Increment(ref invocations) == 1;
+        if (current.Value is { Scoped: true })
+        {
+            return;
+        }
+
+        current.Value = new Invocation(correlationId, Interlocked.Increment(ref invocations) == 1, Scoped: false);
     }
 
     public void Info(string message, params (string Key, object? Value)[] fields) => Write("INFO", message, fields);
@@ -52,6 +71,7 @@ public sealed class JsonLog
 
     private void Write(string level, string message, (string Key, object? Value)[] fields)
     {
+        var invocation = current.Value;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
         {
@@ -60,16 +80,61 @@ public sealed class JsonLog
             w.WriteString("level", level);
             w.WriteString("message", message);
             w.WriteString("service", Service);
-            w.WriteBoolean("cold_start", isColdStart);
-            w.WriteString("correlation_id", CorrelationId);
+            w.WriteBoolean("cold_start", invocation?.ColdStart ?? false);
+            w.WriteString("correlation_id", invocation?.CorrelationId);
             foreach (var (key, value) in fields)
             {
-                w.WriteString(key, value?.ToString());
+                w.WritePropertyName(key);
+                WriteValue(w, value);
             }
 
             w.WriteEndObject();
         }
 
         Raw(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                w.WriteNullValue();
+                break;
+            case bool b:
+                w.WriteBooleanValue(b);
+                break;
+            case int or long or short or byte or sbyte or uint or ushort:
+                w.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case ulong u:
+                w.WriteNumberValue(u);
+                break;
+            case double d when double.IsFinite(d):
+                w.WriteNumberValue(d);
+                break;
+            case float f when float.IsFinite(f):
+                w.WriteNumberValue(f);
+                break;
+            case decimal m:
+                w.WriteNumberValue(m);
+                break;
+            case DateTimeOffset t:
+                w.WriteStringValue(t);
+                break;
+            case IFormattable formattable:
+                w.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                w.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+
+    private sealed record Invocation(string? CorrelationId, bool ColdStart, bool Scoped);
+
+    private sealed class Scope(JsonLog log, Invocation? previous) : IDisposable
+    {
+        public void Dispose() => log.current.Value = previous;
     }
 }

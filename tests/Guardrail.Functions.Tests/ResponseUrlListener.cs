@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Guardrail.Functions.Tests;
+
+/// <summary>
+/// An HTTP listener on 127.0.0.1 that records every request and answers with <see cref="Answer"/> (by request
+/// number): a stand-in for CloudFormation's presigned response URL, or for a misbehaving AWS endpoint.
+/// </summary>
+internal sealed class ResponseUrlListener : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly Task loop;
+
+    public ResponseUrlListener(Func<int, (int Status, string Body)>? answer = null)
+    {
+        Answer = answer ?? (_ => (200, string.Empty));
+        var port = FreePort();
+        Url = new Uri($"http://127.0.0.1:{port}/");
+        listener.Prefixes.Add(Url.ToString());
+        listener.Start();
+        loop = Task.Run(ServeAsync);
+    }
+
+    public Uri Url { get; }
+
+    public Func<int, (int Status, string Body)> Answer { get; }
+
+    /// <summary>What arrived: method, path and query, Content-Type (null when none was sent), body, when.</summary>
+    public List<(string Method, string PathAndQuery, string? ContentType, string Body, DateTimeOffset At)> Requests { get; } = [];
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            int number;
+            lock (Requests)
+            {
+                Requests.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, context.Request.Headers["Content-Type"], body, DateTimeOffset.UtcNow));
+                number = Requests.Count;
+            }
+
+            var (status, answer) = Answer(number);
+            var bytes = Encoding.UTF8.GetBytes(answer);
+            context.Response.StatusCode = status;
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+        loop.Wait(TimeSpan.FromSeconds(5));
+    }
+}
