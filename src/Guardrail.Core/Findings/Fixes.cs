@@ -27,6 +27,8 @@ public static class Fixes
             "Use a trust relationship that allows the role to be assumed only by the Amazon Redshift service principal.",
         RuleIds.PublicGrant =>
             "Grant bucket access to specific principals, such as a specific AWS account or specific roles, not to \"*\".",
+        RuleIds.PolicySizeLimit =>
+            "Shorten the policy: merge statements that differ in one element, use wildcards or condition keys instead of long lists. For a trust policy, the Role trust policy length quota can be raised to 4,096 characters in Service Quotas.",
         _ => string.Empty,
     };
 }

@@ -14,4 +14,5 @@ public static class RuleIds
     public const string TrustChainBroken = "trust-chain-broken";
     public const string TrustExtraPrincipal = "trust-extra-principal";
     public const string PublicGrant = "public-grant";
+    public const string PolicySizeLimit = "policy-size-limit";
 }

@@ -54,6 +54,6 @@ internal sealed class AccessJudgement
     public Verdict Finish(IReadOnlyList<Finding> security, int requestsEvaluated)
     {
         findings.AddRange(security);
-        return new Verdict(access, security.Count > 0 ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToList(), requestsEvaluated);
+        return new Verdict(access, security.Any(f => f.Severity > Severity.Info) ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToList(), requestsEvaluated);
     }
 }
