@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Cli;
 
@@ -19,7 +20,7 @@ public static class GuardrailCli
         {
             foreach (var error in result.Errors)
             {
-                env.Error.WriteLine($"guardrail: {error.Message}");
+                env.Error.WriteLine(SafeText.Line($"guardrail: {error.Message}"));
             }
 
             env.Error.WriteLine("Run 'guardrail --help' for usage.");
@@ -33,7 +34,7 @@ public static class GuardrailCli
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Anything unexpected is still reported as one line: users get no stack traces.
-            env.Error.WriteLine($"guardrail: internal error: {e.GetType().Name}: {e.Message}");
+            env.Error.WriteLine(SafeText.Line($"guardrail: internal error: {e.GetType().Name}: {e.Message}"));
             return ExitCodes.InternalError;
         }
     }
