@@ -44,7 +44,8 @@ public static class InputText
         {
             if (!File.Exists(path))
             {
-                throw new UsageException(Directory.Exists(path) ? $"{SafeText.Echo(source)} is a directory, not a {what} file" : $"{name} does not exist");
+                var article = what.StartsWith('e') ? "an" : "a";
+                throw new UsageException(Directory.Exists(path) ? $"{SafeText.Echo(source)} is a directory, not {article} {what} file" : $"{name} does not exist");
             }
 
             using var file = File.OpenRead(path);

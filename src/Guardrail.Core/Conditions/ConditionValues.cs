@@ -1,4 +1,4 @@
-using System.Buffers.Text;
+using System.Buffers;
 using System.Globalization;
 
 namespace Guardrail.Core.Conditions;
@@ -109,11 +109,29 @@ public static class ConditionValues
         return false;
     }
 
-    /// <summary>BinaryEquals compares base64 text.</summary>
+    /// <summary>BinaryEquals compares base64 text (as <see cref="Convert.FromBase64String"/> reads it: white space ignored).</summary>
     public static bool IsBase64(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Base64.IsValid(text);
+
+        // Base64.IsValid is stricter (it refuses non-zero padding bits) than what was accepted so far; decode instead,
+        // into the stack for the short values policies have.
+        var size = (text.Length / 4 * 3) + 3;
+        if (size <= 1024)
+        {
+            Span<byte> bytes = stackalloc byte[size];
+            return Convert.TryFromBase64String(text, bytes, out _);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            return Convert.TryFromBase64String(text, rented, out _);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static bool IsAscii(string text)

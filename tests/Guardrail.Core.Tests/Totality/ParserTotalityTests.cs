@@ -70,7 +70,8 @@ public sealed partial class ParserTotalityTests
     [Fact]
     public void Value_readers_and_identifier_checks_answer_for_every_string()
     {
-        Gen.String[Gen.Char, 0, 40].Sample(text =>
+        // Any characters, and strings from the alphabets of numbers, dates, addresses and base64, where the edges are.
+        Gen.OneOf(Gen.String[Gen.Char, 0, 40], Gen.String[Gen.Char["0123456789.-+:TZe/ "], 0, 30], Gen.String[Gen.Char["AB01+/= \t\n-"], 0, 16]).Sample(text =>
         {
             if (ConditionValues.TryParseDate(text, out var date))
             {
@@ -83,6 +84,7 @@ public sealed partial class ParserTotalityTests
             Assert.True(!ConditionValues.TryParseNumber(text, out _) || looksDecimal, $"number: {text}");
             Assert.True(ConditionValues.TryParseNumber(text, out _) || !looksDecimal || text.TrimStart('+', '-').Split('.')[0].Length > 28, $"not a number: {text}");
             Assert.Equal(ConditionValues.TryParseBool(text, out _), text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(Convert.TryFromBase64String(text, new byte[text.Length], out _), ConditionValues.IsBase64(text));
             if (IpRange.TryParse(text, out var range))
             {
                 Assert.InRange(range!.PrefixLength, 0, 128);
