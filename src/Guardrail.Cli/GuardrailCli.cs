@@ -18,12 +18,13 @@ public static class GuardrailCli
         var config = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
         if (result.Errors.Count > 0 && result.Action is not HelpAction)
         {
-            foreach (var error in result.Errors)
+            // One line per error, each complete: the usage hint rides on the last one.
+            for (var i = 0; i < result.Errors.Count; i++)
             {
-                env.Error.WriteLine(SafeText.Line($"guardrail: {error.Message}"));
+                var hint = i == result.Errors.Count - 1 ? " Run 'guardrail --help' for usage." : string.Empty;
+                env.Error.WriteLine(SafeText.Line($"guardrail: {result.Errors[i].Message}{hint}"));
             }
 
-            env.Error.WriteLine("Run 'guardrail --help' for usage.");
             return ExitCodes.InvalidInput;
         }
 

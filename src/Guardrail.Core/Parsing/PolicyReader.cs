@@ -132,33 +132,24 @@ internal sealed class PolicyReader(PolicyKind kind)
 
     private PrincipalBlock? ReadPrincipal(in ElementsByName elements, ElementPath path, Effect effect)
     {
-        var hasPrincipal = elements.TryGetValue((int)Element.Principal, out var principal);
-        var hasNotPrincipal = elements.TryGetValue((int)Element.NotPrincipal, out var notPrincipal);
-        if (hasPrincipal && hasNotPrincipal)
-        {
-            throw Error(path, "cannot have both \"Principal\" and \"NotPrincipal\"");
-        }
-
+        var present = TryGetEither(in elements, path, Element.Principal, Element.NotPrincipal, out var negated, out var principal);
         if (kind == PolicyKind.Identity)
         {
-            return hasPrincipal || hasNotPrincipal
-                ? throw Error(path, "an identity policy statement cannot name a Principal")
-                : null;
+            return present ? throw Error(path, "an identity policy statement cannot name a Principal") : null;
         }
 
-        if (!hasPrincipal && !hasNotPrincipal)
+        if (!present)
         {
             var what = kind == PolicyKind.Bucket ? "a bucket policy" : "a trust policy";
             throw Error(path, $"missing required element \"Principal\" (every statement of {what} names who it applies to)");
         }
 
-        if (hasNotPrincipal && effect == Effect.Allow)
+        if (negated && effect == Effect.Allow)
         {
             throw Error(path.Child("NotPrincipal"), "NotPrincipal can only be used with \"Effect\": \"Deny\"");
         }
 
-        var spec = ReadPrincipalSpec(hasPrincipal ? principal : notPrincipal, path.Child(hasPrincipal ? "Principal" : "NotPrincipal"));
-        return new PrincipalBlock(hasNotPrincipal, spec);
+        return new PrincipalBlock(negated, ReadPrincipalSpec(principal, path.Child(negated ? "NotPrincipal" : "Principal")));
     }
 
     private PrincipalSpec ReadPrincipalSpec(JsonElement element, ElementPath path)
@@ -201,20 +192,13 @@ internal sealed class PolicyReader(PolicyKind kind)
 
     private static ActionBlock ReadActions(in ElementsByName elements, ElementPath path)
     {
-        var hasAction = elements.TryGetValue((int)Element.Action, out var action);
-        var hasNotAction = elements.TryGetValue((int)Element.NotAction, out var notAction);
-        if (hasAction && hasNotAction)
-        {
-            throw Error(path, "cannot have both \"Action\" and \"NotAction\"");
-        }
-
-        if (!hasAction && !hasNotAction)
+        if (!TryGetEither(in elements, path, Element.Action, Element.NotAction, out var negated, out var action))
         {
             throw Error(path, "missing required element \"Action\" (or \"NotAction\")");
         }
 
-        var listPath = path.Child(hasAction ? "Action" : "NotAction");
-        var patterns = ReadStringList(hasAction ? action : notAction, listPath);
+        var listPath = path.Child(negated ? "NotAction" : "Action");
+        var patterns = ReadStringList(action, listPath);
         foreach (var pattern in patterns)
         {
             if (pattern != "*" && pattern.IndexOf(':', StringComparison.Ordinal) <= 0)
@@ -223,32 +207,24 @@ internal sealed class PolicyReader(PolicyKind kind)
             }
         }
 
-        return new ActionBlock(!hasAction, patterns);
+        return new ActionBlock(negated, patterns);
     }
 
     private ResourceBlock? ReadResources(in ElementsByName elements, ElementPath path)
     {
-        var hasResource = elements.TryGetValue((int)Element.Resource, out var resource);
-        var hasNotResource = elements.TryGetValue((int)Element.NotResource, out var notResource);
-        if (hasResource && hasNotResource)
-        {
-            throw Error(path, "cannot have both \"Resource\" and \"NotResource\"");
-        }
-
+        var present = TryGetEither(in elements, path, Element.Resource, Element.NotResource, out var negated, out var resource);
         if (kind == PolicyKind.Trust)
         {
-            return hasResource || hasNotResource
-                ? throw Error(path, "a trust policy statement cannot have \"Resource\" (IAM rejects it)")
-                : null;
+            return present ? throw Error(path, "a trust policy statement cannot have \"Resource\" (IAM rejects it)") : null;
         }
 
-        if (!hasResource && !hasNotResource)
+        if (!present)
         {
             throw Error(path, "missing required element \"Resource\" (or \"NotResource\")");
         }
 
-        var listPath = path.Child(hasResource ? "Resource" : "NotResource");
-        var patterns = ReadStringList(hasResource ? resource : notResource, listPath);
+        var listPath = path.Child(negated ? "NotResource" : "Resource");
+        var patterns = ReadStringList(resource, listPath);
         foreach (var pattern in patterns)
         {
             if (pattern != "*" && !pattern.StartsWith("arn:", StringComparison.Ordinal))
@@ -257,7 +233,21 @@ internal sealed class PolicyReader(PolicyKind kind)
             }
         }
 
-        return new ResourceBlock(!hasResource, patterns);
+        return new ResourceBlock(negated, patterns);
+    }
+
+    // Principal/NotPrincipal, Action/NotAction, Resource/NotResource: at most one of the pair; which one, and its value.
+    private static bool TryGetEither(in ElementsByName elements, ElementPath path, Element positive, Element negative, out bool negated, out JsonElement value)
+    {
+        var hasPositive = elements.TryGetValue((int)positive, out var positiveValue);
+        negated = elements.TryGetValue((int)negative, out var negativeValue);
+        if (hasPositive && negated)
+        {
+            throw Error(path, $"cannot have both \"{StatementElementNames.Names[(int)positive]}\" and \"{StatementElementNames.Names[(int)negative]}\"");
+        }
+
+        value = negated ? negativeValue : positiveValue;
+        return hasPositive || negated;
     }
 
     private ConditionClause[] ReadConditions(JsonElement element, ElementPath path)

@@ -38,33 +38,13 @@ public sealed partial class ParserTotalityTests
     [Fact]
     public void Hostile_documents_give_a_policy_or_a_one_line_parse_error()
     {
-        Document.Sample(text =>
-        {
-            try
-            {
-                PolicyParser.Parse(text, PolicyKind.Bucket);
-            }
-            catch (PolicyParseException e)
-            {
-                AssertOneSafeLine(e.Message);
-            }
-        }, iter: 3000);
+        Document.Sample(text => ParsesOrFailsInOneLine(text, PolicyKind.Bucket), iter: 3000);
     }
 
     [Fact]
     public void Any_text_at_all_gives_a_policy_or_a_parse_error()
     {
-        Gen.String[Gen.Char, 0, 60].Sample(text =>
-        {
-            try
-            {
-                PolicyParser.Parse(text, PolicyKind.Trust);
-            }
-            catch (PolicyParseException e)
-            {
-                AssertOneSafeLine(e.Message);
-            }
-        }, iter: 3000);
+        Gen.String[Gen.Char, 0, 60].Sample(text => ParsesOrFailsInOneLine(text, PolicyKind.Trust), iter: 3000);
     }
 
     [Fact]
@@ -148,6 +128,18 @@ public sealed partial class ParserTotalityTests
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\A[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)\z")]
     private static partial System.Text.RegularExpressions.Regex DecimalText();
+
+    private static void ParsesOrFailsInOneLine(string text, PolicyKind kind)
+    {
+        try
+        {
+            PolicyParser.Parse(text, kind);
+        }
+        catch (PolicyParseException e)
+        {
+            AssertOneSafeLine(e.Message);
+        }
+    }
 
     private static void AssertOneSafeLine(string message)
     {
