@@ -39,9 +39,9 @@ public static class InputText
         }
 
         var name = $"{what} file {SafeText.Echo(source)}";
-        var path = Path.GetFullPath(source, env.WorkingDirectory);
         try
         {
+            var path = Path.GetFullPath(source, env.WorkingDirectory);
             if (!File.Exists(path))
             {
                 var article = what.StartsWith('e') ? "an" : "a";
@@ -51,8 +51,9 @@ public static class InputText
             using var file = File.OpenRead(path);
             return Decode(ReadAtMostLimit(file, name), name);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            // A path the file system refuses (a NUL character, too long) is bad input too.
             throw new UsageException($"cannot read {name}: {e.Message}");
         }
     }

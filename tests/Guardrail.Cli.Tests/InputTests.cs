@@ -88,6 +88,16 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void A_path_the_file_system_refuses_exits_2()
+    {
+        var result = CliRunner.Run("check", "trust-policy", "--policy", "policy\0.json", "--role", Role);
+
+        Assert.Equal(2, result.Exit);
+        AssertOneLine(result.Error);
+        Assert.Contains("cannot read policy file policy\\u0000.json", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_huge_pipe_is_not_read_to_its_end()
     {
         using var endless = new EndlessStream();
