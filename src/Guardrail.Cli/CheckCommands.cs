@@ -5,6 +5,7 @@ using System.Text.Json;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Parsing;
 using Guardrail.Core.Spectrum;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Cli;
 
@@ -23,7 +24,7 @@ public static class CheckCommands
 
     private static Option<string> PolicyOption() => new("--policy")
     {
-        Description = "The policy JSON file, or - to read standard input.",
+        Description = $"The policy JSON file, or - to read standard input (UTF-8, or UTF-16 with a byte order mark; at most {InputText.MaxSizeText}).",
         Required = true,
         HelpName = "FILE|-",
     };
@@ -171,7 +172,7 @@ public static class CheckCommands
         }
         catch (UsageException e)
         {
-            env.Error.WriteLine($"guardrail: {e.Message}");
+            env.Error.WriteLine(SafeText.Line($"guardrail: {e.Message}"));
             return ExitCodes.InvalidInput;
         }
     }

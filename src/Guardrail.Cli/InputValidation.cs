@@ -1,60 +1,40 @@
 using Guardrail.Core.Evaluation;
-using Guardrail.Core.Spectrum;
+using Guardrail.Core.Identifiers;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Cli;
 
-/// <summary>Checks command-line values before they reach the core, with messages that say what was expected.</summary>
+/// <summary>
+/// Checks command-line values before they reach the core, with the core's validators (the functions' configuration
+/// uses the same ones); a problem becomes a message prefixed with the option.
+/// </summary>
 public static class InputValidation
 {
-    public static string Bucket(string value) =>
-        AwsIdentifiers.IsBucketName(value)
-            ? value
-            : throw new UsageException($"--bucket: \"{value}\" is not an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)");
+    public static string Bucket(string value) => Checked("--bucket", value, AwsIdentifiers.BucketNameProblem(value));
 
-    public static string? Account(string? value) =>
-        value is null || AwsIdentifiers.IsAccountId(value)
-            ? value
-            : throw new UsageException($"--bucket-account: \"{value}\" is not a 12-digit AWS account ID");
+    public static string? Account(string? value) => value is null ? null : Checked("--bucket-account", value, AwsIdentifiers.AccountIdProblem(value));
 
-    public static string? OrgId(string? value) =>
-        value is null || AwsIdentifiers.IsOrgId(value)
-            ? value
-            : throw new UsageException($"--org-id: \"{value}\" is not an AWS Organizations ID (o-xxxxxxxxxx)");
+    public static string? OrgId(string? value) => value is null ? null : Checked("--org-id", value, AwsIdentifiers.OrgIdProblem(value));
 
-    public static IReadOnlyList<string> Vpces(IReadOnlyList<string> values)
-    {
-        foreach (var value in values)
-        {
-            if (!AwsIdentifiers.IsVpceId(value))
-            {
-                throw new UsageException($"--vpce: \"{value}\" is not a VPC endpoint ID (vpce-0123456789abcdef0)");
-            }
-        }
-
-        return values;
-    }
+    public static IReadOnlyList<string> Vpces(IReadOnlyList<string> values) =>
+        [.. values.Select(value => Checked("--vpce", value, AwsIdentifiers.VpceIdProblem(value)))];
 
     /// <summary>Accepts <c>sales/</c> or <c>s3://BUCKET/sales/</c>; returns the key prefix.</summary>
     public static IReadOnlyList<string> Prefixes(IReadOnlyList<string> values, string bucket)
     {
         var result = new List<string>();
+        var uri = $"s3://{bucket}/";
         foreach (var value in values)
         {
             var prefix = value;
-            var uri = $"s3://{bucket}/";
             if (prefix.StartsWith("s3://", StringComparison.Ordinal))
             {
                 prefix = prefix.StartsWith(uri, StringComparison.Ordinal)
                     ? prefix[uri.Length..]
-                    : throw new UsageException($"--prefix: \"{value}\" is in another bucket than {bucket}");
+                    : throw new UsageException($"--prefix: {SafeText.Quote(value)} is in another bucket than {bucket}");
             }
 
-            if (prefix.Length == 0 || prefix.Contains('*', StringComparison.Ordinal) || prefix.Contains('?', StringComparison.Ordinal))
-            {
-                throw new UsageException($"--prefix: \"{value}\" must be a non-empty key prefix without wildcards, e.g. sales/2026/");
-            }
-
-            result.Add(prefix);
+            result.Add(Checked("--prefix", prefix, AwsIdentifiers.KeyPrefixProblem(prefix)));
         }
 
         return result;
@@ -71,4 +51,7 @@ public static class InputValidation
             throw new UsageException($"{option}: {e.Message}");
         }
     }
+
+    private static string Checked(string option, string value, string? problem) =>
+        problem is null ? value : throw new UsageException($"{option}: {problem}");
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Amazon.Runtime;
 using Guardrail.Aws.Query;
+using Guardrail.Core.Text;
 using Guardrail.Functions;
 using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
@@ -21,7 +22,7 @@ public static class InvokeCommand
     {
         var function = new Option<string>("--function") { Description = "Which function to run.", Required = true };
         function.AcceptOnlyFromAmong("bucket-policy", "trust-policy", "drift-scan");
-        var eventFile = new Option<string>("--event") { Description = "The EventBridge event JSON file (see events/), or - for standard input.", Required = true, HelpName = "FILE|-" };
+        var eventFile = new Option<string>("--event") { Description = $"The EventBridge event JSON file (see events/), or - for standard input (UTF-8, or UTF-16 with a byte order mark; at most {InputText.MaxSizeText}).", Required = true, HelpName = "FILE|-" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Judge the policy carried in the event without AWS; print the alert it would publish and what it would do." };
         var command = new Command("invoke", "Run a guardrail function locally on an event file; prints one JSON object with the outcome.")
         {
@@ -33,7 +34,7 @@ public static class InvokeCommand
 
     private static int Run(CliEnvironment env, string function, string eventFile, bool dryRun)
     {
-        var text = ReadEvent(env, eventFile);
+        var text = InputText.Read(eventFile, "event", env);
         try
         {
             if (dryRun)
@@ -62,31 +63,8 @@ public static class InvokeCommand
         }
         catch (Exception e) when (e is AwsServiceException or AmazonServiceException or HttpRequestException or AmazonClientException or Functions.Processing.FunctionFailedException or OperationCanceledException)
         {
-            env.Error.WriteLine($"guardrail: the {function} function failed: {e.Message}");
+            env.Error.WriteLine(SafeText.Line($"guardrail: the {function} function failed: {e.Message}"));
             return FunctionFailed;
-        }
-    }
-
-    private static string ReadEvent(CliEnvironment env, string source)
-    {
-        if (source == "-")
-        {
-            return env.In.ReadToEnd();
-        }
-
-        var path = Path.GetFullPath(source, env.WorkingDirectory);
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"event file {source} does not exist");
-        }
-
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read event file {source}: {e.Message}");
         }
     }
 }

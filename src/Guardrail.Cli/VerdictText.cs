@@ -1,4 +1,5 @@
 using Guardrail.Core.Findings;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Cli;
 
@@ -28,7 +29,7 @@ public static class VerdictTextWriter
             AccessVerdict.AtRisk => "Redshift Spectrum may be unable to read, depending on facts the guardrail cannot know, for",
             _ => "Redshift Spectrum cannot read",
         };
-        output.WriteLine($"{Paint(headline, Bold + code)}  {meaning} {subject}");
+        output.WriteLine($"{Paint(headline, Bold + code)}  {meaning} {SafeText.Line(subject)}");
         output.WriteLine(verdict.Security == SecurityVerdict.Ok
             ? $"security: {Paint("ok", Green)}"
             : $"security: {Paint("weakened", Bold + Red)}");
@@ -39,10 +40,11 @@ public static class VerdictTextWriter
             output.WriteLine(group.Key == FindingKind.Access ? "Access findings:" : "Security findings:");
             foreach (var finding in group)
             {
-                var severityColour = finding.Severity >= Severity.High ? Red : Yellow;
-                output.WriteLine($"  {Paint($"[{finding.Severity.ToText()}]", severityColour)} {Paint(finding.Rule, Bold)}  in {finding.Statement}");
-                output.WriteLine($"      {finding.Message}");
-                output.WriteLine($"      {Paint("fix:", Dim)} {finding.Fix}");
+                var severityColour = finding.Severity >= Severity.High ? Red : finding.Severity == Severity.Info ? Dim : Yellow;
+                // Sids and values come from the policy: escaped, so a policy cannot paint the terminal or add lines.
+                output.WriteLine($"  {Paint($"[{finding.Severity.ToText()}]", severityColour)} {Paint(finding.Rule, Bold)}  in {SafeText.Echo(finding.Statement)}");
+                output.WriteLine($"      {SafeText.Line(finding.Message)}");
+                output.WriteLine($"      {Paint("fix:", Dim)} {SafeText.Line(finding.Fix)}");
             }
         }
     }

@@ -143,6 +143,16 @@ public sealed class CheckCommandTests
     [InlineData("--prefix", "s3://other-bucket/x/", "is in another bucket")]
     [InlineData("--cluster", "classic", "'classic' not recognized")]
     [InlineData("--format", "yaml", "'yaml' not recognized")]
+    [InlineData("--bucket-account", "١٢٣٤٥٦٧٨٩٠١٢", "is not a 12-digit AWS account ID")]
+    [InlineData("--bucket-account", "123456789012\n", "\"123456789012\\n\" is not a 12-digit AWS account ID")]
+    [InlineData("--bucket", "192.168.1.1", "formatted as an IP address")]
+    [InlineData("--bucket", "xn--bucket", "the prefix xn-- is reserved")]
+    [InlineData("--bucket", "bucket-s3alias", "the suffix -s3alias is reserved")]
+    [InlineData("--spectrum-role", "arn:aws:iam::123456789012:role/a/", "the role name must be 1 to 64")]
+    [InlineData("--spectrum-role", "arn:aws:iam::123456789012:role/a//b", "each path segment must be 1 or more")]
+    [InlineData("--spectrum-role", "arn:aws:iam::123456789012:role/rеdshift", "the role name must be 1 to 64")]
+    [InlineData("--vpce", "vpce-0a1b2c3d4e", "is not a VPC endpoint ID")]
+    [InlineData("--prefix", "sales/*", "must be a non-empty key prefix without wildcards")]
     public void Invalid_option_values_exit_2_with_a_message(string option, string value, string message)
     {
         var args = new List<string> { "check", "bucket-policy", "--policy", "examples/bucket-policies/seed-spectrum-only.json", "--bucket", Bucket, "--spectrum-role", Role };
@@ -160,6 +170,8 @@ public sealed class CheckCommandTests
 
         Assert.Equal(2, result.Exit);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        var line = Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("guardrail: ", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,11 +9,16 @@ internal static class CliRunner
 
     public static string Root => Testing.RepoRoot.Path;
 
-    public static (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args)
+    public static (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args) =>
+        RunWithBytes(System.Text.Encoding.UTF8.GetBytes(stdin), args);
+
+    /// <summary>Runs with these exact bytes on standard input (encodings, byte order marks, invalid sequences).</summary>
+    public static (int Exit, string Out, string Error) RunWithBytes(byte[] stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var env = new CliEnvironment(new StringReader(stdin), output, error, Colour: false, () => Now, Root);
+        using var input = new MemoryStream(stdin);
+        var env = new CliEnvironment(input, output, error, Colour: false, () => Now, Root);
         var exit = GuardrailCli.Run(args, env);
         return (exit, output.ToString(), error.ToString());
     }

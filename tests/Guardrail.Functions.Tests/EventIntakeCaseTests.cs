@@ -39,7 +39,7 @@ public sealed class EventIntakeCaseTests
         var output = new StringWriter();
         var error = new StringWriter();
         string[] args = ["invoke", "--function", c["function"]!.GetValue<string>(), "--event", "-", .. real ? Array.Empty<string>() : ["--dry-run"]];
-        var exit = GuardrailCli.Run(args, new CliEnvironment(new StringReader(EventText(c)), output, error, false, () => DateTimeOffset.UtcNow, Paths.Root, n => env.GetValueOrDefault(n)));
+        var exit = GuardrailCli.Run(args, new CliEnvironment(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(EventText(c))), output, error, false, () => DateTimeOffset.UtcNow, Paths.Root, n => env.GetValueOrDefault(n)));
 
         var expected = c["exit"]!.GetValue<int>();
         var message = c["message"]?.GetValue<string>();

@@ -31,7 +31,7 @@ public sealed class InvokeCommandTests(MotoServer moto)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = GuardrailCli.Run(args, new CliEnvironment(new StringReader(string.Empty), output, error, false, () => DateTimeOffset.UtcNow, Paths.Root, name => env.GetValueOrDefault(name)));
+        var exit = GuardrailCli.Run(args, new CliEnvironment(Stream.Null, output, error, false, () => DateTimeOffset.UtcNow, Paths.Root, name => env.GetValueOrDefault(name)));
         return (exit, output.ToString().Length > 0 ? JsonNode.Parse(output.ToString())!.AsObject() : null, error.ToString());
     }
 

@@ -29,6 +29,8 @@ public static class Fixes
             "Grant bucket access to specific principals, such as a specific AWS account or specific roles, not to \"*\".",
         RuleIds.EvaluationBudget =>
             "Simplify the statement (fewer date or signature-age constants, fewer overlapping Allow statements with conditions): the guardrail bounds its work so that no policy can outlast it, and could not decide this one within that bound.",
+        RuleIds.PolicySizeLimit =>
+            "Shorten the policy: merge statements that differ in one element, use wildcards or condition keys instead of long lists. For a trust policy, the Role trust policy length quota can be raised to 4,096 characters in Service Quotas.",
         _ => string.Empty,
     };
 }

@@ -17,4 +17,5 @@ public static class RuleIds
 
     /// <summary>A statement could not be decided within the work budget: the verdict is at-risk, never a guess.</summary>
     public const string EvaluationBudget = "evaluation-budget";
+    public const string PolicySizeLimit = "policy-size-limit";
 }

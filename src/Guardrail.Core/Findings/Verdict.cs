@@ -18,6 +18,8 @@ public enum SecurityVerdict
 /// <summary>How urgent a finding is.</summary>
 public enum Severity
 {
+    /// <summary>Worth knowing, not a weakness: does not make the security verdict <c>weakened</c>.</summary>
+    Info,
     Low,
     Medium,
     High,

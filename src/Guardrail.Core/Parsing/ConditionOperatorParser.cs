@@ -1,4 +1,5 @@
 using Guardrail.Core.Policies;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Core.Parsing;
 
@@ -82,7 +83,7 @@ public static class ConditionOperatorParser
             }
             else
             {
-                error = $"unknown set qualifier \"{prefix}\" (expected ForAllValues or ForAnyValue)";
+                error = $"unknown set qualifier {SafeText.Quote(prefix)} (expected ForAllValues or ForAnyValue)";
                 return false;
             }
 
@@ -98,7 +99,7 @@ public static class ConditionOperatorParser
 
         if (!BaseOperators.TryGetValue(rest, out var info))
         {
-            error = $"unknown condition operator \"{name}\"";
+            error = $"unknown condition operator {SafeText.Quote(name)}";
             return false;
         }
 

@@ -1,47 +1,44 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Guardrail.Core.Parsing;
 
 /// <summary>
-/// The elements of one JSON object found by name, kept inline on the stack: policies have few distinct element
-/// names (at most 9 per object), and a 20 KB policy has hundreds of objects, so no dictionary or array per object.
+/// The elements of one JSON object found by their index in a <see cref="KnownNames"/>, kept inline on the stack:
+/// policies have few distinct element names (at most 9 per object), and a 20 KB policy has hundreds of objects, so
+/// no dictionary, array or string comparison per object.
 /// </summary>
 internal struct ElementsByName
 {
+    /// <summary>The most names an object may have.</summary>
+    public const int Capacity = 9;
+
     private Buffer items;
+    private int present;
 
-    public int Count { get; private set; }
+    public readonly int Count => BitOperations.PopCount((uint)present);
 
-    public bool TryAdd(string name, JsonElement value)
+    /// <summary>Records the element with name <paramref name="index"/>; false when the object already had it.</summary>
+    public bool TryAdd(int index, JsonElement value)
     {
-        for (var i = 0; i < Count; i++)
+        var bit = 1 << index;
+        if ((present & bit) != 0)
         {
-            if (string.Equals(items[i].Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
+            return false;
         }
 
-        if (Count == Buffer.Capacity)
-        {
-            // Every known name was checked unique above, so more than Capacity entries cannot happen.
-            throw new InvalidOperationException("too many elements in one object");
-        }
-
-        items[Count++] = (name, value);
+        present |= bit;
+        items[index] = value;
         return true;
     }
 
-    public readonly bool TryGetValue(string name, out JsonElement value)
+    public readonly bool TryGetValue(int index, out JsonElement value)
     {
-        for (var i = 0; i < Count; i++)
+        if ((present & (1 << index)) != 0)
         {
-            if (items[i].Name == name)
-            {
-                value = items[i].Value;
-                return true;
-            }
+            value = items[index];
+            return true;
         }
 
         value = default;
@@ -51,8 +48,6 @@ internal struct ElementsByName
     [InlineArray(Capacity)]
     private struct Buffer
     {
-        public const int Capacity = 9;
-
-        private (string Name, JsonElement Value) element;
+        private JsonElement element;
     }
 }

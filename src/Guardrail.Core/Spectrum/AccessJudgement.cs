@@ -52,6 +52,6 @@ internal static class AccessJudgement
 
         findings.AddRange(security);
         var requests = (int)Math.Min(result.CellsEvaluated, int.MaxValue);
-        return new Verdict(result.Access, security.Count > 0 ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToList(), requests);
+        return new Verdict(result.Access, security.Any(f => f.Severity > Severity.Info) ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToList(), requests);
     }
 }

@@ -1,4 +1,5 @@
 using Guardrail.Core.Findings;
+using Guardrail.Core.Parsing;
 using Guardrail.Core.Policies;
 
 namespace Guardrail.Core.Spectrum;
@@ -7,9 +8,16 @@ namespace Guardrail.Core.Spectrum;
 /// Security findings for a bucket policy: an Allow to every principal (<c>"*"</c>) that no condition narrows to
 /// specific accounts, organizations, networks or principals is a public grant. The seed's guidance: grant access
 /// to specific principals. <c>aws:UserAgent</c> is not a control: any client can send any user agent.
+/// A policy larger than S3 accepts is reported too (for information: S3 refuses it, so it cannot weaken anything).
 /// </summary>
 public static class BucketPolicySecurity
 {
+    /// <summary>
+    /// "Bucket policies are limited to 20 KB in size"
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html), read as 20 × 1,024 bytes.
+    /// </summary>
+    public const int MaxPolicyBytes = 20 * 1024;
+
     private static readonly HashSet<string> NarrowingKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:userid", "aws:username",
@@ -27,6 +35,18 @@ public static class BucketPolicySecurity
         }
 
         var findings = new List<Finding>();
+        var bytes = PolicySize.Utf8Bytes(policy.OriginalText);
+        if (bytes > MaxPolicyBytes)
+        {
+            findings.Add(new Finding(
+                RuleIds.PolicySizeLimit,
+                Severity.Info,
+                FindingKind.Security,
+                "(policy)",
+                $"The bucket policy is {bytes:N0} bytes even without white space; S3 accepts bucket policies of at most 20 KB ({MaxPolicyBytes:N0} bytes), so S3 would refuse it.",
+                Fixes.For(RuleIds.PolicySizeLimit)));
+        }
+
         foreach (var statement in policy.Statements)
         {
             if (statement.Effect != Effect.Allow || statement.Principal is not { Negated: false, Spec.IsEveryone: true })

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Guardrail.Aws;
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Identifiers;
 using Guardrail.Core.Spectrum;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Functions.Configuration;
 
@@ -59,9 +61,9 @@ public sealed partial record GuardrailConfig(
         {
             problems.Add("GUARDRAIL_TOPIC_ARN is required (the SNS topic ARN alerts are published to)");
         }
-        else if (topic is not null && !TopicPattern().IsMatch(topic))
+        else if (topic is not null && AwsIdentifiers.SnsTopicArnProblem(topic) is { } topicProblem)
         {
-            problems.Add($"GUARDRAIL_TOPIC_ARN \"{topic}\" is not an SNS topic ARN");
+            problems.Add($"GUARDRAIL_TOPIC_ARN {topicProblem}");
         }
 
         var table = Get("GUARDRAIL_STATE_TABLE");
@@ -97,17 +99,20 @@ public sealed partial record GuardrailConfig(
         else if (bucketsText != "*")
         {
             buckets = [.. Split(bucketsText, ',')];
-            foreach (var bucket in buckets.Where(b => !AwsIdentifiers.IsBucketName(b)))
+            foreach (var bucket in buckets)
             {
-                problems.Add($"GUARDRAIL_PROTECTED_BUCKETS: \"{bucket}\" is not a bucket name");
+                if (AwsIdentifiers.BucketNameProblem(bucket) is { } bucketProblem)
+                {
+                    problems.Add($"GUARDRAIL_PROTECTED_BUCKETS: {bucketProblem}");
+                }
             }
         }
 
         var rollback = Bool(Get("GUARDRAIL_ROLLBACK"), "GUARDRAIL_ROLLBACK", problems);
         var self = Get("GUARDRAIL_SELF_ROLE_ARN");
-        if (self is not null && !RoleArn.TryParse(self, out _))
+        if (self is not null && RoleArn.Problem(self) is { } selfProblem)
         {
-            problems.Add($"GUARDRAIL_SELF_ROLE_ARN \"{self}\" is not an IAM role ARN");
+            problems.Add($"GUARDRAIL_SELF_ROLE_ARN {selfProblem}");
         }
         else if (self is null && rollback)
         {
@@ -118,44 +123,56 @@ public sealed partial record GuardrailConfig(
         {
             null or "provisioned" => ClusterKind.Provisioned,
             "serverless" => ClusterKind.Serverless,
-            var other => Problem(problems, $"GUARDRAIL_CLUSTER \"{other}\" must be provisioned or serverless", ClusterKind.Provisioned),
+            var other => Problem(problems, $"GUARDRAIL_CLUSTER {SafeText.Quote(other)} must be provisioned or serverless", ClusterKind.Provisioned),
         };
 
         var vpces = Split(Get("GUARDRAIL_VPCE_IDS"), ',', ' ');
-        foreach (var vpce in vpces.Where(v => !AwsIdentifiers.IsVpceId(v)))
+        foreach (var vpce in vpces)
         {
-            problems.Add($"GUARDRAIL_VPCE_IDS: \"{vpce}\" is not a VPC endpoint id");
+            if (AwsIdentifiers.VpceIdProblem(vpce) is { } vpceProblem)
+            {
+                problems.Add($"GUARDRAIL_VPCE_IDS: {vpceProblem}");
+            }
+        }
+
+        var prefixes = Split(Get("GUARDRAIL_PREFIXES"), ',');
+        foreach (var prefix in prefixes)
+        {
+            if (AwsIdentifiers.KeyPrefixProblem(prefix) is { } prefixProblem)
+            {
+                problems.Add($"GUARDRAIL_PREFIXES: {prefixProblem}");
+            }
         }
 
         var org = Get("GUARDRAIL_ORG_ID");
-        if (org is not null && !AwsIdentifiers.IsOrgId(org))
+        if (org is not null && AwsIdentifiers.OrgIdProblem(org) is { } orgProblem)
         {
-            problems.Add($"GUARDRAIL_ORG_ID \"{org}\" is not an AWS Organizations id");
+            problems.Add($"GUARDRAIL_ORG_ID {orgProblem}");
         }
 
         var breakGlass = new HashSet<string>(StringComparer.Ordinal);
         foreach (var arn in Split(Get("GUARDRAIL_BREAK_GLASS_ROLES"), ',', ';', ' '))
         {
-            if (RoleArn.TryParse(arn, out _))
+            if (RoleArn.Problem(arn) is { } breakGlassProblem)
             {
-                breakGlass.Add(arn);
+                problems.Add($"GUARDRAIL_BREAK_GLASS_ROLES: {breakGlassProblem}");
             }
             else
             {
-                problems.Add($"GUARDRAIL_BREAK_GLASS_ROLES: \"{arn}\" is not an IAM role ARN");
+                breakGlass.Add(arn);
             }
         }
 
         var maxRollbacks = 3;
         if (Get("GUARDRAIL_MAX_ROLLBACKS") is { } max && (!int.TryParse(max, out maxRollbacks) || maxRollbacks < 1))
         {
-            problems.Add($"GUARDRAIL_MAX_ROLLBACKS \"{max}\" must be a whole number of at least 1");
+            problems.Add($"GUARDRAIL_MAX_ROLLBACKS {SafeText.Quote(max)} must be a whole number of at least 1");
         }
 
         var timeout = DefaultTimeoutSeconds;
         if (Get("GUARDRAIL_TIMEOUT_SECONDS") is { } seconds && (!int.TryParse(seconds, out timeout) || timeout < 3 || timeout > 900))
         {
-            problems.Add($"GUARDRAIL_TIMEOUT_SECONDS \"{seconds}\" must be a whole number of seconds from 3 to 900 (the function's Timeout)");
+            problems.Add($"GUARDRAIL_TIMEOUT_SECONDS {SafeText.Quote(seconds)} must be a whole number of seconds from 3 to 900 (the function's Timeout)");
         }
 
         if (problems.Count > 0)
@@ -163,7 +180,7 @@ public sealed partial record GuardrailConfig(
             throw new GuardrailConfigException(problems);
         }
 
-        return new GuardrailConfig(topic, table, roles, buckets, rollback, self, cluster, vpces, Split(Get("GUARDRAIL_PREFIXES"), ','), org, breakGlass, maxRollbacks)
+        return new GuardrailConfig(topic, table, roles, buckets, rollback, self, cluster, vpces, prefixes, org, breakGlass, maxRollbacks)
         {
             TimeoutSeconds = timeout,
         };
@@ -176,7 +193,7 @@ public sealed partial record GuardrailConfig(
     {
         null or "false" => false,
         "true" => true,
-        _ => Problem(problems, $"{name} \"{value}\" must be true or false", false),
+        _ => Problem(problems, $"{name} {SafeText.Quote(value)} must be true or false", false),
     };
 
     private static T Problem<T>(List<string> problems, string problem, T fallback)
@@ -184,7 +201,4 @@ public sealed partial record GuardrailConfig(
         problems.Add(problem);
         return fallback;
     }
-
-    [GeneratedRegex(@"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$")]
-    private static partial Regex TopicPattern();
 }

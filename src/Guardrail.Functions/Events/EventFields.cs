@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Guardrail.Core.Identifiers;
 using Guardrail.Core.Spectrum;
 
 namespace Guardrail.Functions.Events;

@@ -27,7 +27,7 @@ public sealed class AdversarialFamilyTests
         Assert.Equal(expect["verdict"]!.GetValue<string>(), verdict.Access.ToText());
         Assert.Equal(
             expect["rules"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal),
-            verdict.Findings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal));
+            verdict.AccessFindings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

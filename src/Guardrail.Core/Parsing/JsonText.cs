@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Guardrail.Core.Parsing;
+
+/// <summary>
+/// Reads JSON strings and property names that may not be text: JSON lets a string escape half of a UTF-16
+/// surrogate pair (<c>"\ud800"</c>), which System.Text.Json parses but then refuses to turn into a string.
+/// </summary>
+internal static class JsonText
+{
+    /// <summary>What is wrong with such a string, for a message.</summary>
+    public const string UnpairedSurrogate = "is not valid text: it escapes half of a UTF-16 surrogate pair (\\ud800-\\udfff without its other half)";
+
+    /// <summary>The string value, or null when it is not valid text.</summary>
+    public static string? String(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The property name, or null when it is not valid text.</summary>
+    public static string? Name(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
