@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes Guardrail with afl++ and SharpFuzz: builds the harness, instruments the core and the CLI, runs afl-fuzz for
 # DURATION_SECONDS, prints the figures, keeps one minimised input per crash class in findings/ and the queue entries
-# that found new coverage in corpus/.
+# that found new coverage in corpus/. See bench/fuzz/README.md.
 #   usage: bench/fuzz/run.sh DURATION_SECONDS policy|cli|all
 set -euo pipefail
 
@@ -30,7 +30,7 @@ for dll in Guardrail.Core.dll guardrail.dll; do      # guardrail.dll is the CLI 
   dotnet sharpfuzz "$build/$dll" >/dev/null
   echo "instrumented $dll"
 done
-harness=(dotnet "$build/Guardrail.Fuzz.dll")
+harness=("$(readlink -f "$(command -v dotnet)")" "$build/Guardrail.Fuzz.dll")   # afl-cmin wants a path
 "${harness[@]}" --seed-corpus "$root" "$here/corpus"
 
 # The harness is a managed program started by dotnet (no native instrumentation to check); the machine's core
@@ -38,6 +38,8 @@ harness=(dotnet "$build/Guardrail.Fuzz.dll")
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 export AFL_FORKSRV_INIT_TMOUT=${AFL_FORKSRV_INIT_TMOUT:-60000}
 [ -t 1 ] || export AFL_NO_UI=1
+# Tree-level JSON edits beside afl's byte-level ones (FUZZ_JSON_MUTATOR=0 turns them off).
+if [ "${FUZZ_JSON_MUTATOR:-1}" = 1 ]; then export PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}" AFL_PYTHON_MODULE=json_mutator; fi
 
 stat() { grep -E "^$1 " "$2" | sed 's/.*: *//'; }
 
@@ -74,9 +76,13 @@ for t in "${targets[@]}"; do
   done
   ((${#hangs[@]} == 0)) || echo "hangs (first ${#hangs[@]}, not minimised): findings/$t-hang-*.json"
 
-  # Keep the queue entries that found new coverage, smallest first, so the next run starts where this one ended.
+  # Keep a corpus-minimised queue (afl-cmin: the fewest entries with all the coverage; the +cov entries if that fails),
+  # smallest first, so the next run starts where this one ended. The seeds are kept apart as seed-*.
+  rm -rf "$out-cmin"
+  keep_from="$out-cmin"
+  afl-cmin -i "$out/default/queue" -o "$out-cmin" -t "$timeout_ms" -m none -- "${harness[@]}" "$t" > "$out-cmin.log" 2>&1 || keep_from="$out/default/queue"
   rm -f "$here/corpus/queue-$t-"*
-  find "$out/default/queue" -name 'id:*+cov*' -type f -size -8k -printf '%s %p\n' | sort -n | head -n "$keep_queue" |
+  find "$keep_from" -maxdepth 1 -name 'id:*' ! -name '*orig:seed-*' -type f -size -8k -printf '%s %p\n' | sort -n | head -n "$keep_queue" |
     while read -r _ file; do cp "$file" "$here/corpus/queue-$t-$(basename "$file" | cut -c4-9).json"; done
   echo "kept $(find "$here/corpus" -name "queue-$t-*" | wc -l) queue entries in corpus/"
 done
