@@ -8,8 +8,32 @@ writes it back (sometimes with \\u escapes). afl++ still runs its own mutations 
 import json
 import os
 import random
+import re
 
 _TOKENS = []
+
+# Like-for-like replacements: a date becomes an edge date, a number an edge number, an operator another operator.
+_DATE_EDGES = [
+    "9999-12-31T23:59:59Z", "9999-12-31T23:59:59.9999999Z", "9999-06-01T00:00:00Z", "9999-12-31", "0001-01-01T00:00:00Z",
+    "0001-01-01", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "253402300799", "253402300800", "-62135596800",
+    "-62135596801", "0", "2026-11-27T00:00:00Z", "2026-02-30T00:00:00Z"]
+_NUMBER_EDGES = [
+    "9223372036854775807", "-9223372036854775808", "9223372036854775808", "79228162514264337593543950335",
+    "-79228162514264337593543950335", "79228162514264337593543950336", "0.0000000000000000000000000001", "1e400", "-0",
+    "3600000", "3599999.9999999999999999999999", "3600001", "NaN"]
+_IP_EDGES = [
+    "::/0", "0.0.0.0/0", "::ffff:0:0/96", "::ffff:10.0.0.1", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128", "fe80::1%eth0",
+    "2001:db8::/129", "10.0.0.1/33", "255.255.255.255/32", "1.2.3"]
+_DATE = re.compile(r"^(\d{4}-\d\d-\d\d|-?\d{9,12}$)")
+_NUMBER = re.compile(r"^[-+]?[\d.]+$")
+_IP = re.compile(r"^(\d+\.\d+\.\d+\.\d+|[\da-fA-F.:]*:[\da-fA-F.:]*)(/\d+)?$")
+_BASE_OPERATORS = [
+    "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
+    "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan",
+    "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan",
+    "DateGreaterThanEquals", "Bool", "BinaryEquals", "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals",
+    "ArnNotLike", "Null"]
+_OPERATOR = re.compile(r"^((ForAnyValue|ForAllValues):)?(%s)(IfExists)?$" % "|".join(_BASE_OPERATORS))
 
 
 def init(seed):
@@ -58,6 +82,32 @@ def _value():
     return random.choice(["\ud800", "\udc00", "\u0000", "\u001b[31m", "x" * random.randint(100, 5000), "", " "])
 
 
+def _like(value):
+    """An edge value of the same kind as value, or None when its kind is not known."""
+    if not isinstance(value, str):
+        return None
+    if _DATE.match(value):
+        return random.choice(_DATE_EDGES)
+    if _NUMBER.match(value):
+        return random.choice(_NUMBER_EDGES)
+    if _IP.match(value):
+        return random.choice(_IP_EDGES)
+    if _OPERATOR.match(value):
+        qualifier = random.choice(["", "", "ForAnyValue:", "ForAllValues:"])
+        return qualifier + random.choice(_BASE_OPERATORS) + random.choice(["", "", "IfExists"])
+    return None
+
+
+def _many(value):
+    """Many distinct values of value's kind: the constants that cut the request family into cells."""
+    count = random.choice([10, 50, 200, 500])
+    if isinstance(value, str) and _DATE.match(value):
+        return ["%04d-%02d-%02dT00:00:00Z" % (random.randint(2027, 2999), random.randint(1, 12), random.randint(1, 28)) for _ in range(min(count, 200))]
+    if isinstance(value, str) and _NUMBER.match(value):
+        return [str(random.randint(0, 4000000)) for _ in range(count)]
+    return None
+
+
 def _mutate(document, donor):
     slots = _slots(document, [])
     if not slots:
@@ -69,6 +119,17 @@ def _mutate(document, donor):
         name = random.choice(_TOKENS)
         donated = [s[0] for s in _slots(donor, [])] if donor is not None else []
         container[name] = _copy(random.choice(donated)) if donated and random.random() < 0.3 else _value()
+    elif action < 0.3:
+        like = _like(container[key])
+        if like is None and isinstance(container, dict):
+            like = _like(key)
+            if like is not None:
+                container[like] = container.pop(key)
+                return document
+        container[key] = like if like is not None else _value()
+    elif action < 0.35:
+        many = _many(container[key][0] if isinstance(container[key], list) and container[key] else container[key])
+        container[key] = many if many is not None else _value()
     elif action < 0.45:
         container[key] = _value()
     elif action < 0.6 and isinstance(container, dict):
@@ -81,7 +142,7 @@ def _mutate(document, donor):
     elif action < 0.8:
         # Repeat a value: more statements, more condition values, more prefixes of the cross product.
         item = container[key]
-        copies = [_copy(item) for _ in range(random.randint(1, 20))]
+        copies = [_copy(item) for _ in range(random.choice([1, 2, 5, 20, 100, 400]))]
         container[key] = (item if isinstance(item, list) else [item]) + copies
     elif action < 0.9 and donor is not None:
         donor_slots = [s for s in _slots(donor, []) if s[1] is not None]
@@ -117,3 +178,7 @@ def fuzz(buf, add_buf, max_size):
     except (ValueError, RecursionError):
         return bytearray(buf)
     return bytearray(text.encode("utf-8", "surrogatepass"))[:max_size]
+
+
+def deinit():
+    pass

@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build="$here/build"
 timeout_ms=${FUZZ_TIMEOUT_MS:-5000}     # slower inputs are saved as hangs
-keep_queue=${FUZZ_KEEP_QUEUE:-150}      # queue entries kept in corpus/ per target
+keep_queue=${FUZZ_KEEP_QUEUE:-200}      # queue entries kept in corpus/ per target
 cd "$root"
 
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get update && apt-get install -y afl++" >&2; exit 1; }
