@@ -100,9 +100,9 @@ def _like(value):
 
 def _many(value):
     """Many distinct values of value's kind: the constants that cut the request family into cells."""
-    count = random.choice([10, 50, 200, 500])
+    count = random.choice([10, 50, 200, 1000, 3000])
     if isinstance(value, str) and _DATE.match(value):
-        return ["%04d-%02d-%02dT00:00:00Z" % (random.randint(2027, 2999), random.randint(1, 12), random.randint(1, 28)) for _ in range(min(count, 200))]
+        return ["%04d-%02d-%02dT00:00:00Z" % (random.randint(2027, 2999), random.randint(1, 12), random.randint(1, 28)) for _ in range(min(count, 300))]
     if isinstance(value, str) and _NUMBER.match(value):
         return [str(random.randint(0, 4000000)) for _ in range(count)]
     return None
@@ -127,9 +127,22 @@ def _mutate(document, donor):
                 container[like] = container.pop(key)
                 return document
         container[key] = like if like is not None else _value()
-    elif action < 0.35:
+    elif action < 0.33:
         many = _many(container[key][0] if isinstance(container[key], list) and container[key] else container[key])
         container[key] = many if many is not None else _value()
+    elif action < 0.36:
+        # Every date and number at once: the constants of all conditions multiply into cells.
+        for other, other_key in _slots(document, []):
+            if other_key is not None:
+                value = other[other_key]
+                many = _many(value[0] if isinstance(value, list) and value else value)
+                if many is not None:
+                    other[other_key] = many
+    elif action < 0.4 and isinstance(container[key], dict) and donor is not None:
+        # Merge an object of the other input into this one, e.g. a Condition block into a Condition block.
+        objects = [s[0] for s in _slots(donor, []) if s[1] is None]
+        if objects:
+            container[key].update(_copy(random.choice(objects)))
     elif action < 0.45:
         container[key] = _value()
     elif action < 0.6 and isinstance(container, dict):
