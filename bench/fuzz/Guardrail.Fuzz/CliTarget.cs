@@ -32,8 +32,8 @@ internal static class CliTarget
             var args = CommandLines[i];
             var error = new StringWriter();
 
-            // Standard input decodes as the console does (UTF-8, BOM detected, invalid bytes replaced).
-            using var stdin = new StreamReader(new MemoryStream(input), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            // Standard input is the raw bytes: the CLI decodes them as it decodes a file.
+            using var stdin = new MemoryStream(input);
             var env = new CliEnvironment(stdin, new StringWriter(), error, Colour: i % 2 == 1, () => FixedOptions.Now, WorkingDirectory.Value);
             var exit = GuardrailCli.Run(args, env);
             if (exit == ExitCodes.InternalError)

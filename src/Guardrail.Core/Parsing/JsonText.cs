@@ -24,6 +24,19 @@ internal static class JsonText
         }
     }
 
+    /// <summary>Whether the string equals <paramref name="literal"/>; false when it is not valid text (which equals nothing).</summary>
+    public static bool Is(JsonElement element, string literal)
+    {
+        try
+        {
+            return element.ValueEquals(literal);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The property name, or null when it is not valid text.</summary>
     public static string? Name(JsonProperty property)
     {

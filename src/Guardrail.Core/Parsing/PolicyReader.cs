@@ -116,8 +116,8 @@ internal sealed class PolicyReader(PolicyKind kind)
             throw Error(path, "missing required element \"Effect\"");
         }
 
-        var effect = effectElement.ValueKind == JsonValueKind.String && effectElement.ValueEquals("Allow") ? Effect.Allow
-            : effectElement.ValueKind == JsonValueKind.String && effectElement.ValueEquals("Deny") ? Effect.Deny
+        var effect = effectElement.ValueKind == JsonValueKind.String && JsonText.Is(effectElement, "Allow") ? Effect.Allow
+            : effectElement.ValueKind == JsonValueKind.String && JsonText.Is(effectElement, "Deny") ? Effect.Deny
             : throw Error(path.Child("Effect"), $"expected \"Allow\" or \"Deny\", got {SafeText.Quote(ReadString(effectElement, path.Child("Effect")))}");
 
         var principal = ReadPrincipal(in elements, path, effect);
@@ -157,7 +157,7 @@ internal sealed class PolicyReader(PolicyKind kind)
         const string Expected = "expected \"*\" or an object such as {\"AWS\": ...}";
         if (element.ValueKind == JsonValueKind.String)
         {
-            return element.ValueEquals("*")
+            return JsonText.Is(element, "*")
                 ? PrincipalSpec.Everyone
                 : throw Error(path, $"{Expected}, got {SafeText.Quote(ReadString(element, path))}");
         }

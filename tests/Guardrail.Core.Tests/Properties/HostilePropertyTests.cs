@@ -59,11 +59,11 @@ public sealed class HostilePropertyTests
 
     [Fact]
     public void Hostile_bucket_policies_are_judged_without_exception_and_statement_order_never_changes_the_verdict() =>
-        JudgedTheSameInAnyOrder(HostileGenerators.BucketPolicies, HostileGenerators.BucketOptions, 5_000, PolicyKind.Bucket, BucketPolicyEvaluator.Evaluate, Describe);
+        JudgedTheSameInAnyOrder(HostileGenerators.BucketPolicies, HostileGenerators.BucketOptions, 5_000, PolicyKind.Bucket, (p, o) => BucketPolicyEvaluator.Evaluate(p, o), Describe);
 
     [Fact]
     public void Hostile_trust_policies_are_judged_without_exception_and_statement_order_never_changes_the_verdict() =>
-        JudgedTheSameInAnyOrder(HostileGenerators.TrustPolicies, HostileGenerators.TrustOptions, 1_000, PolicyKind.Trust, TrustPolicyEvaluator.Evaluate, Describe);
+        JudgedTheSameInAnyOrder(HostileGenerators.TrustPolicies, HostileGenerators.TrustOptions, 1_000, PolicyKind.Trust, (p, o) => TrustPolicyEvaluator.Evaluate(p, o), Describe);
 
     private static void JudgedTheSameInAnyOrder<TOptions>(
         Gen<string> texts, Gen<TOptions> situations, int count, PolicyKind kind, Func<PolicyDocument, TOptions, Verdict> evaluate, Func<TOptions, string> describe)
