@@ -34,7 +34,7 @@ internal static class SeedCorpus
 
         foreach (var file in Directory.EnumerateFiles(Path.Combine(repoRoot, "tests", "cases"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            using var cases = JsonDocument.Parse(File.ReadAllText(file));
+            using var cases = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var index = 0;
             foreach (var policy in Policies(cases.RootElement))
             {
