@@ -220,10 +220,26 @@ public sealed class PolicyChangeProcessor
                 return new Decision(Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress, "the guardrail is rolling this policy back right now while handling another change event; that invocation's alert reports the rollback");
             }
 
+            // Another invocation may have rolled back and given the lease back between the read above and taking
+            // the lease: read once more under the lease (the attempt stays counted, which only makes the circuit
+            // breaker more careful).
+            current = await Judging.ReadHashAsync(resource, cancellationToken).ConfigureAwait(false);
+            if (current != judgement.Hash)
+            {
+                await State.Rollbacks.EndRollbackAsync(resource.Kind.Key, cancellationToken).ConfigureAwait(false);
+                return await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false);
+            }
+
             var what = knownGood.PolicyText is null ? "removed the bucket policy (the known-good state was no policy)" : "restored the known-good policy";
             return new Decision(Outcome.RolledBack, OutcomeReason.None, $"{what} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}); verified by reading it back");
         }
 
+        return await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The live policy is no longer the judged one: whose change is it, the guardrail's own rollback or someone else's?</summary>
+    private async Task<Decision> NewerChangeAsync(GuardedResource resource, string? current, CancellationToken cancellationToken)
+    {
         // Read the history again: a concurrent rollback records what it restores just before writing it.
         var restored = (await State.Rollbacks.GetRollbacksAsync(resource.Kind.Key, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false)).LastRestoredHash;
         return current == restored
