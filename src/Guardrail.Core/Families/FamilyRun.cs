@@ -322,6 +322,11 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
         }
 
         var unitCost = profiles.Sum(p => p.UnitCost);
+        if (worlds.Count > long.MaxValue / unitCost || !budget.TrySpend(worlds.Count * unitCost))
+        {
+            // Even each statement's fixed part in every world does not fit.
+            return null;
+        }
 
         // Each statement's fixed part once per world; at each cell only what varies (its resource and its groups).
         var fixedParts = worlds.Select(w => profiles.Select(p => p.Principal.And(p.Action(shape.Action)).And(p.FixedClausesAt(shape, w))).ToArray()).ToArray();

@@ -8,8 +8,12 @@ namespace Guardrail.Core.Families;
 /// </summary>
 public sealed class WorkBudget
 {
-    /// <summary>The default cap, in units of one condition value compared at one point (about 50 ms of work).</summary>
-    public const long DefaultUnits = 4_000_000;
+    /// <summary>
+    /// The default cap, in units of about one condition value compared at one point: about 0.1 µs each, so a
+    /// judgement that spends it all takes about 100 ms. A 187 KB policy of 1,000 statements read at 100 table
+    /// locations uses 360,000 (bench/: AdversarialBenchmarks, "statements-1000-x-prefixes-100"); a 20 KB one, a tenth of that.
+    /// </summary>
+    public const long DefaultUnits = 1_000_000;
 
     /// <summary>A budget of <paramref name="units"/>.</summary>
     public WorkBudget(long units = DefaultUnits)
