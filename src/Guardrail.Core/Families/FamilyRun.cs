@@ -4,7 +4,7 @@ using Guardrail.Core.Findings;
 namespace Guardrail.Core.Families;
 
 /// <summary>The state of one <see cref="FamilyEvaluator"/> run: the verdict so far, the events, the work done.</summary>
-internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, WorkBudget budget)
+internal sealed partial class FamilyRun(RequestPrincipal principal, bool substitutes, WorkBudget budget)
 {
     private readonly List<FamilyEvent> events = [];
     private AccessVerdict access = AccessVerdict.Ok;
@@ -159,30 +159,6 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
         events.Add(new BudgetExhausted(profile.Statement, shape));
     }
 
-    /// <summary>
-    /// A witness as the statements see it: on the ranges the shape takes one unknown value of, the value is one of
-    /// the places where the statements' clauses on it change (so the explanation shows the doubt).
-    /// </summary>
-    private AccessRequest Explained(AccessRequest witness, RequestShape shape, IEnumerable<StatementProfile> profiles)
-    {
-        var context = witness.Context;
-        foreach (var dimension in shape.UnknownDimensions)
-        {
-            var places = profiles
-                .Select(p => p.Group(dimension.Kind)?.Range(shape.Context, budget))
-                .OfType<Reach<long>>()
-                .SelectMany(r => r.Places)
-                .Distinct()
-                .ToList();
-            if (places.Count > 0)
-            {
-                context = dimension.AnyOf(context, places, "AWS does not document this value for this request");
-            }
-        }
-
-        return ReferenceEquals(context, witness.Context) ? witness : witness with { Context = context };
-    }
-
     private void GrantByOne(StatementProfile allow, RequestShape shape, StatementParts parts)
     {
         if (parts.Exhausted)
@@ -214,208 +190,6 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
         events.Add(new DenyMayApply(StatementEvaluator.Evaluate(deny.Statement, witness, substitutes), witness, shape));
     }
 
-    /// <summary>
-    /// A statement over the shape, part by part: principal and action, fixed clauses, the resource over the
-    /// candidate objects, then each dimension over its own points. Stops at the first part that is always false.
-    /// </summary>
-    private StatementParts Parts(StatementProfile profile, RequestShape shape)
-    {
-        cells++;
-        if (!budget.TrySpend(profile.UnitCost))
-        {
-            return StatementParts.Undecided(shape.Dimensions.Count, DefaultResource(shape));
-        }
-
-        var fixedValue = profile.Principal.And(profile.Action(shape.Action));
-        var exhausted = false;
-        if (fixedValue != Tri.False)
-        {
-            (var clauses, exhausted) = profile.FixedClauses(shape, budget);
-            fixedValue = fixedValue.And(clauses);
-        }
-
-        if (fixedValue == Tri.False)
-        {
-            // Most statements of a large policy end here: nothing more to allocate for them.
-            return StatementParts.Never;
-        }
-
-        var solo = SoloPoints(shape);
-        var dimensions = new Reach<long>?[shape.Dimensions.Count];
-        var shown = new bool[shape.Dimensions.Count];
-        var resource = ResourceReach(profile, shape);
-        for (var i = 0; i < dimensions.Length && resource.Max != Tri.False; i++)
-        {
-            if (profile.Group(shape.Dimensions[i].Kind) is not { } group)
-            {
-                continue;
-            }
-
-            cells += group.Points.Length;
-            shown[i] = group.Points.Length > 1;
-            dimensions[i] = group.Range(shape.Context, budget);
-            if (dimensions[i] is null)
-            {
-                exhausted = true;
-                dimensions[i] = Reach<long>.Single(Tri.Unknown, solo[i]);
-            }
-            else if (dimensions[i]!.Max == Tri.False)
-            {
-                break;
-            }
-        }
-
-        return new StatementParts(fixedValue, resource, dimensions, shown, solo, exhausted);
-    }
-
-    private Reach<ResourceValue> ResourceReach(StatementProfile profile, RequestShape shape)
-    {
-        if (shape.Resource is not ObjectFamily family)
-        {
-            var fixedResource = DefaultResource(shape);
-            return Reach<ResourceValue>.Single(profile.Resource(new AccessRequest(shape.Action, fixedResource, principal, shape.Context, string.Empty)), fixedResource);
-        }
-
-        var reach = new Reach<ResourceValue>();
-        foreach (var arn in ObjectCandidates.For([profile.Statement], family.FamilyPrefix, shape.Context, substitutes))
-        {
-            var candidate = new ConcreteResource(arn);
-            reach.Add(profile.Resource(new AccessRequest(shape.Action, candidate, principal, shape.Context, string.Empty)), candidate);
-            if (reach.Complete)
-            {
-                break;
-            }
-        }
-
-        return reach;
-    }
-
-    /// <summary>
-    /// Decides statements together on the product of their points (the points of every dimension they test and
-    /// the candidate objects of all their patterns): the value of "some statement applies" at each cell, with the
-    /// first cell of each value. Null when the product does not fit the budget.
-    /// </summary>
-    /// <param name="profiles">The statements.</param>
-    /// <param name="shape">The shape.</param>
-    /// <param name="decisive">The value that settles the verdict: True for a deny (it applies), False for allows (nothing grants).</param>
-    private JointReach? Joint(List<StatementProfile> profiles, RequestShape shape, Tri decisive)
-    {
-        var axes = new long[shape.Dimensions.Count][];
-        for (var i = 0; i < axes.Length; i++)
-        {
-            var kind = shape.Dimensions[i].Kind;
-            var union = profiles.Select(p => p.Group(kind)).OfType<DimensionGroup>().SelectMany(g => g.Points).Distinct().Order().ToArray();
-            axes[i] = union.Length == 0 ? [shape.Dimensions[i].SoloPoint] : union;
-        }
-
-        ResourceValue[] resources = shape.Resource is ObjectFamily family
-            ? [.. ObjectCandidates.For(profiles.Select(p => p.Statement), family.FamilyPrefix, shape.Context, substitutes).Select(a => new ConcreteResource(a))]
-            : [DefaultResource(shape)];
-
-        // A range the shape takes one unknown value of gives each request several possible worlds: its context as
-        // it is, or the value at one of the statements' points. A request is decided only if all worlds agree.
-        var worlds = new List<RequestContext> { shape.Context };
-        foreach (var dimension in shape.UnknownDimensions)
-        {
-            var places = profiles.Select(p => p.Group(dimension.Kind)).OfType<DimensionGroup>().SelectMany(g => g.Points).Distinct().ToList();
-            worlds.AddRange([.. worlds.SelectMany(w => places.Select(point => dimension.At(w, point)))]);
-        }
-
-        var unitCost = profiles.Sum(p => p.UnitCost);
-        if (worlds.Count > long.MaxValue / unitCost || !budget.TrySpend(worlds.Count * unitCost))
-        {
-            // Even each statement's fixed part in every world does not fit.
-            return null;
-        }
-
-        // Each statement's fixed part once per world; at each cell only what varies (its resource and its groups).
-        var fixedParts = worlds.Select(w => profiles.Select(p => p.Principal.And(p.Action(shape.Action)).And(p.FixedClausesAt(shape, w))).ToArray()).ToArray();
-        var index = new int[axes.Length];
-        var points = new long[axes.Length];
-        var reach = new Reach<(long[] Points, ResourceValue Resource)>();
-        do
-        {
-            for (var i = 0; i < axes.Length; i++)
-            {
-                points[i] = axes[i][index[i]];
-            }
-
-            foreach (var resource in resources)
-            {
-                cells++;
-                if (!budget.TrySpend(unitCost * worlds.Count))
-                {
-                    // Out of budget: what was found stands only if it already decides (a certain break).
-                    return reach.Has(decisive) ? Reached(reach, shape, axes, profiles, partial: true) : null;
-                }
-
-                Tri? agreed = null;
-                for (var w = 0; w < worlds.Count && agreed != Tri.Unknown; w++)
-                {
-                    var request = shape.Silent(points, resource, principal, worlds[w]);
-                    var value = Tri.False;
-                    for (var p = 0; p < profiles.Count && value != Tri.True; p++)
-                    {
-                        value = value.Or(profiles[p].Coupled
-                            ? StatementEvaluator.Evaluate(profiles[p].Statement, request, substitutes).Applies
-                            : ValueAt(profiles[p], fixedParts[w][p], shape, request, points));
-                    }
-
-                    agreed = agreed is null || agreed == value ? value : Tri.Unknown;
-                }
-
-                reach.Add(agreed!.Value, ([.. points], resource));
-                if (reach.Has(decisive) && reach.Has(Tri.Unknown))
-                {
-                    // Both findings a caller reports are known: the rest of the product cannot add any.
-                    return Reached(reach, shape, axes, profiles);
-                }
-            }
-        }
-        while (Advance(index, axes));
-
-        return Reached(reach, shape, axes, profiles);
-    }
-
-    private JointReach Reached(Reach<(long[] Points, ResourceValue Resource)> reach, RequestShape shape, long[][] axes, List<StatementProfile> profiles, bool partial = false) =>
-        new(reach, shape, [.. axes.Select(a => a.Length > 1)], principal, profiles, witness => Explained(witness, shape, profiles), substitutes) { Partial = partial };
-
-    /// <summary>A statement at one cell: its fixed part, its resource, each of its dimension groups at the cell's point.</summary>
-    private static Tri ValueAt(StatementProfile profile, Tri fixedPart, RequestShape shape, AccessRequest request, long[] points)
-    {
-        var value = fixedPart;
-        if (value != Tri.False)
-        {
-            value = value.And(profile.Resource(request));
-        }
-
-        for (var i = 0; i < points.Length && value != Tri.False; i++)
-        {
-            if (profile.Group(shape.Dimensions[i].Kind) is { } group)
-            {
-                value = value.And(group.ValueAt(shape.Context, points[i]));
-            }
-        }
-
-        return value;
-    }
-
-    /// <summary>Moves to the next cell of the product, odometer style; false after the last.</summary>
-    private static bool Advance(int[] index, long[][] axes)
-    {
-        for (var i = axes.Length - 1; i >= 0; i--)
-        {
-            if (++index[i] < axes[i].Length)
-            {
-                return true;
-            }
-
-            index[i] = 0;
-        }
-
-        return false;
-    }
-
     private static long[] SoloPoints(RequestShape shape) => [.. shape.Dimensions.Select(d => d.SoloPoint)];
 
     private static ResourceValue DefaultResource(RequestShape shape) => shape.Resource switch
@@ -424,5 +198,4 @@ internal sealed class FamilyRun(RequestPrincipal principal, bool substitutes, Wo
         ObjectFamily family => family.Probe,
         _ => throw new InvalidOperationException("unknown shape resource"),
     };
-
 }
