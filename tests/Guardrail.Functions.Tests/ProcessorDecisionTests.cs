@@ -144,6 +144,20 @@ public sealed class ProcessorDecisionTests
     }
 
     [Fact]
+    public async Task A_state_table_that_cannot_be_reached_at_the_claim_is_reported_before_the_invocation_fails()
+    {
+        var h = new ProcessorHarness();
+        h.PutLockout();
+        h.State.ClaimFailure = new TimeoutException("the state table did not answer");
+
+        var failure = await Assert.ThrowsAsync<FunctionFailedException>(() => h.RunAsync("bucket-put-vpce-lockout"));
+
+        Assert.IsType<TimeoutException>(failure.InnerException);
+        Assert.Equal("could-not-judge", h.Sns.Attribute(0, "outcome"));
+        Assert.Equal("TimeoutException", h.AlertBody(0)["error"]!["class"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Judging_that_throws_publishes_could_not_judge_naming_resource_event_and_error_class()
     {
         var h = new ProcessorHarness();

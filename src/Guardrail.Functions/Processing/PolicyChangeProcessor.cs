@@ -73,15 +73,9 @@ public sealed class PolicyChangeProcessor
         }
 
         var kind = resource!.Kind;
-        ClaimResult claim;
-        try
-        {
-            claim = await State.Claims.ClaimAsync(change.EventId, services.Time.GetUtcNow(), deadline.ClaimExpiry, deadline.Work).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (deadline.WorkExpired)
-        {
-            throw new FunctionFailedException($"the deadline came before event {change.EventId} could be claimed; Lambda's retry will process it", e);
-        }
+        // A state table that cannot be reached (or a deadline that comes first) leaves the change unclaimed: it is
+        // reported as could-not-judge before the invocation fails, like any other failure to judge.
+        var claim = await WhileJudgingAsync(change, kind, deadline, token => State.Claims.ClaimAsync(change.EventId, services.Time.GetUtcNow(), deadline.ClaimExpiry, token)).ConfigureAwait(false);
 
         if (claim is ClaimResult.InProgress or ClaimResult.Completed)
         {

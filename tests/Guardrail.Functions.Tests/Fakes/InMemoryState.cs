@@ -18,8 +18,16 @@ internal sealed class InMemoryState : IEventClaims, IKnownGoodStore, IRollbackHi
 
     public IReadOnlyDictionary<string, PendingAlert> Outbox => outbox;
 
+    /// <summary>When set, claiming throws it: the state table cannot be reached.</summary>
+    public Exception? ClaimFailure { get; set; }
+
     public Task<ClaimResult> ClaimAsync(string eventId, DateTimeOffset now, DateTimeOffset inProgressUntil, CancellationToken cancellationToken) => Read(() =>
     {
+        if (ClaimFailure is { } failure)
+        {
+            throw failure;
+        }
+
         var found = claims.TryGetValue(eventId, out var claim);
         if (found && (claim.Completed || claim.Until >= now))
         {
