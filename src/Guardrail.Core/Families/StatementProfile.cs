@@ -14,11 +14,14 @@ internal sealed class StatementProfile
 {
     private static readonly string[] DimensionKeyNames = ["CurrentTime", "EpochTime", "signatureAge"];
 
+    // Collections are made only when needed: a large policy has many statements and most test no dimension.
+    private static readonly Dictionary<DimensionKind, (NumericDimension Dimension, List<ConditionClause> Clauses)> NoDimensions = [];
+
     private readonly bool substitutesVariables;
-    private readonly Dictionary<string, Tri> actionMatches = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ConditionClause> undimensioned = [];
-    private readonly Dictionary<DimensionKind, (NumericDimension Dimension, List<ConditionClause> Clauses)> byDimension = [];
-    private readonly Dictionary<DimensionKind, DimensionGroup> groups = [];
+    private (string Action, Tri Match)[] actionMatches = [];
+    private Dictionary<DimensionKind, (NumericDimension Dimension, List<ConditionClause> Clauses)> byDimension = NoDimensions;
+    private Dictionary<DimensionKind, DimensionGroup>? groups;
 
     public StatementProfile(Statement statement, RequestPrincipal principal, IReadOnlyList<NumericDimension> dimensions, bool substitutesVariables)
     {
@@ -34,6 +37,11 @@ internal sealed class StatementProfile
             {
                 undimensioned.Add(clause);
                 continue;
+            }
+
+            if (ReferenceEquals(byDimension, NoDimensions))
+            {
+                byDimension = [];
             }
 
             if (!byDimension.TryGetValue(dimension.Kind, out var entry))
@@ -64,7 +72,13 @@ internal sealed class StatementProfile
     public DimensionGroup? Group(DimensionKind dimension)
     {
         // Built on first use: most statements of a large policy never get this far (other principals, actions).
-        if (!groups.TryGetValue(dimension, out var group) && byDimension.TryGetValue(dimension, out var entry))
+        if (!byDimension.TryGetValue(dimension, out var entry))
+        {
+            return null;
+        }
+
+        groups ??= [];
+        if (!groups.TryGetValue(dimension, out var group))
         {
             groups[dimension] = group = new DimensionGroup(entry.Dimension, entry.Clauses, substitutesVariables);
         }
@@ -75,12 +89,17 @@ internal sealed class StatementProfile
     /// <summary>Whether its Action/NotAction covers <paramref name="action"/> (cached: shapes share a few actions).</summary>
     public Tri Action(string action)
     {
-        if (!actionMatches.TryGetValue(action, out var match))
+        foreach (var (known, match) in actionMatches)
         {
-            actionMatches[action] = match = StatementEvaluator.MatchAction(Statement.Action, action);
+            if (known.Equals(action, StringComparison.OrdinalIgnoreCase))
+            {
+                return match;
+            }
         }
 
-        return match;
+        var found = StatementEvaluator.MatchAction(Statement.Action, action);
+        actionMatches = [.. actionMatches, (action, found)];
+        return found;
     }
 
     /// <summary>Whether the statement can apply to some request of the shape (principal and action only; cheap).</summary>
