@@ -59,7 +59,8 @@ public static class ReferenceThresholdPoints
                 continue;
             }
 
-            foreach (var point in new[] { instant.AddSeconds(-1), instant, instant.AddSeconds(1) })
+            // Clamped at the ends of the calendar (the one change from 217b308, which crashed there).
+            foreach (var point in new[] { Step(instant, -1), instant, Step(instant, 1) })
             {
                 if (point >= start)
                 {
@@ -71,11 +72,14 @@ public static class ReferenceThresholdPoints
         if (points.Count > 1)
         {
             // After the last constant nothing changes any more; one point far out stands for "from then on".
-            points.Add(points.Max.AddYears(1));
+            points.Add(points.Max.Year < 9999 ? points.Max.AddYears(1) : TruncateToSeconds(DateTimeOffset.MaxValue));
         }
 
         return [.. points];
     }
+
+    private static DateTimeOffset Step(DateTimeOffset instant, int seconds) =>
+        new(Math.Clamp(instant.UtcTicks + (seconds * TimeSpan.TicksPerSecond), DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
 
     /// <summary>Formats an instant as IAM's aws:CurrentTime does.</summary>
     public static string FormatTime(DateTimeOffset instant) =>
