@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Functions.Events;
 
@@ -12,34 +13,11 @@ public static class EventText
     /// <summary>How many characters of an echoed value are kept before it is cut with <c>…</c>.</summary>
     public const int EchoLength = 100;
 
-    /// <summary>The value in double quotes, control and format characters escaped JSON style, cut after <see cref="EchoLength"/> characters.</summary>
+    /// <summary>The value quoted the way every message of the guardrail quotes input (<see cref="SafeText.Quote"/>).</summary>
     public static string Quote(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var cut = value.Length > EchoLength;
-        var end = cut ? EchoLength : value.Length;
-        if (cut && char.IsHighSurrogate(value[end - 1]))
-        {
-            end--;
-        }
-
-        var builder = new StringBuilder(end + 8).Append('"');
-        for (var i = 0; i < end; i++)
-        {
-            var c = value[i];
-            _ = c switch
-            {
-                '"' => builder.Append("\\\""),
-                '\\' => builder.Append("\\\\"),
-                '\n' => builder.Append("\\n"),
-                '\r' => builder.Append("\\r"),
-                '\t' => builder.Append("\\t"),
-                _ when NeedsEscape(value, i) => builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.Append(cut ? "\"…" : "\"").ToString();
+        return SafeText.Quote(value);
     }
 
     /// <summary>Whether the value can be shown as it is: at most <paramref name="maxLength"/> characters, none needing an escape.</summary>
