@@ -29,18 +29,27 @@ internal sealed partial class FamilyRun
 
         // A range the shape takes one unknown value of gives each request several possible worlds: its context as
         // it is, or the value at one of the statements' points. A request is decided only if all worlds agree.
-        var worlds = new List<RequestContext> { shape.Context };
-        foreach (var dimension in shape.UnknownDimensions)
+        // The worlds are counted and paid for before any is built: a hostile policy must not make them first.
+        var places = shape.UnknownDimensions
+            .Select(d => (Dimension: d, Points: profiles.Select(p => p.Group(d.Kind)).OfType<DimensionGroup>().SelectMany(g => g.Points).Distinct().ToList()))
+            .ToList();
+        var unitCost = profiles.Sum(p => p.UnitCost);
+        var worldCount = 1L;
+        foreach (var (_, values) in places)
         {
-            var places = profiles.Select(p => p.Group(dimension.Kind)).OfType<DimensionGroup>().SelectMany(g => g.Points).Distinct().ToList();
-            worlds.AddRange([.. worlds.SelectMany(w => places.Select(point => dimension.At(w, point)))]);
+            worldCount = worldCount > long.MaxValue / (values.Count + 1) ? long.MaxValue : worldCount * (values.Count + 1);
         }
 
-        var unitCost = profiles.Sum(p => p.UnitCost);
-        if (worlds.Count > long.MaxValue / unitCost || !budget.TrySpend(worlds.Count * unitCost))
+        if (worldCount > long.MaxValue / unitCost || !budget.TrySpend(worldCount * unitCost))
         {
             // Even each statement's fixed part in every world does not fit.
             return null;
+        }
+
+        var worlds = new List<RequestContext> { shape.Context };
+        foreach (var (dimension, values) in places)
+        {
+            worlds.AddRange([.. worlds.SelectMany(w => values.Select(point => dimension.At(w, point)))]);
         }
 
         // Each statement's fixed part once per world; at each cell only what varies (its resource and its groups).

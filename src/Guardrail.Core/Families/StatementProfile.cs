@@ -111,31 +111,17 @@ internal sealed class StatementProfile
     /// </summary>
     public (Tri Value, bool Exhausted) FixedClauses(RequestShape shape, WorkBudget budget)
     {
-        var result = Tri.True;
-        foreach (var clause in undimensioned)
-        {
-            result = result.And(ConditionEvaluator.Evaluate(clause, shape.Context, substitutesVariables).Value);
-            if (result == Tri.False)
-            {
-                return (result, false);
-            }
-        }
-
+        var result = AllHold(undimensioned, shape.Context);
         var exhausted = false;
         foreach (var (kind, entry) in byDimension)
         {
-            if (shape.Dimensions.Any(d => d.Kind == kind))
+            if (result == Tri.False || shape.Dimensions.Any(d => d.Kind == kind))
             {
                 continue;
             }
 
             // A range the shape does not vary is a fixed key there (a listing has no signature age, or one unknown).
-            var here = Tri.True;
-            foreach (var clause in entry.Clauses)
-            {
-                here = here.And(ConditionEvaluator.Evaluate(clause, shape.Context, substitutesVariables).Value);
-            }
-
+            var here = AllHold(entry.Clauses, shape.Context);
             if (shape.UnknownDimensions.Any(d => d.Kind == kind))
             {
                 var reach = Group(kind)!.Range(shape.Context, budget);
@@ -144,20 +130,23 @@ internal sealed class StatementProfile
             }
 
             result = result.And(here);
-            if (result == Tri.False)
-            {
-                return (result, exhausted);
-            }
         }
 
         return (result, exhausted);
     }
 
     /// <summary>The clauses that do not vary within <paramref name="shape"/>, decided plainly on <paramref name="context"/> (one world of it).</summary>
-    public Tri FixedClausesAt(RequestShape shape, RequestContext context)
+    public Tri FixedClausesAt(RequestShape shape, RequestContext context) =>
+        AllHold(undimensioned.Concat(byDimension.Where(e => !shape.Dimensions.Any(d => d.Kind == e.Key)).SelectMany(e => e.Value.Clauses)), context);
+
+    /// <summary>Whether the statement's Resource covers <paramref name="request"/>'s resource.</summary>
+    public Tri Resource(AccessRequest request) => StatementEvaluator.MatchResource(Statement.Resource, request, substitutesVariables);
+
+    /// <summary>The conjunction of <paramref name="clauses"/> on <paramref name="context"/>, stopping at the first false one.</summary>
+    private Tri AllHold(IEnumerable<ConditionClause> clauses, RequestContext context)
     {
         var result = Tri.True;
-        foreach (var clause in undimensioned.Concat(byDimension.Where(e => !shape.Dimensions.Any(d => d.Kind == e.Key)).SelectMany(e => e.Value.Clauses)))
+        foreach (var clause in clauses)
         {
             result = result.And(ConditionEvaluator.Evaluate(clause, context, substitutesVariables).Value);
             if (result == Tri.False)
@@ -168,9 +157,6 @@ internal sealed class StatementProfile
 
         return result;
     }
-
-    /// <summary>Whether the statement's Resource covers <paramref name="request"/>'s resource.</summary>
-    public Tri Resource(AccessRequest request) => StatementEvaluator.MatchResource(Statement.Resource, request, substitutesVariables);
 
     private static bool UsesDimensionVariable(Statement statement)
     {

@@ -26,14 +26,14 @@ public static partial class EventFields
         value.Length <= 128 && EventName().IsMatch(value) ? null : $"detail.eventName {EventText.Quote(value)} is not an API action name";
 
     public static string? AccountProblem(string field, string value) =>
-        AwsIdentifiers.IsAccountId(value) && value.All(char.IsAsciiDigit) ? null : $"{field} {EventText.Quote(value)} is not an AWS account id (12 digits)";
+        AwsIdentifiers.IsAccountId(value) ? null : $"{field} {EventText.Quote(value)} is not an AWS account id (12 digits)";
 
     public static string? RegionProblem(string field, string value) =>
         value.Length <= 32 && Region().IsMatch(value) ? null : $"{field} {EventText.Quote(value)} is not an AWS Region name (like us-east-1)";
 
     /// <summary>The rule <c>GUARDRAIL_PROTECTED_BUCKETS</c> is checked with (so every protectable bucket passes), anchored at the true end.</summary>
     public static string? BucketNameProblem(string field, string value) =>
-        BucketName().IsMatch(value) && AwsIdentifiers.IsBucketName(value) ? null
+        AwsIdentifiers.IsBucketName(value) ? null
             : $"{field} {EventText.Quote(value)} is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit)";
 
     /// <summary>IAM's rule for role names: 1-64 of letters, digits and <c>+=,.@_-</c>.</summary>
@@ -52,9 +52,6 @@ public static partial class EventFields
 
     [GeneratedRegex(@"^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}\z")]
     private static partial Regex Region();
-
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\z")]
-    private static partial Regex BucketName();
 
     [GeneratedRegex(@"^[A-Za-z0-9+=,.@_-]+\z")]
     private static partial Regex RoleName();
