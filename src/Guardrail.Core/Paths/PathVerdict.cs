@@ -1,0 +1,26 @@
+using Guardrail.Core.Findings;
+
+namespace Guardrail.Core.Paths;
+
+/// <summary>A finding on the path: the hop, the document it is about, and the finding itself.</summary>
+/// <param name="Hop">The hop it belongs to.</param>
+/// <param name="Document">The document: <c>role/NAME inline policy s3</c>, a policy ARN, a key ARN, <c>SCP level 2 of 111122223333</c>...</param>
+/// <param name="Finding">Rule, severity, statement, message and fix.</param>
+public sealed record PathFinding(HopKind Hop, string Document, Finding Finding);
+
+/// <summary>One hop's judgement.</summary>
+/// <param name="Hop">Which hop.</param>
+/// <param name="Status">Its status; <see cref="HopStatus.Unchecked"/> when its inputs were missing.</param>
+/// <param name="Findings">Why (for unchecked hops: info findings naming the missing input).</param>
+public sealed record HopResult(HopKind Hop, HopStatus Status, IReadOnlyList<PathFinding> Findings);
+
+/// <summary>The guardrail's answer for a whole access path.</summary>
+/// <param name="Access">The worst checked hop: breaks &gt; at-risk &gt; ok.</param>
+/// <param name="Security">Weakened when any document on the path has a security finding above info.</param>
+/// <param name="Hops">Every hop, in path order.</param>
+/// <param name="RequestsEvaluated">How many (statement part, cell) decisions it took.</param>
+public sealed record PathVerdict(AccessVerdict Access, SecurityVerdict Security, IReadOnlyList<HopResult> Hops, int RequestsEvaluated)
+{
+    /// <summary>Every finding of every hop, in path order.</summary>
+    public IEnumerable<PathFinding> Findings => Hops.SelectMany(h => h.Findings);
+}
