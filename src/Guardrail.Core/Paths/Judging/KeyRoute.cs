@@ -102,9 +102,9 @@ internal sealed record KeyShapeDecision(
 {
     /// <summary>
     /// Whether the route fails only because the role's own policies do not allow <c>kms:Decrypt</c>: the key policy
-    /// lets the role's account in, no grant saves it, and identity is what is missing.
+    /// lets the role's account in, the grants are known and none lets the role decrypt, and identity is what is missing.
     /// </summary>
-    public bool IdentityDecides => Total != Tri.True && PolicyLetsRoleIn == Tri.True && Grants != Tri.True && Identity is { Grant: not Tri.True };
+    public bool IdentityDecides => Total != Tri.True && PolicyLetsRoleIn == Tri.True && Grants == Tri.False && Identity is { Grant: not Tri.True };
 
     public static KeyShapeDecision Combine(RequestShape shape, SetJudgement policy, SetJudgement byName, SetJudgement byAccount, SetJudgement? identity, Tri grants, bool cross)
     {
