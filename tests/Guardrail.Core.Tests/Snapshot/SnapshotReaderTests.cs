@@ -9,7 +9,8 @@ public sealed class SnapshotReaderTests
     private const string Role = "arn:aws:iam::111122223333:role/spectrum";
     private const string Key = "arn:aws:kms:us-east-1:444455556666:key/k1";
 
-    private const string Full = """
+    /// <summary>A snapshot with every section and field.</summary>
+    internal const string Full = """
         {
           "spectrum": {
             "roleChain": ["arn:aws:iam::111122223333:role/spectrum"],
