@@ -164,4 +164,26 @@ public sealed class SnapshotReaderTests
         Assert.Equal(key, snapshot.Buckets["lake"].Encryption!.KmsKeyArn);
         Assert.True(snapshot.Keys[key].AwsManaged);
     }
+
+    public static TheoryData<string> Examples => [.. Directory.GetFiles(RepoPaths.Of("examples", "paths"), "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_example_snapshot_reads(string file)
+    {
+        var snapshot = SnapshotReader.Read(File.ReadAllText(RepoPaths.Of("examples", "paths", file)));
+
+        Assert.NotEmpty(snapshot.Spectrum.Tables);
+        Assert.True(snapshot.Roles.ContainsKey(snapshot.Spectrum.ReadingRole.Arn), "the example describes its reading role");
+    }
+
+    [Fact]
+    public void The_issue_s_short_organization_id_is_accepted()
+    {
+        var snapshot = SnapshotReader.Read($$$$$"""{"spectrum": {"roleChain": ["{{{{{Role}}}}}"]}, "organization": {"id": "o-abc123", "serviceControlPolicies": {"111122223333": [[{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}], [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}]]}}}""");
+
+        Assert.Equal("o-abc123", snapshot.Organization!.Id);
+        Assert.Equal(2, snapshot.Organization.ServiceControlPolicies!["111122223333"].Count);
+        Assert.Null(snapshot.Organization.ResourceControlPolicies);
+    }
 }
