@@ -19,11 +19,21 @@ public static class FamilyEvaluator
     /// <summary>Evaluates <paramref name="policy"/> (null: no policy) over <paramref name="shapes"/>.</summary>
     public static FamilyResult Evaluate(PolicyDocument? policy, RequestPrincipal principal, IReadOnlyList<RequestShape> shapes, GrantSource grant, WorkBudget budget)
     {
-        ArgumentNullException.ThrowIfNull(shapes);
         var substitutes = policy?.SubstitutesVariables ?? false;
+        return Evaluate([.. (policy?.Statements ?? []).Select(s => new PolicyStatement(s, substitutes))], principal, shapes, grant, budget);
+    }
+
+    /// <summary>
+    /// Evaluates statements drawn from one or more policies as one policy (AWS's union of, e.g., a role's inline and
+    /// managed policies: any allow grants, any deny wins), each with its own policy's variable substitution.
+    /// </summary>
+    public static FamilyResult Evaluate(IReadOnlyList<PolicyStatement> statements, RequestPrincipal principal, IReadOnlyList<RequestShape> shapes, GrantSource grant, WorkBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(shapes);
         var dimensions = shapes.SelectMany(s => s.Dimensions.Concat(s.UnknownDimensions)).Distinct().ToList();
         var profiles = new List<StatementProfile>();
-        foreach (var statement in policy?.Statements ?? [])
+        foreach (var (statement, substitutes) in statements)
         {
             var profile = new StatementProfile(statement, principal, dimensions, substitutes);
             if (profile.Principal != Tri.False && shapes.Any(profile.MayApply))
@@ -33,7 +43,7 @@ public static class FamilyEvaluator
             }
         }
 
-        var run = new FamilyRun(principal, substitutes, budget);
+        var run = new FamilyRun(principal, budget);
         foreach (var shape in shapes)
         {
             var undecided = new List<StatementProfile>();
@@ -69,3 +79,8 @@ public static class FamilyEvaluator
         return run.Result();
     }
 }
+
+/// <summary>A statement with the variable substitution of the policy it comes from.</summary>
+/// <param name="Statement">The statement.</param>
+/// <param name="SubstitutesVariables">Whether its policy's version substitutes <c>${...}</c> variables.</param>
+public sealed record PolicyStatement(Statement Statement, bool SubstitutesVariables);

@@ -24,7 +24,7 @@ internal sealed partial class FamilyRun
         }
 
         ResourceValue[] resources = shape.Resource is ObjectFamily family
-            ? [.. ObjectCandidates.For(profiles.Select(p => p.Statement), family.FamilyPrefix, shape.Context, substitutes).Select(a => new ConcreteResource(a))]
+            ? [.. ObjectCandidates.For(profiles.Select(p => (p.Statement, p.SubstitutesVariables)), family.FamilyPrefix, shape.Context).Select(a => new ConcreteResource(a))]
             : [DefaultResource(shape)];
 
         // A range the shape takes one unknown value of gives each request several possible worlds: its context as
@@ -81,7 +81,7 @@ internal sealed partial class FamilyRun
                     for (var p = 0; p < profiles.Count && value != Tri.True; p++)
                     {
                         value = value.Or(profiles[p].Coupled
-                            ? StatementEvaluator.Evaluate(profiles[p].Statement, request, substitutes).Applies
+                            ? StatementEvaluator.Evaluate(profiles[p].Statement, request, profiles[p].SubstitutesVariables).Applies
                             : ValueAt(profiles[p], fixedParts[w][p], shape, request, points));
                     }
 
@@ -101,7 +101,7 @@ internal sealed partial class FamilyRun
         return Reached(reach, shape, axes, profiles);
     }
     private JointReach Reached(Reach<(long[] Points, ResourceValue Resource)> reach, RequestShape shape, long[][] axes, List<StatementProfile> profiles, bool partial = false) =>
-        new(reach, shape, [.. axes.Select(a => a.Length > 1)], principal, profiles, witness => Explained(witness, shape, profiles), substitutes) { Partial = partial };
+        new(reach, shape, [.. axes.Select(a => a.Length > 1)], principal, profiles, witness => Explained(witness, shape, profiles)) { Partial = partial };
     /// <summary>A statement at one cell: its fixed part, its resource, each of its dimension groups at the cell's point.</summary>
     private static Tri ValueAt(StatementProfile profile, Tri fixedPart, RequestShape shape, AccessRequest request, long[] points)
     {

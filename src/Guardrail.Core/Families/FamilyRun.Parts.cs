@@ -67,7 +67,7 @@ internal sealed partial class FamilyRun
         }
 
         var reach = new Reach<ResourceValue>();
-        foreach (var arn in ObjectCandidates.For([profile.Statement], family.FamilyPrefix, shape.Context, substitutes))
+        foreach (var arn in ObjectCandidates.For([(profile.Statement, profile.SubstitutesVariables)], family.FamilyPrefix, shape.Context))
         {
             var candidate = new ConcreteResource(arn);
             reach.Add(profile.Resource(new AccessRequest(shape.Action, candidate, principal, shape.Context, string.Empty)), candidate);

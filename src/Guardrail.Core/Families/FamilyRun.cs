@@ -4,7 +4,7 @@ using Guardrail.Core.Findings;
 namespace Guardrail.Core.Families;
 
 /// <summary>The state of one <see cref="FamilyEvaluator"/> run: the verdict so far, the events, the work done.</summary>
-internal sealed partial class FamilyRun(RequestPrincipal principal, bool substitutes, WorkBudget budget)
+internal sealed partial class FamilyRun(RequestPrincipal principal, WorkBudget budget)
 {
     private readonly List<FamilyEvent> events = [];
     private AccessVerdict access = AccessVerdict.Ok;
@@ -179,7 +179,7 @@ internal sealed partial class FamilyRun(RequestPrincipal principal, bool substit
             Worsen(AccessVerdict.AtRisk);
             var (resource, points) = parts.Witness(Tri.Unknown);
             var witness = Explained(shape.At(points, resource, principal, parts.Shown), shape, [allow]);
-            events.Add(new GrantUndecided(StatementEvaluator.Evaluate(allow.Statement, witness, substitutes), witness));
+            events.Add(new GrantUndecided(StatementEvaluator.Evaluate(allow.Statement, witness, allow.SubstitutesVariables), witness));
         }
     }
 
@@ -187,7 +187,7 @@ internal sealed partial class FamilyRun(RequestPrincipal principal, bool substit
     {
         var (resource, points) = parts.Witness(value);
         var witness = Explained(shape.At(points, resource, principal, parts.Shown), shape, [deny]);
-        events.Add(new DenyMayApply(StatementEvaluator.Evaluate(deny.Statement, witness, substitutes), witness, shape));
+        events.Add(new DenyMayApply(StatementEvaluator.Evaluate(deny.Statement, witness, deny.SubstitutesVariables), witness, shape));
     }
 
     private static long[] SoloPoints(RequestShape shape) => [.. shape.Dimensions.Select(d => d.SoloPoint)];

@@ -9,8 +9,7 @@ internal sealed class JointReach(
     bool[] shown,
     RequestPrincipal principal,
     IReadOnlyList<StatementProfile> profiles,
-    Func<AccessRequest, AccessRequest> explained,
-    bool substitutes)
+    Func<AccessRequest, AccessRequest> explained)
 {
     /// <summary>True when the budget ended the search after the deciding value was found: other values may be missing.</summary>
     public bool Partial { get; init; }
@@ -30,7 +29,7 @@ internal sealed class JointReach(
 
             var (points, resource) = reach.At(value);
             var witness = explained(shape.At(points, resource, principal, shown));
-            yield return (value, witness, [.. profiles.Select(p => StatementEvaluator.Evaluate(p.Statement, witness, substitutes))]);
+            yield return (value, witness, [.. profiles.Select(p => StatementEvaluator.Evaluate(p.Statement, witness, p.SubstitutesVariables))]);
         }
     }
 }

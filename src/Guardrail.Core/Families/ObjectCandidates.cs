@@ -18,11 +18,11 @@ internal static class ObjectCandidates
     public static string ProbeFor(string familyPrefix) => familyPrefix + Probe;
 
     /// <summary>The candidate object ARNs for <paramref name="statements"/> under <paramref name="familyPrefix"/>.</summary>
-    public static List<string> For(IEnumerable<Statement> statements, string familyPrefix, RequestContext context, bool substitutesVariables)
+    public static List<string> For(IEnumerable<(Statement Statement, bool SubstitutesVariables)> statements, string familyPrefix, RequestContext context)
     {
         var candidates = new List<string> { ProbeFor(familyPrefix) };
         HashSet<string>? seen = null;
-        foreach (var statement in statements)
+        foreach (var (statement, substitutesVariables) in statements)
         {
             if (statement.Resource is null)
             {

@@ -53,6 +53,9 @@ internal sealed class StatementProfile
         }
     }
 
+    /// <summary>Whether policy variables are substituted in the statement (its policy's version is 2012-10-17).</summary>
+    public bool SubstitutesVariables => substitutesVariables;
+
     /// <summary>The statement.</summary>
     public Statement Statement { get; }
 

@@ -31,6 +31,34 @@ public static class Fixes
             "Simplify the statement (fewer date or signature-age constants, fewer overlapping Allow statements with conditions): the guardrail bounds its work so that no policy can outlast it, and could not decide this one within that bound.",
         RuleIds.PolicySizeLimit =>
             "Shorten the policy: merge statements that differ in one element, use wildcards or condition keys instead of long lists. For a trust policy, the Role trust policy length quota can be raised to 4,096 characters in Service Quotas.",
+        RuleIds.RoleNotAttached =>
+            "Attach the role to the cluster (aws redshift modify-cluster-iam-roles --add-iam-roles ARN) or the Serverless namespace (update-namespace with iamRoles): Spectrum gets its credentials only from an attached role.",
+        RuleIds.IdentityMissingGrant =>
+            "Give the Spectrum role (inline or attached managed policy) s3:GetObject on the table locations, s3:ListBucket and s3:GetBucketLocation on the bucket, glue:GetDatabase/GetTable/GetPartitions on the catalog, database and table, and kms:Decrypt on the bucket's key where the key policy delegates to the account.",
+        RuleIds.IdentityDenies =>
+            "Remove the role policy's deny for what Spectrum needs, or narrow it so it does not cover Spectrum's requests.",
+        RuleIds.BoundaryCaps =>
+            "Add Spectrum's actions (s3:GetObject, s3:ListBucket, s3:GetBucketLocation, the Glue reads, kms:Decrypt) to the role's permissions boundary, or remove the boundary: effective permissions are the intersection.",
+        RuleIds.ScpDenies =>
+            "Change the service control policy at that level so it allows Spectrum's actions and does not deny them for the Spectrum role (network perimeters must exempt it: provisioned Spectrum does not read through your VPC).",
+        RuleIds.RcpDenies =>
+            "Change the resource control policy at that level so it allows the Spectrum role's requests (identity perimeters must include the role's organization; exempt AWS services with aws:PrincipalIsAWSService where needed).",
+        RuleIds.KeyDisabled =>
+            "Enable the key (aws kms enable-key); for a key pending deletion, cancel the deletion first (aws kms cancel-key-deletion, then enable-key).",
+        RuleIds.KeyPolicyDenies =>
+            "Remove the key policy's deny for the Spectrum role's kms:Decrypt through S3, or narrow it.",
+        RuleIds.KeyNotDelegated =>
+            "Let the role decrypt: allow kms:Decrypt to the role in the key policy, or delegate to its account (Principal arn:aws:iam::ACCOUNT:root) and allow kms:Decrypt in the role's policy, or create a grant for the role with the Decrypt operation.",
+        RuleIds.AwsManagedKeyCrossAccount =>
+            "The AWS managed key aws/s3 cannot be used from another account: encrypt the bucket with a customer managed key whose policy lets the reader's account decrypt, and re-encrypt the objects written with aws/s3.",
+        RuleIds.CatalogMissingGrant =>
+            "Grant the Spectrum role glue:GetDatabase, glue:GetTable and glue:GetPartitions on the catalog, database and table in the catalog account's Glue resource policy.",
+        RuleIds.CatalogDenies =>
+            "Remove the Glue resource policy's deny for the Spectrum role's catalog reads, or narrow it.",
+        RuleIds.ObjectOwnership =>
+            "Set Object Ownership to BucketOwnerEnforced (ACLs disabled) so the bucket owner owns every object and the bucket policy's grant covers them all.",
+        RuleIds.HopUnchecked =>
+            "Add the missing input to the snapshot (guardrail snapshot collects it when it has permission to read it).",
         _ => string.Empty,
     };
 }

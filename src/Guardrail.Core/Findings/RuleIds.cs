@@ -18,4 +18,22 @@ public static class RuleIds
     /// <summary>A statement could not be decided within the work budget: the verdict is at-risk, never a guess.</summary>
     public const string EvaluationBudget = "evaluation-budget";
     public const string PolicySizeLimit = "policy-size-limit";
+
+    // The whole access path (issue 9): one id per way a hop can cut it.
+    public const string RoleNotAttached = "role-not-attached";
+    public const string IdentityMissingGrant = "identity-missing-grant";
+    public const string IdentityDenies = "identity-denies";
+    public const string BoundaryCaps = "boundary-caps";
+    public const string ScpDenies = "scp-denies";
+    public const string RcpDenies = "rcp-denies";
+    public const string KeyDisabled = "key-disabled";
+    public const string KeyPolicyDenies = "key-policy-denies";
+    public const string KeyNotDelegated = "key-not-delegated";
+    public const string AwsManagedKeyCrossAccount = "aws-managed-key-cross-account";
+    public const string CatalogMissingGrant = "catalog-missing-grant";
+    public const string CatalogDenies = "catalog-denies";
+    public const string ObjectOwnership = "object-ownership";
+
+    /// <summary>A hop (or part of one) whose input the snapshot did not give: listed, not verified, not guessed.</summary>
+    public const string HopUnchecked = "hop-unchecked";
 }

@@ -49,6 +49,12 @@ public sealed record TrustCheckOptions(IReadOnlyList<RoleArn> Chain, DateTimeOff
     /// <summary>The role whose trust policy is checked.</summary>
     public RoleArn Role => Chain[^1];
 
+    /// <summary>
+    /// The service principal names Redshift may assume the first role as; null: Redshift's global name and any
+    /// Region-scoped Redshift name the policy uses.
+    /// </summary>
+    public IReadOnlyList<string>? ServiceNames { get; init; }
+
     /// <summary>The role before it in the chain, or null when Redshift itself assumes it.</summary>
     public RoleArn? PreviousRole => Chain.Count > 1 ? Chain[^2] : null;
 }

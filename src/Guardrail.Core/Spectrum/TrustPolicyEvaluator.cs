@@ -18,7 +18,7 @@ public static class TrustPolicyEvaluator
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
         var principal = ExpectedPrincipal(policy, options);
-        var who = options.PreviousRole is null ? "Amazon Redshift (redshift.amazonaws.com)" : $"the previous role in the chain ({options.PreviousRole.Arn})";
+        var who = options.PreviousRole is null ? $"Amazon Redshift ({string.Join(" or ", options.ServiceNames ?? [RedshiftPrincipal.Global])})" : $"the previous role in the chain ({options.PreviousRole.Arn})";
         var missingRule = options.PreviousRole is null ? RuleIds.TrustMissingRedshift : RuleIds.TrustChainBroken;
         var shape = SpectrumShapes.ForAssumeRole(options, who);
         var result = FamilyEvaluator.Evaluate(policy, principal, [shape], GrantSource.PolicyMustAllow, budget ?? new WorkBudget());
@@ -36,8 +36,13 @@ public static class TrustPolicyEvaluator
             return new RoleSessionPrincipal(previous);
         }
 
+        if (options.ServiceNames is { } names)
+        {
+            return new ServicePrincipal(names);
+        }
+
         // Redshift is known by its global name and by Region-scoped names; any Redshift name the policy uses counts.
-        var names = policy.Statements
+        var redshift = policy.Statements
             .Where(s => s.Principal is not null)
             .SelectMany(s => s.Principal!.Spec.Entries)
             .Where(e => e.Type == PrincipalTypes.Service && RedshiftPrincipal.IsRedshift(e.Value))
@@ -45,6 +50,6 @@ public static class TrustPolicyEvaluator
             .Append(RedshiftPrincipal.Global)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return new ServicePrincipal(names);
+        return new ServicePrincipal(redshift);
     }
 }

@@ -1,0 +1,170 @@
+using System.Text;
+using Guardrail.Core.Evaluation;
+using Guardrail.Core.Families;
+using Guardrail.Core.Paths.Snapshot;
+using Guardrail.Core.Policies;
+using Guardrail.Core.Spectrum;
+
+namespace Guardrail.Core.Paths.Judging;
+
+/// <summary>
+/// What every hop shares while one path is judged: the snapshot, the clock, one work budget for the whole path,
+/// the reading role, the request shapes of each bucket, table and key, and the role's own policies as one set.
+/// Shapes are built once; when the cluster is not given both kinds are judged (the worse counts), never guessed.
+/// </summary>
+internal sealed class PathJudging
+{
+    private readonly Dictionary<string, IReadOnlyList<RequestShape>> s3Shapes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyRoute?> keyRoutes = new(StringComparer.Ordinal);
+
+    public PathJudging(PathSnapshot snapshot, DateTimeOffset now, WorkBudget budget)
+    {
+        Snapshot = snapshot;
+        Now = now;
+        Budget = budget;
+        Reader = snapshot.Spectrum.ReadingRole;
+        Session = new RoleSessionPrincipal(Reader);
+        ReaderFacts = snapshot.Roles.GetValueOrDefault(Reader.Arn);
+        Kinds = snapshot.Spectrum.Cluster is { } cluster ? [cluster.Kind] : [ClusterKind.Provisioned, ClusterKind.Serverless];
+        Identity = ReaderFacts is { InlinePolicies: { } inline, ManagedPolicies: { } managed }
+            ? PolicySet.Of($"the policies of {Reader.Arn}", [.. inline.Select(p => p with { Name = $"inline policy {p.Name}" }), .. managed])
+            : null;
+        Buckets = [.. snapshot.Spectrum.Tables
+            .GroupBy(t => t.Bucket, StringComparer.Ordinal)
+            .Select(g => new BucketReads(g.Key, [.. g.Select(t => t.Prefix).Distinct(StringComparer.Ordinal)], snapshot.Buckets.GetValueOrDefault(g.Key)))];
+        ExtraObjectChars = NonAsciiChars(snapshot);
+    }
+
+    public PathSnapshot Snapshot { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public WorkBudget Budget { get; }
+
+    /// <summary>The last role of the chain, whose sessions make the data requests.</summary>
+    public RoleArn Reader { get; }
+
+    public RoleSessionPrincipal Session { get; }
+
+    public RoleFacts? ReaderFacts { get; }
+
+    public IReadOnlyList<ClusterKind> Kinds { get; }
+
+    /// <summary>The reader's inline and managed policies as one set; null when the snapshot does not give both.</summary>
+    public PolicySet? Identity { get; }
+
+    /// <summary>The buckets the tables are in, with their table locations.</summary>
+    public IReadOnlyList<BucketReads> Buckets { get; }
+
+    /// <summary>The non-ASCII characters the snapshot's policies use (object keys may hold any of them).</summary>
+    public string ExtraObjectChars { get; }
+
+    /// <summary>The reader's organization id when the snapshot shows its account is in the organization.</summary>
+    public string? ReaderOrgId => Snapshot.Organization is { Id: { } id } org
+        && (org.ManagementAccount == Reader.AccountId
+            || (org.ServiceControlPolicies?.ContainsKey(Reader.AccountId) ?? false)
+            || (org.ResourceControlPolicies?.ContainsKey(Reader.AccountId) ?? false))
+        ? id
+        : null;
+
+    /// <summary>Whether the role is a service-linked role (SCPs do not apply to them).</summary>
+    public bool ReaderIsServiceLinked => Reader.Arn.Contains(":role/aws-service-role/", StringComparison.Ordinal);
+
+    /// <summary>How many (statement part, cell) decisions the path took so far.</summary>
+    public long CellsEvaluated { get; private set; }
+
+    /// <summary>Decides a set for the reader's session over one shape, counting the work.</summary>
+    public SetJudgement Decide(PolicySet set, RequestShape shape)
+    {
+        var judgement = SetJudgement.Decide(set, Session, shape, Budget);
+        CellsEvaluated += judgement.Result.CellsEvaluated;
+        return judgement;
+    }
+
+    /// <summary>Counts the work of a verdict judged by a single-document evaluator.</summary>
+    public Findings.Verdict Counted(Findings.Verdict verdict)
+    {
+        CellsEvaluated += verdict.RequestsEvaluated;
+        return verdict;
+    }
+
+    /// <summary>The bucket-check options for a bucket of the path and one cluster kind.</summary>
+    public BucketCheckOptions Options(BucketReads bucket, ClusterKind kind) => new(
+        bucket.Name,
+        Snapshot.Spectrum.RoleChain,
+        bucket.Account,
+        kind,
+        Snapshot.Spectrum.Cluster?.VpcEndpoints ?? [],
+        bucket.Prefixes,
+        ReaderOrgId,
+        Now);
+
+    /// <summary>Spectrum's S3 requests on the bucket, for every possible cluster kind.</summary>
+    public IReadOnlyList<RequestShape> S3Shapes(BucketReads bucket)
+    {
+        if (!s3Shapes.TryGetValue(bucket.Name, out var shapes))
+        {
+            s3Shapes[bucket.Name] = shapes = [.. Kinds.SelectMany(k => PathShapes.ForBucket(Options(bucket, k)))];
+        }
+
+        return shapes;
+    }
+
+    /// <summary>The Glue reads of every table that names its catalog entry (Region given), for every cluster kind.</summary>
+    public IEnumerable<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)> CatalogReads()
+    {
+        foreach (var table in Snapshot.Spectrum.Tables)
+        {
+            if (table is { CatalogAccount: { } account, Database: { } database, Table: { } name } && Snapshot.Spectrum.Region is { } region)
+            {
+                var bucket = Buckets.First(b => b.Name == table.Bucket);
+                yield return (table, [.. Kinds.SelectMany(k => PathShapes.ForCatalog(Options(bucket, k), region, account, database, name))]);
+            }
+        }
+    }
+
+    /// <summary>The key route of an SSE-KMS bucket (null for SSE-S3 or unknown encryption), decided once.</summary>
+    public KeyRoute? KeyRoute(BucketReads bucket)
+    {
+        if (!keyRoutes.TryGetValue(bucket.Name, out var route))
+        {
+            keyRoutes[bucket.Name] = route = Judging.KeyRoute.For(this, bucket);
+        }
+
+        return route;
+    }
+
+    /// <summary>Every request shape of the path that the reader's session makes (S3, Glue, and KMS through S3).</summary>
+    public IReadOnlyList<RequestShape> AllReaderShapes() =>
+        [.. Buckets.SelectMany(S3Shapes), .. CatalogReads().SelectMany(c => c.Shapes), .. Buckets.Select(KeyRoute).OfType<KeyRoute>().SelectMany(k => k.Shapes)];
+
+    private static string NonAsciiChars(PathSnapshot snapshot)
+    {
+        var texts = snapshot.Roles.Values.SelectMany(r => (r.InlinePolicies ?? []).Concat(r.ManagedPolicies ?? []).Select(p => p.Document))
+            .Concat(snapshot.Roles.Values.Select(r => r.PermissionsBoundary?.Value))
+            .Concat(snapshot.Buckets.Values.Select(b => b.Policy?.Value))
+            .Concat(snapshot.Keys.Values.Select(k => k.Policy))
+            .OfType<PolicyDocument>()
+            .Select(d => d.OriginalText);
+        var chars = new SortedSet<char>();
+        foreach (var text in texts)
+        {
+            foreach (var c in text)
+            {
+                if (c > '\u007e')
+                {
+                    chars.Add(c);
+                }
+            }
+        }
+
+        return new StringBuilder().AppendJoin(string.Empty, chars).ToString();
+    }
+}
+
+/// <summary>A bucket the path reads, its table locations, and what the snapshot says about it (null: nothing).</summary>
+internal sealed record BucketReads(string Name, IReadOnlyList<string> Prefixes, BucketFacts? Facts)
+{
+    /// <summary>The owner's account, when given.</summary>
+    public string? Account => Facts?.Account;
+}

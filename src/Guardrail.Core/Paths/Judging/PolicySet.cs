@@ -1,0 +1,74 @@
+using Guardrail.Core.Families;
+using Guardrail.Core.Paths.Snapshot;
+using Guardrail.Core.Policies;
+
+namespace Guardrail.Core.Paths.Judging;
+
+/// <summary>
+/// Statements drawn from one or more named documents and judged as one policy (AWS evaluates a role's inline and
+/// managed policies, or the SCPs of one level, that way). Statements are relabelled "<c>Sid of document</c>" so
+/// findings stay unambiguous when sets are joined; <see cref="Locate"/> maps a label back.
+/// </summary>
+internal sealed class PolicySet
+{
+    private readonly Dictionary<string, (string Document, string Statement)> origins = new(StringComparer.Ordinal);
+
+    private PolicySet(string name, List<PolicyStatement> statements)
+    {
+        Name = name;
+        Statements = statements;
+    }
+
+    /// <summary>How findings name the set as a whole (for "no statement allows").</summary>
+    public string Name { get; }
+
+    /// <summary>The statements, each with its own document's variable substitution.</summary>
+    public IReadOnlyList<PolicyStatement> Statements { get; }
+
+    /// <summary>A set of the documents' statements that <paramref name="keep"/> selects (all by default).</summary>
+    public static PolicySet Of(string name, IReadOnlyList<NamedPolicy> documents, Func<Statement, bool>? keep = null)
+    {
+        var statements = new List<PolicyStatement>();
+        var set = new PolicySet(name, statements);
+        foreach (var document in documents)
+        {
+            var substitutes = document.Document.SubstitutesVariables;
+            foreach (var statement in document.Document.Statements)
+            {
+                if (keep is not null && !keep(statement))
+                {
+                    continue;
+                }
+
+                var labelled = statement with { Sid = $"{statement.Label} of {document.Name}" };
+                set.origins.TryAdd(labelled.Label, (document.Name, statement.Label));
+                statements.Add(new PolicyStatement(labelled, substitutes));
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>A set of one document.</summary>
+    public static PolicySet Of(NamedPolicy document, Func<Statement, bool>? keep = null) => Of(document.Name, [document], keep);
+
+    /// <summary>The union of two sets (both sets' statements, labels kept).</summary>
+    public PolicySet With(PolicySet other, string name)
+    {
+        var union = new PolicySet(name, [.. Statements, .. other.Statements]);
+        foreach (var (label, origin) in origins.Concat(other.origins))
+        {
+            union.origins.TryAdd(label, origin);
+        }
+
+        return union;
+    }
+
+    /// <summary>Whether <paramref name="statement"/> (one of the set's) substitutes policy variables.</summary>
+    public bool Substitutes(Statement statement) =>
+        Statements.FirstOrDefault(s => ReferenceEquals(s.Statement, statement))?.SubstitutesVariables ?? false;
+
+    /// <summary>The document and the statement's own label for a finding's statement label (the set itself for <c>(policy)</c>).</summary>
+    public (string Document, string Statement) Locate(string label) =>
+        origins.TryGetValue(label, out var origin) ? origin : (Name, label);
+}
