@@ -73,10 +73,10 @@ internal sealed class PathJudging
     /// <summary>How many (statement part, cell) decisions the path took so far.</summary>
     public long CellsEvaluated { get; private set; }
 
-    /// <summary>Decides a set for the reader's session over one shape, counting the work.</summary>
-    public SetJudgement Decide(PolicySet set, RequestShape shape)
+    /// <summary>Decides a set for the reader's session (or another caller) over one shape, counting the work.</summary>
+    public SetJudgement Decide(PolicySet set, RequestShape shape, RequestPrincipal? caller = null)
     {
-        var judgement = SetJudgement.Decide(set, Session, shape, Budget);
+        var judgement = SetJudgement.Decide(set, caller ?? Session, shape, Budget);
         CellsEvaluated += judgement.Result.CellsEvaluated;
         return judgement;
     }
