@@ -26,7 +26,12 @@ public static class AwsCall
         {
             throw new AwsCallException(call, string.IsNullOrEmpty(e.ErrorCode) ? e.StatusCode.ToString() : e.ErrorCode, e.Message, e);
         }
-        catch (Exception e) when (e is AmazonClientException or HttpRequestException)
+        catch (AmazonClientException e)
+        {
+            // The SDK's own failures before or after AWS answered: no credentials, the network after its retries.
+            throw new AwsCallException(call, "ClientFailure", e.Message, e);
+        }
+        catch (HttpRequestException e)
         {
             throw new AwsCallException(call, "NetworkFailure", e.Message, e);
         }

@@ -33,7 +33,7 @@ public sealed class AwsCallException : Exception
     /// <summary>The call as <c>service:Operation</c>, e.g. <c>iam:GetPolicyVersion</c>.</summary>
     public string Call { get; }
 
-    /// <summary>AWS's error code (<c>AccessDenied</c>, <c>NoSuchEntity</c>...), or <c>NetworkFailure</c>.</summary>
+    /// <summary>AWS's error code (<c>AccessDenied</c>, <c>NoSuchEntity</c>...), or <c>NetworkFailure</c> / <c>ClientFailure</c> when it never got one.</summary>
     public string Code { get; }
 
     /// <summary>AWS's message, or what went wrong on the way.</summary>
