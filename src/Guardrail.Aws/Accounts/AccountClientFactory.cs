@@ -107,10 +107,20 @@ public sealed class AccountClientFactory : IAccountReaders, IDisposable
     private async Task<IPathReaders> CreateAsync(string account, CancellationToken cancellationToken)
     {
         var own = await OwnAccountAsync(cancellationToken).ConfigureAwait(false);
-        var credentials = account == own || accountRoleName is null
-            ? ownCredentials.Value
-            : await sts.Value.AssumeRoleAsync(RoleArnIn(account), SessionName, cancellationToken).ConfigureAwait(false);
-        return new AccountReaders(this, credentials);
+        if (account == own || accountRoleName is null)
+        {
+            return new AccountReaders(this, ownCredentials.Value);
+        }
+
+        var role = RoleArnIn(account);
+        try
+        {
+            return new AccountReaders(this, await sts.Value.AssumeRoleAsync(role, SessionName, cancellationToken).ConfigureAwait(false));
+        }
+        catch (AwsCallException e) when (e.Resource is null)
+        {
+            throw new AwsCallException(e.Call, e.Code, e.Detail, e) { Resource = role };
+        }
     }
 
     // Resolving the default credential chain can fail before any request is sent (no credentials at all).

@@ -39,6 +39,9 @@ public sealed class AwsCallException : Exception
     /// <summary>AWS's message, or what went wrong on the way.</summary>
     public string Detail { get; }
 
+    /// <summary>What the call was about when the caller of the reader cannot know it (the role an account is reached through); null otherwise.</summary>
+    public string? Resource { get; init; }
+
     /// <summary>Whether AWS refused the call for want of a permission (the codes differ between services).</summary>
     public bool IsAccessDenied => Code is "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "AuthorizationError" or "UnrecognizedClientException" or "InvalidClientTokenId";
 }

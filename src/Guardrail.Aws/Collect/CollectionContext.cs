@@ -69,7 +69,7 @@ internal sealed class CollectionContext
     /// <summary>Records a failed read (once per call, resource and code).</summary>
     public void Fail(string resource, AwsCallException e)
     {
-        var failure = new ReadFailure(e.Call, resource, e.Code, e.Detail, e.IsAccessDenied ? RequiredPermissions.For(e.Call) : null);
+        var failure = new ReadFailure(e.Call, e.Resource ?? resource, e.Code, e.Detail, e.IsAccessDenied ? RequiredPermissions.For(e.Call) : null);
         if (!failures.Contains(failure))
         {
             failures.Add(failure);
