@@ -125,7 +125,7 @@ public static partial class SnapshotCommand
         return [.. accounts.Select((account, i) => new TableTarget(
             bucket,
             locations[locations.Count == 1 ? 0 : i],
-            Checked("--catalog-account", account, AwsIdentifiers.AccountIdProblem(account)),
+            AwsIdentifiers.AccountIdProblem(account) is { } problem ? throw new UsageException($"--catalog-account: {problem}") : account,
             Checked("--database", databases[i], GlueNameProblem(databases[i])),
             Checked("--table", tables[i], GlueNameProblem(tables[i]))))];
     }
