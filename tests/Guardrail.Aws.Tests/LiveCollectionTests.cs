@@ -177,6 +177,36 @@ public sealed class LiveCollectionTests
         Assert.Equal($"arn:aws:iam::{other}:role/GuardrailReader", factory.RoleArnIn(other));
     }
 
+    [Fact]
+    public async Task Keys_named_by_default_by_id_or_by_alias_are_read_under_the_name_the_bucket_uses()
+    {
+        using var world = await LiveWorld.EmptyAsync(moto);
+        await world.CreateRoleAsync("spectrum", LiveWorld.Document(LiveWorld.Allow("sts:AssumeRole", "*")));
+        var key = (await world.Kms.CreateKeyAsync(new Amazon.KeyManagementService.Model.CreateKeyRequest())).KeyMetadata;
+        foreach (var (bucket, keyId) in new[] { ("amzn-s3-demo-managed", (string?)null), ("amzn-s3-demo-by-id", key.KeyId) })
+        {
+            await world.S3.PutBucketAsync(bucket);
+            await world.S3.PutBucketEncryptionAsync(new Amazon.S3.Model.PutBucketEncryptionRequest
+            {
+                BucketName = bucket,
+                ServerSideEncryptionConfiguration = new() { ServerSideEncryptionRules = [new() { ServerSideEncryptionByDefault = new() { ServerSideEncryptionAlgorithm = Amazon.S3.ServerSideEncryptionMethod.AWSKMS, ServerSideEncryptionKeyManagementServiceKeyId = keyId } }] },
+            });
+        }
+
+        using var factory = Factory(moto);
+        var request = new SnapshotRequest([RoleArn.Parse($"arn:aws:iam::{LiveWorld.Account}:role/spectrum")], [new TableTarget("amzn-s3-demo-managed", string.Empty), new TableTarget("amzn-s3-demo-by-id", string.Empty)], null, "us-east-1");
+
+        var collection = await new SnapshotCollector(factory).CollectAsync(request, CancellationToken.None);
+
+        // Without a key S3 uses the AWS managed key aws/s3 of the bucket's account and Region; a bare key id is the bucket owner's key.
+        var managed = $"arn:aws:kms:us-east-1:{LiveWorld.Account}:alias/aws/s3";
+        Assert.Equal(managed, collection.Snapshot["buckets"]!["amzn-s3-demo-managed"]!["encryption"]!["kmsKeyArn"]!.GetValue<string>());
+        Assert.Equal(key.Arn, collection.Snapshot["buckets"]!["amzn-s3-demo-by-id"]!["encryption"]!["kmsKeyArn"]!.GetValue<string>());
+        Assert.Equal([managed, key.Arn], collection.Snapshot["keys"]!.AsObject().Select(k => k.Key));
+        Assert.Contains(collection.Notes, n => n.StartsWith($"bucket amzn-s3-demo-by-id names its key as {key.KeyId}", StringComparison.Ordinal));
+        Assert.Empty(collection.Failures);
+    }
+
     internal static void AssertJson(JsonNode expected, JsonNode actual)
     {
         if (!JsonNode.DeepEquals(expected, actual))
