@@ -40,18 +40,7 @@ public sealed class AwsJsonClient
         };
         request.Content.Headers.ContentType = ContentType;
         request.Headers.TryAddWithoutValidation("X-Amz-Target", $"{targetPrefix}.{operation}");
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // Retries are exhausted: report the network failure as the service's, so callers handle one exception type.
-            throw new AwsServiceException($"{service} {operation} failed after retries: {e.Message}", e);
-        }
-
-        using var _ = response;
+        using var response = await AwsHttp.SendAsync(http, request, service, operation, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
