@@ -136,6 +136,8 @@ public sealed class CollectorFailureTests
     /// <summary>The real (moto) readers, except that one call is refused as AWS refuses it.</summary>
     private sealed class Refusing(IAccountReaders inner, string call, string? onlyFor = null) : IAccountReaders
     {
+        public AwsCallCounter Counter => inner.Counter;
+
         public Task<string> OwnAccountAsync(CancellationToken cancellationToken) => inner.OwnAccountAsync(cancellationToken);
 
         public async Task<IPathReaders> ForAccountAsync(string account, CancellationToken cancellationToken) =>

@@ -29,6 +29,9 @@ public interface IPathReaders
 /// <summary>Hands out the readers of any account: the caller's own, or another one's (through a role there).</summary>
 public interface IAccountReaders
 {
+    /// <summary>Counts every request the readers make.</summary>
+    Calls.AwsCallCounter Counter { get; }
+
     /// <summary>The account of the caller's own credentials.</summary>
     Task<string> OwnAccountAsync(CancellationToken cancellationToken);
 

@@ -10,7 +10,7 @@ namespace Guardrail.Aws.Collect;
 /// <param name="Snapshot">The snapshot document.</param>
 /// <param name="Notes">Known gaps that are not failures (Organizations not in use or not readable from this account...), each said once.</param>
 /// <param name="Failures">The reads that failed, one per call and resource.</param>
-/// <param name="Calls">The AWS requests made, by call (<c>iam:GetRole</c>).</param>
+/// <param name="Calls">The AWS requests the readers have made, by call (<c>iam:GetRole</c>): this collection's with a factory made for it, as one per invocation is.</param>
 public sealed record SnapshotCollection(JsonObject Snapshot, IReadOnlyList<string> Notes, IReadOnlyList<ReadFailure> Failures, IReadOnlyDictionary<string, int> Calls)
 {
     /// <summary>Whether every section asked for was read.</summary>

@@ -23,7 +23,6 @@ public sealed class SnapshotCollector
     public async Task<SnapshotCollection> CollectAsync(SnapshotRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var counter = readers is AccountClientFactory factory ? factory.Counter : null;
         var own = await readers.OwnAccountAsync(cancellationToken).ConfigureAwait(false);
         var context = new CollectionContext(readers, request.Region, own, cancellationToken);
 
@@ -52,6 +51,6 @@ public sealed class SnapshotCollector
             snapshot["organization"] = organization;
         }
 
-        return new SnapshotCollection(snapshot, context.Notes, context.Failures, counter?.Counts ?? new Dictionary<string, int>());
+        return new SnapshotCollection(snapshot, context.Notes, context.Failures, readers.Counter.Counts);
     }
 }
