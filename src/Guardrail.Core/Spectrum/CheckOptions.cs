@@ -31,6 +31,12 @@ public sealed record BucketCheckOptions(
     string? OrgId,
     DateTimeOffset Now)
 {
+    /// <summary>
+    /// The cluster's Region, when known: Spectrum reads buckets of its own Region only (Redshift Database Developer
+    /// Guide, Amazon Redshift Spectrum considerations), so it is the requests' <c>aws:RequestedRegion</c>.
+    /// </summary>
+    public string? Region { get; init; }
+
     /// <summary>The role whose sessions make the S3 requests.</summary>
     public RoleArn ReadingRole => SpectrumRoles[^1];
 
@@ -50,10 +56,10 @@ public sealed record TrustCheckOptions(IReadOnlyList<RoleArn> Chain, DateTimeOff
     public RoleArn Role => Chain[^1];
 
     /// <summary>
-    /// The service principal names Redshift may assume the first role as; null: Redshift's global name and any
-    /// Region-scoped Redshift name the policy uses.
+    /// Whether the role serves a Redshift Serverless namespace, which may also assume it as
+    /// <c>redshift-serverless.amazonaws.com</c>: trusting either name lets it in.
     /// </summary>
-    public IReadOnlyList<string>? ServiceNames { get; init; }
+    public bool Serverless { get; init; }
 
     /// <summary>The role before it in the chain, or null when Redshift itself assumes it.</summary>
     public RoleArn? PreviousRole => Chain.Count > 1 ? Chain[^2] : null;

@@ -1,18 +1,17 @@
-using Guardrail.Core.Findings;
+using Guardrail.Core.Evaluation;
 using Guardrail.Core.Paths.Judging;
 using Guardrail.Core.Spectrum;
 
 namespace Guardrail.Core.Paths.Hops;
 
 /// <summary>
-/// Redshift may assume the first role (Serverless namespaces: also as <c>redshift-serverless.amazonaws.com</c>, and
-/// which name it uses is not documented, so trusting only one of them is at risk); each next role trusts the
-/// previous one. Each trust policy is judged by <see cref="TrustPolicyEvaluator"/>, findings and security included.
+/// Redshift may assume the first role (a Serverless namespace as <c>redshift.amazonaws.com</c> or
+/// <c>redshift-serverless.amazonaws.com</c>); each next role trusts the previous one. Each trust policy is judged by
+/// <see cref="TrustPolicyEvaluator"/>, findings and security included, for every possible cluster kind; the RCPs of
+/// each role's account apply to its <c>sts:AssumeRole</c>.
 /// </summary>
 internal sealed class TrustHop : IHop
 {
-    private const string ServerlessPrincipal = "redshift-serverless.amazonaws.com";
-
     public HopKind Kind => HopKind.Trust;
 
     public HopResult Judge(PathJudging path)
@@ -29,29 +28,15 @@ internal sealed class TrustHop : IHop
                 continue;
             }
 
-            var options = new TrustCheckOptions([.. chain.Take(i + 1)], path.Now);
-            var verdict = path.Counted(TrustPolicyEvaluator.Evaluate(policy, options, path.Budget));
-            if (i > 0 || !path.Kinds.Contains(ClusterKind.Serverless))
+            foreach (var kind in path.Kinds)
             {
-                hop.Add(document, verdict);
-                continue;
-            }
-
-            var serverless = path.Counted(TrustPolicyEvaluator.Evaluate(policy, options with { ServiceNames = [ServerlessPrincipal] }, path.Budget));
-            if (verdict.Access == AccessVerdict.Ok && serverless.Access == AccessVerdict.Ok)
-            {
-                hop.Add(document, verdict);
-            }
-            else if (verdict.Access == AccessVerdict.Ok || serverless.Access == AccessVerdict.Ok)
-            {
-                // One of the two names is trusted: Spectrum works only if Serverless uses that one.
-                var missing = verdict.Access == AccessVerdict.Ok ? ServerlessPrincipal : RedshiftPrincipal.Global;
-                hop.Add(document, verdict with { Access = AccessVerdict.AtRisk, Findings = [.. verdict.SecurityFindings] });
-                hop.Add(document, RuleIds.TrustMissingRedshift, Evaluation.Tri.Unknown, "(policy)", $"The trust policy does not let {missing} assume the role; a Serverless namespace may assume it as either redshift.amazonaws.com or redshift-serverless.amazonaws.com, and AWS does not say which, so trust both.");
-            }
-            else
-            {
-                hop.Add(document, verdict);
+                var options = new TrustCheckOptions([.. chain.Take(i + 1)], path.Now) { Serverless = kind == ClusterKind.Serverless };
+                hop.Add(document, path.Counted(TrustPolicyEvaluator.Evaluate(policy, options, path.Budget)));
+                RequestPrincipal caller = options.PreviousRole is { } previous
+                    ? new RoleSessionPrincipal(previous)
+                    : new ServicePrincipal(options.Serverless ? [RedshiftPrincipal.Global, RedshiftPrincipal.ServerlessName] : [RedshiftPrincipal.Global]);
+                var who = options.PreviousRole is { } before ? before.Arn : "Amazon Redshift";
+                ResourceControl.Apply(hop, path, role.AccountId, [SpectrumShapes.ForAssumeRole(options, who)], caller);
             }
         }
 
