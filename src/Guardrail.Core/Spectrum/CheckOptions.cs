@@ -56,10 +56,13 @@ public sealed record TrustCheckOptions(IReadOnlyList<RoleArn> Chain, DateTimeOff
     public RoleArn Role => Chain[^1];
 
     /// <summary>
-    /// Whether the role serves a Redshift Serverless namespace, which may also assume it as
-    /// <c>redshift-serverless.amazonaws.com</c>: trusting either name lets it in.
+    /// Whether the role serves a Redshift Serverless namespace, whose trust policy names
+    /// <c>redshift-serverless.amazonaws.com</c> as well (not an extra principal).
     /// </summary>
     public bool Serverless { get; init; }
+
+    /// <summary>Whether the caller judged is <c>redshift-serverless.amazonaws.com</c> rather than Redshift's own names.</summary>
+    public bool AsServerless { get; init; }
 
     /// <summary>The role before it in the chain, or null when Redshift itself assumes it.</summary>
     public RoleArn? PreviousRole => Chain.Count > 1 ? Chain[^2] : null;

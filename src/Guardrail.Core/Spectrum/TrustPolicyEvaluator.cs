@@ -18,7 +18,7 @@ public static class TrustPolicyEvaluator
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
         var principal = ExpectedPrincipal(policy, options);
-        var who = options.PreviousRole is null ? (options.Serverless ? $"Amazon Redshift ({RedshiftPrincipal.Global} or {RedshiftPrincipal.ServerlessName})" : $"Amazon Redshift ({RedshiftPrincipal.Global})") : $"the previous role in the chain ({options.PreviousRole.Arn})";
+        var who = options.PreviousRole is null ? (options.AsServerless ? $"Amazon Redshift Serverless ({RedshiftPrincipal.ServerlessName})" : $"Amazon Redshift ({RedshiftPrincipal.Global})") : $"the previous role in the chain ({options.PreviousRole.Arn})";
         var missingRule = options.PreviousRole is null ? RuleIds.TrustMissingRedshift : RuleIds.TrustChainBroken;
         var shape = SpectrumShapes.ForAssumeRole(options, who);
         var result = FamilyEvaluator.Evaluate(policy, principal, [shape], GrantSource.PolicyMustAllow, budget ?? new WorkBudget());
@@ -36,11 +36,16 @@ public static class TrustPolicyEvaluator
             return new RoleSessionPrincipal(previous);
         }
 
+        if (options.AsServerless)
+        {
+            return new ServicePrincipal([RedshiftPrincipal.ServerlessName]);
+        }
+
         // Redshift is known by its global name and by Region-scoped names; any Redshift name the policy uses counts.
         var redshift = policy.Statements
             .Where(s => s.Principal is not null)
             .SelectMany(s => s.Principal!.Spec.Entries)
-            .Where(e => e.Type == PrincipalTypes.Service && (RedshiftPrincipal.IsRedshift(e.Value) || (options.Serverless && RedshiftPrincipal.IsServerless(e.Value))))
+            .Where(e => e.Type == PrincipalTypes.Service && RedshiftPrincipal.IsRedshift(e.Value))
             .Select(e => e.Value)
             .Append(RedshiftPrincipal.Global)
             .Distinct(StringComparer.OrdinalIgnoreCase)

@@ -1,14 +1,16 @@
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Findings;
 using Guardrail.Core.Paths.Judging;
 using Guardrail.Core.Spectrum;
 
 namespace Guardrail.Core.Paths.Hops;
 
 /// <summary>
-/// Redshift may assume the first role (a Serverless namespace as <c>redshift.amazonaws.com</c> or
-/// <c>redshift-serverless.amazonaws.com</c>); each next role trusts the previous one. Each trust policy is judged by
-/// <see cref="TrustPolicyEvaluator"/>, findings and security included, for every possible cluster kind; the RCPs of
-/// each role's account apply to its <c>sts:AssumeRole</c>.
+/// Redshift may assume the first role; each next role trusts the previous one. A Serverless namespace's trust policy
+/// must let both <c>redshift.amazonaws.com</c> and <c>redshift-serverless.amazonaws.com</c> in (Redshift Management
+/// Guide, Serverless and other services), and AWS does not say which one assumes the role: trusting one of them only
+/// is at risk. Each trust policy is judged by <see cref="TrustPolicyEvaluator"/>, findings and security included, for
+/// every possible cluster kind; the RCPs of each role's account apply to its <c>sts:AssumeRole</c>.
 /// </summary>
 internal sealed class TrustHop : IHop
 {
@@ -31,7 +33,13 @@ internal sealed class TrustHop : IHop
             foreach (var kind in path.Kinds)
             {
                 var options = new TrustCheckOptions([.. chain.Take(i + 1)], path.Now) { Serverless = kind == ClusterKind.Serverless };
-                hop.Add(document, path.Counted(TrustPolicyEvaluator.Evaluate(policy, options, path.Budget)));
+                var verdict = path.Counted(TrustPolicyEvaluator.Evaluate(policy, options, path.Budget));
+                if (i == 0 && options.Serverless)
+                {
+                    verdict = BothNames(verdict, path.Counted(TrustPolicyEvaluator.Evaluate(policy, options with { AsServerless = true }, path.Budget)));
+                }
+
+                hop.Add(document, verdict);
                 RequestPrincipal caller = options.PreviousRole is { } previous
                     ? new RoleSessionPrincipal(previous)
                     : new ServicePrincipal(options.Serverless ? [RedshiftPrincipal.Global, RedshiftPrincipal.ServerlessName] : [RedshiftPrincipal.Global]);
@@ -41,5 +49,22 @@ internal sealed class TrustHop : IHop
         }
 
         return hop.Build();
+    }
+
+    /// <summary>Both names must be trusted; one of them only puts Spectrum at risk (which one assumes is not documented).</summary>
+    private static Verdict BothNames(Verdict redshift, Verdict serverless)
+    {
+        if (redshift.Access == AccessVerdict.Ok || serverless.Access == AccessVerdict.Ok)
+        {
+            var failing = redshift.Access == AccessVerdict.Ok ? serverless : redshift;
+            var worst = failing.Access == AccessVerdict.Ok ? AccessVerdict.Ok : AccessVerdict.AtRisk;
+            return redshift with
+            {
+                Access = worst,
+                Findings = [.. redshift.SecurityFindings.Concat(failing.AccessFindings.Select(f => f with { Severity = Severity.Medium }))],
+            };
+        }
+
+        return redshift with { Findings = [.. redshift.Findings.Concat(serverless.AccessFindings)] };
     }
 }
