@@ -21,7 +21,7 @@ public static class InvokeCommand
     public static Command Create(CliEnvironment env)
     {
         var function = new Option<string>("--function") { Description = "Which function to run.", Required = true };
-        function.AcceptOnlyFromAmong("bucket-policy", "trust-policy", "drift-scan");
+        function.AcceptOnlyFromAmong("bucket-policy", "trust-policy", "drift-scan", "access-path");
         var eventFile = new Option<string>("--event") { Description = $"The EventBridge event JSON file (see events/), or - for standard input (UTF-8, or UTF-16 with a byte order mark; at most {InputText.MaxSizeText}).", Required = true, HelpName = "FILE|-" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Judge the policy carried in the event without AWS; print the alert it would publish and what it would do." };
         var command = new Command("invoke", "Run a guardrail function locally on an event file; prints one JSON object with the outcome.")
@@ -51,6 +51,7 @@ public static class InvokeCommand
             {
                 "bucket-policy" => new BucketPolicyFunction(host).Handle(input),
                 "trust-policy" => new TrustPolicyFunction(host).Handle(input),
+                "access-path" => new AccessPathFunction(host).Handle(input),
                 _ => new DriftScanFunction(host).Handle(input),
             };
             using var reader = new StreamReader(output.GetAwaiter().GetResult());
@@ -61,7 +62,7 @@ public static class InvokeCommand
         {
             throw new UsageException(e.Message);
         }
-        catch (Exception e) when (e is AwsServiceException or AmazonServiceException or HttpRequestException or AmazonClientException or Functions.Processing.FunctionFailedException or OperationCanceledException)
+        catch (Exception e) when (e is AwsServiceException or AmazonServiceException or HttpRequestException or AmazonClientException or Functions.Processing.FunctionFailedException or OperationCanceledException or Aws.Calls.AwsCallException or Functions.Paths.PathReadException)
         {
             env.Error.WriteLine(SafeText.Line($"guardrail: the {function} function failed: {e.Message}"));
             return FunctionFailed;

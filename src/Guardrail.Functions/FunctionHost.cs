@@ -1,4 +1,7 @@
 using Guardrail.Aws;
+using Guardrail.Aws.Accounts;
+using Guardrail.Aws.Calls;
+using Guardrail.Functions.Paths;
 using Guardrail.Aws.Iam;
 using Guardrail.Aws.S3;
 using Guardrail.Aws.Sns;
@@ -39,7 +42,19 @@ public sealed class FunctionHost
             QuerySnsPublisher.Create(endpoints),
             GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, config.StateTable!)),
             time,
-            new JsonLog(service, logOutput ?? Console.Out, time));
+            new JsonLog(service, logOutput ?? Console.Out, time))
+        {
+            Region = Region(environment),
+            PathReaders = () =>
+            {
+                var factory = new AccountClientFactory(endpoints, Region(environment), config.Paths.AccountRoleName, new AwsCallCounter());
+                return new PathReaderSession(factory, factory);
+            },
+        };
         return new FunctionHost(config, services);
     }
+
+    /// <summary>The Region the function runs in (Lambda sets AWS_REGION).</summary>
+    private static string Region(Func<string, string?> environment) =>
+        environment("AWS_REGION") is { Length: > 0 } region ? region : environment("AWS_DEFAULT_REGION") is { Length: > 0 } fallback ? fallback : "us-east-1";
 }

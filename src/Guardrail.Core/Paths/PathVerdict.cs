@@ -23,4 +23,18 @@ public sealed record PathVerdict(AccessVerdict Access, SecurityVerdict Security,
 {
     /// <summary>Every finding of every hop, in path order.</summary>
     public IEnumerable<PathFinding> Findings => Hops.SelectMany(h => h.Findings);
+
+    /// <summary>
+    /// The path as one verdict (for alerts and the functions' judging step): each finding's statement becomes
+    /// "<c>hop: document: statement</c>", and findings come most severe first (access, then security), as a single policy's do.
+    /// </summary>
+    public Verdict AsVerdict() => new(
+        Access,
+        Security,
+        [.. Findings.Select(f => f.Finding with { Statement = $"{f.Hop.ToText()}: {f.Document}: {f.Finding.Statement}" })
+            .OrderBy(f => f.Kind).ThenByDescending(f => f.Severity)],
+        RequestsEvaluated);
+
+    /// <summary>The path in one line: <c>trust ok, association ok, identity breaks, ...</c>.</summary>
+    public string Line => string.Join(", ", Hops.Select(h => $"{h.Hop.ToText()} {h.Status.ToText()}"));
 }

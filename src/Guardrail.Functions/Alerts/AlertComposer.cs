@@ -78,6 +78,11 @@ public static class AlertComposer
             w.WriteStartObject();
             VerdictJson.WriteProperties(w, context.Verdict);
             w.WriteString("outcome", context.Outcome.ToText());
+            if (context.Judgement.PathLine is { } path)
+            {
+                w.WriteString("path", path);
+            }
+
             if (context.ReasonCode != OutcomeReason.None)
             {
                 w.WriteString("reasonCode", context.ReasonCode.ToText());
@@ -165,6 +170,11 @@ public static class AlertComposer
 
         text.AppendLine();
         text.AppendLine($"Verdict: {verdict.Access.ToText()}    Security: {verdict.Security.ToText()}");
+        if (context.Judgement.PathLine is { } path)
+        {
+            text.AppendLine($"Path:    {path}");
+        }
+
         foreach (var finding in verdict.Findings)
         {
             text.AppendLine();

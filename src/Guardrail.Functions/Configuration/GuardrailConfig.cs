@@ -41,6 +41,15 @@ public sealed partial record GuardrailConfig(
     /// <summary>The timeout when GUARDRAIL_TIMEOUT_SECONDS is not set: the template's default.</summary>
     public const int DefaultTimeoutSeconds = 60;
 
+    /// <summary>GUARDRAIL_ROLLBACK as kinds of change (<c>true</c>: every kind); empty when rollback is off.</summary>
+    public IReadOnlySet<string> RollbackKinds { get; init; } = new HashSet<string>(Configuration.RollbackKinds.All, StringComparer.Ordinal);
+
+    /// <summary>The access-path settings: clusters, catalog tables, the role to read other accounts with.</summary>
+    public PathSettings Paths { get; init; } = PathSettings.None;
+
+    /// <summary>Whether changes of this kind are rolled back (null: a kind that is never restored).</summary>
+    public bool RollsBack(string? kind) => Rollback && kind is not null && RollbackKinds.Contains(kind);
+
     /// <summary>Whether the bucket is protected.</summary>
     public bool Protects(string bucket) => ProtectedBuckets is null || ProtectedBuckets.Contains(bucket);
 
@@ -108,7 +117,8 @@ public sealed partial record GuardrailConfig(
             }
         }
 
-        var rollback = Bool(Get("GUARDRAIL_ROLLBACK"), "GUARDRAIL_ROLLBACK", problems);
+        var rollbackKinds = Configuration.RollbackKinds.Parse(Get("GUARDRAIL_ROLLBACK"), problems);
+        var rollback = rollbackKinds.Count > 0;
         var self = Get("GUARDRAIL_SELF_ROLE_ARN");
         if (self is not null && RoleArn.Problem(self) is { } selfProblem)
         {
@@ -180,9 +190,12 @@ public sealed partial record GuardrailConfig(
             throw new GuardrailConfigException(problems);
         }
 
+        var paths = PathSettings.Load(Get, problems);
         return new GuardrailConfig(topic, table, roles, buckets, rollback, self, cluster, vpces, prefixes, org, breakGlass, maxRollbacks)
         {
             TimeoutSeconds = timeout,
+            RollbackKinds = rollbackKinds,
+            Paths = paths,
         };
     }
 

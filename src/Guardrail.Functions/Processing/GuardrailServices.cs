@@ -16,4 +16,13 @@ public sealed record GuardrailServices(
     JsonLog Log)
 {
     public Metrics Metrics { get; } = new(Log, Time);
+
+    /// <summary>The Region the functions run in, which is the access paths' Region (AWS_REGION).</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Makes the account-scoped path readers of one invocation (the access-path function); null elsewhere.</summary>
+    public Func<Paths.PathReaderSession>? PathReaders { get; init; }
+
+    /// <summary>Makes the restorer of one invocation from its readers; null when nothing may be written.</summary>
+    public Func<Guardrail.Aws.Accounts.IAccountReaders, Paths.IPathRestorer>? PathRestorer { get; init; }
 }

@@ -19,6 +19,12 @@ public interface IPolicyKind
     /// <summary>How people know it: <c>s3://my-lake</c>, the role ARN, or the path's roles and buckets.</summary>
     string Name { get; }
 
+    /// <summary>The kind of change a rollback would undo (a <c>GUARDRAIL_ROLLBACK</c> kind); null when it is never restored.</summary>
+    string? RestoreKind { get; }
+
+    /// <summary>Why a change of this resource is alerted and never restored (when <see cref="RestoreKind"/> is null).</summary>
+    string? NoRestoreReason { get; }
+
     /// <summary>Parses, hashes and evaluates the live state's text (null: a bucket with no policy).</summary>
     Judgement Judge(string? text);
 

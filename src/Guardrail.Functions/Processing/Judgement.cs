@@ -10,6 +10,9 @@ public sealed record Judgement(string? Text, PolicyDocument? Policy, string Hash
 {
     /// <summary>Spectrum can read and nothing is weaker than AWS recommends: the policy may become known-good.</summary>
     public bool IsOk => Verdict.Access == AccessVerdict.Ok && Verdict.Security == SecurityVerdict.Ok;
+
+    /// <summary>For a whole access path, each hop's status in one line (shown in alerts); null for a single policy.</summary>
+    public string? PathLine { get; init; }
 }
 
 /// <summary>

@@ -85,6 +85,17 @@ public static class OutcomeText
     /// <summary>Reads back a stored outcome (the alert outbox keeps it as text).</summary>
     public static Outcome Parse(string text) => All.First(o => o.ToText() == text);
 
+    /// <summary>How much an outcome needs a person: the worst of several paths' outcomes stands for the invocation.</summary>
+    public static int Severity(Outcome outcome) => outcome switch
+    {
+        Outcome.Ignored or Outcome.Duplicate => 0,
+        Outcome.Ok => 1,
+        Outcome.RolledBack => 2,
+        Outcome.Alerted or Outcome.RollbackSkipped => 3,
+        Outcome.CircuitOpen => 4,
+        _ => 5,
+    };
+
     public static string ToText(this OutcomeReason reason) => reason switch
     {
         OutcomeReason.BreakGlass => "break-glass",

@@ -164,9 +164,10 @@ public sealed class PolicyChangeProcessor
             var known = await State.KnownGood.GetKnownGoodAsync(kind.Key, ct).ConfigureAwait(false);
             return (known, Judging.Diff(kind, known, judgement));
         }).ConfigureAwait(false);
-        var decision = config.Rollback && judgement.Verdict.Access == AccessVerdict.Breaks
+        var breaks = judgement.Verdict.Access == AccessVerdict.Breaks;
+        var decision = breaks && config.RollsBack(kind.RestoreKind)
             ? await DecideRollbackAsync(change, resource, knownGood, judgement, deadline).ConfigureAwait(false)
-            : new Decision(Outcome.Alerted, OutcomeReason.None, null);
+            : new Decision(Outcome.Alerted, OutcomeReason.None, breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null);
 
         var now = services.Time.GetUtcNow();
         var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer);

@@ -15,6 +15,10 @@ public abstract class PolicyDocumentKind : IPolicyKind
 
     public abstract string Name { get; }
 
+    public string? RestoreKind => Type;
+
+    public string? NoRestoreReason => null;
+
     /// <summary>Parses policy text of this kind (null for "no policy").</summary>
     public abstract PolicyDocument? Parse(string? text);
 

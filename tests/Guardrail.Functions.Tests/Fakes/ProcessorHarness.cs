@@ -82,6 +82,10 @@ internal sealed class ThrowingKind(IPolicyKind inner) : IPolicyKind
 
     public string Name => inner.Name;
 
+    public string? RestoreKind => inner.RestoreKind;
+
+    public string? NoRestoreReason => inner.NoRestoreReason;
+
     public Judgement Judge(string? text) => throw new InvalidOperationException("a bug in the evaluator");
 
     public string HashOf(string? text) => inner.HashOf(text);

@@ -17,11 +17,15 @@ internal sealed class AssociationHop : IHop
         {
             hop.Unchecked("cluster", "which roles are attached to the cluster or namespace (no cluster in the snapshot)");
         }
-        else if (!cluster.IamRoles.Contains(first.Arn, StringComparer.Ordinal))
+        else if (cluster.IamRoles is not { } attached)
+        {
+            hop.Unchecked("cluster", $"which roles are attached to the {cluster.Kind.ToString().ToLowerInvariant()} cluster (its kind is given, its roles are not)");
+        }
+        else if (!attached.Contains(first.Arn, StringComparer.Ordinal))
         {
             var kind = cluster.Kind == Spectrum.ClusterKind.Serverless ? "namespace" : "cluster";
             hop.Judged(Tri.False);
-            hop.Add(kind, RuleIds.RoleNotAttached, Tri.False, "(cluster)", $"{first.Arn} is not attached to the {kind} ({cluster.IamRoles.Count} roles are): Redshift cannot get its credentials, so Spectrum queries fail with \"Not authorized to get credentials of role\".");
+            hop.Add(kind, RuleIds.RoleNotAttached, Tri.False, "(cluster)", $"{first.Arn} is not attached to the {kind} ({attached.Count} roles are): Redshift cannot get its credentials, so Spectrum queries fail with \"Not authorized to get credentials of role\".");
         }
 
         return hop.Build();

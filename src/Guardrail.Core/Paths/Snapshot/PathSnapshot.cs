@@ -44,9 +44,9 @@ public sealed record SpectrumSetup(IReadOnlyList<RoleArn> RoleChain, ClusterFact
 
 /// <summary>The Redshift cluster (or Serverless namespace) and the roles attached to it.</summary>
 /// <param name="Kind">Provisioned or serverless.</param>
-/// <param name="IamRoles">The role ARNs attached to it.</param>
+/// <param name="IamRoles">The role ARNs attached to it; null when not given (the kind is known, the association is not).</param>
 /// <param name="VpcEndpoints">The S3 VPC endpoints a serverless workgroup uses (enhanced VPC routing).</param>
-public sealed record ClusterFacts(ClusterKind Kind, IReadOnlyList<string> IamRoles, IReadOnlyList<string> VpcEndpoints);
+public sealed record ClusterFacts(ClusterKind Kind, IReadOnlyList<string>? IamRoles, IReadOnlyList<string> VpcEndpoints);
 
 /// <summary>One external table: where its data is and, when given, its Glue catalog entry.</summary>
 /// <param name="Bucket">The bucket name.</param>

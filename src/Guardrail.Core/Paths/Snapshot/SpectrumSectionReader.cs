@@ -64,7 +64,9 @@ internal static class SpectrumSectionReader
     {
         var cluster = SnapshotObject.Read(element, path, ClusterNames);
         var kind = SnapshotJson.Choice(cluster.Required(0, out var kindPath), kindPath, ClusterKinds);
-        var roles = SnapshotJson.Array(cluster.Required(1, out var rolesPath), rolesPath, static (role, rolePath) => SnapshotJson.Checked(role, rolePath, RoleArn.Problem));
+        IReadOnlyList<string>? roles = cluster.TryGet(1, out var rolesElement, out var rolesPath)
+            ? SnapshotJson.Array(rolesElement, rolesPath, static (role, rolePath) => SnapshotJson.Checked(role, rolePath, RoleArn.Problem))
+            : null;
         IReadOnlyList<string> endpoints = cluster.TryGet(2, out var endpointsElement, out var endpointsPath)
             ? SnapshotJson.Array(endpointsElement, endpointsPath, static (vpce, vpcePath) => SnapshotJson.Checked(vpce, vpcePath, AwsIdentifiers.VpceIdProblem))
             : [];

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Guardrail.Aws.Collect;
+using Guardrail.Core.Spectrum;
+using Guardrail.Core.Evaluation;
+using Guardrail.Functions.Configuration;
+
+namespace Guardrail.Functions.Paths;
+
+/// <summary>One protected access path: a role chain, the cluster it serves (when configured) and the tables it reads.</summary>
+/// <param name="Key">The state-table key of the path, e.g. <c>path#spectrum@analytics</c>.</param>
+/// <param name="Chain">The role chain.</param>
+/// <param name="Cluster">The cluster or namespace; null when none is configured.</param>
+/// <param name="Request">What the collector reads for it.</param>
+/// <param name="Kind">The cluster kind GUARDRAIL_CLUSTER gives, for a path whose cluster is not configured.</param>
+/// <param name="VpceIds">The VPC endpoints GUARDRAIL_VPCE_IDS gives (a Serverless workgroup's, which the collector does not read).</param>
+public sealed record PathTarget(string Key, IReadOnlyList<RoleArn> Chain, ClusterTarget? Cluster, SnapshotRequest Request, ClusterKind Kind, IReadOnlyList<string> VpceIds)
+{
+    /// <summary>
+    /// Adds what the configuration knows and the collection does not: the cluster's kind when no cluster is read
+    /// (its attached roles stay unknown, so the association is unchecked), and a Serverless workgroup's endpoints.
+    /// </summary>
+    public JsonObject Completed(JsonObject snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot["spectrum"] is not JsonObject spectrum)
+        {
+            return snapshot;
+        }
+
+        if (spectrum["cluster"] is not JsonObject cluster)
+        {
+            spectrum["cluster"] = cluster = new JsonObject { ["kind"] = Kind == ClusterKind.Serverless ? "serverless" : "provisioned" };
+        }
+
+        if (cluster["vpcEndpoints"] is null && VpceIds.Count > 0)
+        {
+            cluster["vpcEndpoints"] = new JsonArray([.. VpceIds.Select(v => (JsonNode)v)]);
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>How people know the path: the reading role and the buckets.</summary>
+    public string Name => $"{Chain[^1].Arn} → {string.Join(", ", Request.Tables.Select(t => $"s3://{t.Bucket}/{t.Prefix}").Distinct(StringComparer.Ordinal))}";
+
+    /// <summary>The protected paths of a configuration: every role chain with every configured cluster (or none).</summary>
+    public static IReadOnlyList<PathTarget> From(GuardrailConfig config, string region)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var prefixes = config.Prefixes.Count == 0 ? [string.Empty] : config.Prefixes;
+        var buckets = config.ProtectedBuckets?.Order(StringComparer.Ordinal).ToList() ?? [];
+        var tables = buckets.SelectMany(b => prefixes.Select(p => new TableTarget(b, p))).ToList();
+        if (tables.Count > 0)
+        {
+            // A catalog table is read through the first table location; its bucket is read once all the same.
+            tables.AddRange(config.Paths.CatalogTables.Select(t => tables[0] with { CatalogAccount = t.Account, Database = t.Database, Table = t.Table }));
+        }
+
+        var clusters = config.Paths.Clusters.Count == 0 ? [null] : config.Paths.Clusters.Cast<ClusterTarget?>().ToList();
+        return [.. config.SpectrumRoles.SelectMany(chain => clusters.Select(cluster => new PathTarget(
+            $"path#{string.Join(",", chain.Select(r => r.Name))}" + (cluster is null ? string.Empty : $"@{cluster.Name}"),
+            chain,
+            cluster,
+            new SnapshotRequest(chain, tables, cluster, region),
+            cluster?.Kind ?? config.Cluster,
+            config.VpceIds)))];
+    }
+
+    /// <summary>Whether the event's touch can concern this path without reading it (names outside the path rule it out).</summary>
+    public bool MayConcern(PathTouch touch) => touch switch
+    {
+        PathTouch.Role role => Chain.Any(r => r.Name == role.Name),
+        PathTouch.Bucket bucket => Request.Tables.Any(t => t.Bucket == bucket.Name),
+        PathTouch.Cluster cluster => Cluster is null || Cluster.Name == cluster.Name,
+        PathTouch.Catalog catalog => Request.Tables.Any(t => t.CatalogAccount == catalog.Account),
+        _ => true,
+    };
+}

@@ -1,0 +1,30 @@
+namespace Guardrail.Functions.Paths;
+
+/// <summary>What an access-path event touched, as far as the event itself says.</summary>
+public abstract record PathTouch
+{
+    private PathTouch()
+    {
+    }
+
+    /// <summary>A role (its inline policies, attachments, boundary, or the role itself).</summary>
+    public sealed record Role(string Name) : PathTouch;
+
+    /// <summary>A managed policy, attached to roles as a policy or as a boundary.</summary>
+    public sealed record ManagedPolicy(string Arn) : PathTouch;
+
+    /// <summary>A KMS key, by the id, ARN or alias the call named (null: not named in the event).</summary>
+    public sealed record Key(string? Id) : PathTouch;
+
+    /// <summary>A bucket's settings.</summary>
+    public sealed record Bucket(string Name) : PathTouch;
+
+    /// <summary>A provisioned cluster or Serverless namespace.</summary>
+    public sealed record Cluster(string Name) : PathTouch;
+
+    /// <summary>The Glue Data Catalog of an account.</summary>
+    public sealed record Catalog(string Account) : PathTouch;
+
+    /// <summary>Organization policies: every path may be capped by them.</summary>
+    public sealed record Organization : PathTouch;
+}
