@@ -55,6 +55,9 @@ public static class AccessEvents
         new(Organizations, "DetachPolicy", _ => new PathTouch.Organization(), null, OrganizationWhy),
     ];
 
+    /// <summary>The drift scan's pseudo-event: it judges every path, and never rolls anything back.</summary>
+    public static AccessEvent DriftScan { get; } = new("guardrail", "DriftScan", _ => null, null, "the drift scan never rolls back: without an event there is no change to undo exactly");
+
     /// <summary>The row for an event, or null when the access-path function does not handle it.</summary>
     public static AccessEvent? Of(PolicyChangeEvent change)
     {

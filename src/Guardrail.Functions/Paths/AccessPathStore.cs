@@ -10,7 +10,7 @@ namespace Guardrail.Functions.Paths;
 /// AWS has now), written by restoring the one hop the triggering event changed. A collection that missed a section
 /// because a read failed is not judged on what remains: the read fails, and the processor reports could-not-judge.
 /// </summary>
-public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, AccessEvent trigger, PolicyChangeEvent change, IPathRestorer? restorer) : IPolicyStore
+public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, AccessEvent trigger, PolicyChangeEvent? change, IPathRestorer? restorer) : IPolicyStore
 {
     public async Task<string?> ReadAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, 
     }
 
     public Task WriteAsync(string? policyText, CancellationToken cancellationToken) =>
-        restorer is null
+        restorer is null || change is null
             ? throw new InvalidOperationException($"no restorer is configured for {trigger.EventName}")
             : restorer.RestoreAsync(trigger, change, PathEnvelope.Parse(policyText ?? throw new InvalidOperationException("a path always has a state")), cancellationToken);
 }

@@ -1,11 +1,12 @@
 using Guardrail.Aws.State;
 using Guardrail.Functions.Alerts;
 using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Paths;
 
 namespace Guardrail.Functions.Processing;
 
 /// <summary>
-/// The scheduled sweep: judges every protected bucket and Spectrum role as it is now, records known-good baselines
+/// The scheduled sweep: judges every protected bucket and Spectrum role, and every protected access path, as it is now, records known-good baselines
 /// (so the first bad change already has something to roll back to) and alerts once per bad state that events missed.
 /// Each resource is judged on its own: one that cannot be judged is reported (result and <c>could-not-judge</c>
 /// alert) and the sweep goes on. It never rolls back: without an event there is no actor or change to hold responsible.
@@ -36,7 +37,18 @@ public sealed class DriftScanner
         var results = new List<InvocationResult>();
         foreach (var kind in kinds)
         {
-            results.Add(await ScanOneAsync(kind, deadline).ConfigureAwait(false));
+            results.Add(await ScanOneAsync(kind, PolicyStores.Guard(kind, services), deadline).ConfigureAwait(false));
+        }
+
+        // Whole paths, each on its own: the backstop for what no event shows (AWS's edits of managed policies, lost events).
+        if (services.PathReaders is { } makeReaders)
+        {
+            using var session = makeReaders();
+            foreach (var target in PathTarget.From(config, services.Region))
+            {
+                var kind = new AccessPathKind(target, AccessEvents.DriftScan, services.Time);
+                results.Add(await ScanOneAsync(kind, new GuardedResource(kind, new AccessPathStore(target, session.Readers, AccessEvents.DriftScan, null, null)), deadline).ConfigureAwait(false));
+            }
         }
 
         var alerted = results.Count(r => r.Outcome == Outcome.Alerted);
@@ -46,7 +58,7 @@ public sealed class DriftScanner
         return new InvocationResult(outcome, null, $"scanned {results.Count} resources; {alerted} newly alerted; {failed} could not be judged", Resources: results);
     }
 
-    private async Task<InvocationResult> ScanOneAsync(IPolicyKind kind, InvocationDeadline deadline)
+    private async Task<InvocationResult> ScanOneAsync(IPolicyKind kind, GuardedResource resource, InvocationDeadline deadline)
     {
         if (deadline.WorkExpired)
         {
@@ -55,7 +67,7 @@ public sealed class DriftScanner
 
         try
         {
-            return await JudgeAsync(PolicyStores.Guard(kind, services), deadline.Work).ConfigureAwait(false);
+            return await JudgeAsync(resource, deadline.Work).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // One resource that cannot be judged must not hide the state of the others; it is reported.
         catch (Exception e)
