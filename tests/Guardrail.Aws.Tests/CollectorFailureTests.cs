@@ -186,7 +186,7 @@ public sealed class CollectorFailureTests
 
             public Task<IReadOnlyList<string>> ListAttachedPolicyArnsAsync(string roleName, CancellationToken cancellationToken) => inner.Iam.ListAttachedPolicyArnsAsync(roleName, cancellationToken);
 
-            public Task<string> GetManagedPolicyDocumentAsync(string policyArn, CancellationToken cancellationToken) => inner.Iam.GetManagedPolicyDocumentAsync(policyArn, cancellationToken);
+            public Task<PolicyVersion> GetDefaultPolicyVersionAsync(string policyArn, CancellationToken cancellationToken) => inner.Iam.GetDefaultPolicyVersionAsync(policyArn, cancellationToken);
         }
     }
 }

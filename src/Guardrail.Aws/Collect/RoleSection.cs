@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Guardrail.Aws.Accounts;
+using Guardrail.Aws.Iam;
 using Guardrail.Core.Evaluation;
 
 namespace Guardrail.Aws.Collect;
@@ -60,7 +61,7 @@ internal static class RoleSection
             }
             else if (await context.TryAsync(boundaryArn, () => ManagedDocument(context, readers, boundaryArn)).ConfigureAwait(false) is { } boundary)
             {
-                facts["permissionsBoundary"] = PolicyJson.Embed(boundary.Value);
+                facts["permissionsBoundary"] = PolicyJson.Embed(boundary.Value.Document);
             }
 
             facts["tags"] = new JsonObject(details.Value.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
@@ -102,13 +103,13 @@ internal static class RoleSection
                 return null;
             }
 
-            policies[arn] = PolicyJson.Embed(document.Value);
+            policies[arn] = PolicyJson.Embed(document.Value.Document);
         }
 
         return policies;
     }
 
     // A managed policy attached to several roles of the chain, or used as a boundary too, is read once.
-    private static Task<string> ManagedDocument(CollectionContext context, IPathReaders readers, string policyArn) =>
-        context.Once($"managed-policy {policyArn}", () => readers.Iam.GetManagedPolicyDocumentAsync(policyArn, context.Token));
+    private static Task<PolicyVersion> ManagedDocument(CollectionContext context, IPathReaders readers, string policyArn) =>
+        context.Once($"managed-policy {policyArn}", () => readers.Iam.GetDefaultPolicyVersionAsync(policyArn, context.Token));
 }
