@@ -19,14 +19,8 @@ public interface IPathWriters
 /// Hands out the writers of any account, with the same credentials as its readers: the caller's own in its own
 /// account; elsewhere the role assumed there, which then needs the write permissions of the restores it makes.
 /// </summary>
-public interface IAccountWriters
+public interface IAccountWriters : IAccountScope
 {
-    /// <summary>Counts every request the writers (and the readers of the same factory) make.</summary>
-    Calls.AwsCallCounter Counter { get; }
-
-    /// <summary>The account of the caller's own credentials.</summary>
-    Task<string> OwnAccountAsync(CancellationToken cancellationToken);
-
     /// <summary>The writers of <paramref name="account"/>; throws <see cref="Calls.AwsCallException"/> when its credentials cannot be had.</summary>
     Task<IPathWriters> WritersForAccountAsync(string account, CancellationToken cancellationToken);
 }

@@ -4,17 +4,8 @@ using Guardrail.Aws.Query;
 namespace Guardrail.Aws.Iam;
 
 /// <summary><see cref="IIamPathWriter"/> over the Query protocol (API version 2010-05-08).</summary>
-public sealed class QueryIamPathWriter : IIamPathWriter
+public sealed class QueryIamPathWriter(AwsQueryClient client, AwsCallCounter counter) : IIamPathWriter
 {
-    private readonly AwsQueryClient client;
-    private readonly AwsCallCounter counter;
-
-    public QueryIamPathWriter(AwsQueryClient client, AwsCallCounter counter)
-    {
-        this.client = client;
-        this.counter = counter;
-    }
-
     public Task PutRolePolicyAsync(string roleName, string policyName, string policyDocument, CancellationToken cancellationToken) =>
         WriteAsync("PutRolePolicy", [new("RoleName", roleName), new("PolicyName", policyName), new("PolicyDocument", policyDocument)], cancellationToken);
 

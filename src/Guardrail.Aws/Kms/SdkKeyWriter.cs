@@ -5,17 +5,8 @@ using Guardrail.Aws.Calls;
 namespace Guardrail.Aws.Kms;
 
 /// <summary><see cref="IKeyWriter"/> over AWSSDK.KeyManagementService (whose own retry handles throttling and 5xx).</summary>
-public sealed class SdkKeyWriter : IKeyWriter
+public sealed class SdkKeyWriter(IAmazonKeyManagementService kms, AwsCallCounter counter) : IKeyWriter
 {
-    private readonly IAmazonKeyManagementService kms;
-    private readonly AwsCallCounter counter;
-
-    public SdkKeyWriter(IAmazonKeyManagementService kms, AwsCallCounter counter)
-    {
-        this.kms = kms;
-        this.counter = counter;
-    }
-
     // The lockout safety check stays on: putting back a policy that locks everyone out is refused, not done.
     public Task PutKeyPolicyAsync(string keyId, string policy, CancellationToken cancellationToken) =>
         AwsCall.RunAsync(counter, "kms:PutKeyPolicy", () => kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = keyId, PolicyName = "default", Policy = policy }, cancellationToken));

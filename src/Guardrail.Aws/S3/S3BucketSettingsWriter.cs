@@ -5,17 +5,8 @@ using Guardrail.Aws.Calls;
 namespace Guardrail.Aws.S3;
 
 /// <summary><see cref="IBucketSettingsWriter"/> over AWSSDK.S3 (whose own retry handles throttling and 5xx).</summary>
-public sealed class S3BucketSettingsWriter : IBucketSettingsWriter
+public sealed class S3BucketSettingsWriter(IAmazonS3 s3, AwsCallCounter counter) : IBucketSettingsWriter
 {
-    private readonly IAmazonS3 s3;
-    private readonly AwsCallCounter counter;
-
-    public S3BucketSettingsWriter(IAmazonS3 s3, AwsCallCounter counter)
-    {
-        this.s3 = s3;
-        this.counter = counter;
-    }
-
     public Task PutEncryptionAsync(string bucket, string expectedOwner, DefaultEncryption encryption, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(encryption);
