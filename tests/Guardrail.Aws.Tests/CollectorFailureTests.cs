@@ -111,6 +111,20 @@ public sealed class CollectorFailureTests
         Assert.Equal(1, sts.Attempts);
     }
 
+    [Fact]
+    public async Task A_bucket_in_an_account_that_cannot_be_reached_has_its_owner_and_no_settings_in_the_restore_facts()
+    {
+        using var world = await LiveWorld.EmptyAsync(moto);
+        using var factory = new AccountClientFactory(new AwsEndpoints(name => name == "AWS_ENDPOINT_URL" ? moto.Endpoint.ToString() : null), "us-east-1", "GuardrailReader", new AwsCallCounter(), stsSessions: new RefusingAssumeRole());
+        var request = new SnapshotRequest([], [new TableTarget("amzn-s3-demo-partner", "x/")], null, "us-east-1", new Dictionary<string, string> { ["amzn-s3-demo-partner"] = "210987654321" });
+
+        var collection = await new SnapshotCollector(factory).CollectAsync(request, CancellationToken.None);
+
+        // Unknown (null), not "none" (a Read of null): a restore must not delete what it never read.
+        Assert.Equal(new BucketRestoreFacts("210987654321", null, null), collection.Facts.Buckets["amzn-s3-demo-partner"]);
+        Assert.Empty(collection.Facts.Keys);
+    }
+
     /// <summary>STS for a caller in its own account only (no other account is touched).</summary>
     private sealed class OwnAccountOnly(string account) : IStsSessions
     {
@@ -186,7 +200,7 @@ public sealed class CollectorFailureTests
 
             public Task<IReadOnlyList<string>> ListAttachedPolicyArnsAsync(string roleName, CancellationToken cancellationToken) => inner.Iam.ListAttachedPolicyArnsAsync(roleName, cancellationToken);
 
-            public Task<string> GetManagedPolicyDocumentAsync(string policyArn, CancellationToken cancellationToken) => inner.Iam.GetManagedPolicyDocumentAsync(policyArn, cancellationToken);
+            public Task<PolicyVersion> GetDefaultPolicyVersionAsync(string policyArn, CancellationToken cancellationToken) => inner.Iam.GetDefaultPolicyVersionAsync(policyArn, cancellationToken);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class KeyReaderTests
 {
     private static (SdkKeyReader Reader, RecordedAws Network, AwsCallCounter Counter) Reader(RecordedAws network)
     {
-        var config = new AmazonKeyManagementServiceConfig { ServiceURL = "https://kms.us-east-1.amazonaws.com", HttpClientFactory = new Recorded(network), MaxErrorRetry = 0 };
+        var config = new AmazonKeyManagementServiceConfig { ServiceURL = "https://kms.us-east-1.amazonaws.com", HttpClientFactory = RecordedAws.ClientFactory(network), MaxErrorRetry = 0 };
         var counter = new AwsCallCounter();
         return (new SdkKeyReader(new AmazonKeyManagementServiceClient(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), config), counter), network, counter);
     }
@@ -70,10 +70,5 @@ public sealed class KeyReaderTests
 
         Assert.Equal("kms:GetKeyPolicy", e.Call);
         Assert.True(e.IsAccessDenied);
-    }
-
-    private sealed class Recorded(RecordedAws network) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(network, disposeHandler: false);
     }
 }

@@ -129,6 +129,7 @@ internal sealed class LiveWorld : IDisposable
             new JsonObject { ["Sid"] = "SpectrumViaS3", ["Effect"] = "Allow", ["Principal"] = new JsonObject { ["AWS"] = ReaderRole }, ["Action"] = "kms:Decrypt", ["Resource"] = "*", ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["kms:ViaService"] = "s3.us-east-1.amazonaws.com" } } });
         var key = (await Kms.CreateKeyAsync(new CreateKeyRequest { Policy = keyPolicy })).KeyMetadata;
         Ids["KEY_ARN"] = key.Arn;
+        Ids["KEY_ID"] = key.KeyId;
         await Kms.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/lake", TargetKeyId = key.KeyId });
         await Kms.CreateGrantAsync(new CreateGrantRequest
         {

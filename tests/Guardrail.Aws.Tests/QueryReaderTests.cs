@@ -97,9 +97,9 @@ public sealed class QueryReaderTests
             .Answer("GetPolicy", () => RecordedAws.Xml("<GetPolicyResponse><GetPolicyResult><Policy><Arn>arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess</Arn><DefaultVersionId>v3</DefaultVersionId></Policy></GetPolicyResult></GetPolicyResponse>"))
             .Answer("GetPolicyVersion", () => RecordedAws.Xml("<GetPolicyVersionResponse><GetPolicyVersionResult><PolicyVersion><Document>%7B%22Statement%22%3A%5B%5D%7D</Document><VersionId>v3</VersionId><IsDefaultVersion>true</IsDefaultVersion></PolicyVersion></GetPolicyVersionResult></GetPolicyVersionResponse>"));
 
-        var document = await new QueryIamPathReader(Client(network, "iam", "2010-05-08"), new AwsCallCounter()).GetManagedPolicyDocumentAsync("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", CancellationToken.None);
+        var version = await new QueryIamPathReader(Client(network, "iam", "2010-05-08"), new AwsCallCounter()).GetDefaultPolicyVersionAsync("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", CancellationToken.None);
 
-        Assert.Equal("""{"Statement":[]}""", document);
+        Assert.Equal(new PolicyVersion("v3", """{"Statement":[]}"""), version);
         Assert.EndsWith("&VersionId=v3", network.Sent[1].Body, StringComparison.Ordinal);
     }
 }

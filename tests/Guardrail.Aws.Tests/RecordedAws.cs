@@ -1,14 +1,20 @@
 using System.Net;
 using System.Text;
+using Amazon.Runtime;
 
 namespace Guardrail.Aws.Tests;
 
 /// <summary>A request the pipeline sent, kept after the pipeline disposed it.</summary>
-internal sealed record SentRequest(string Operation, string Target, string ContentType, string Authorization, string Body);
+internal sealed record SentRequest(string Operation, string Target, string ContentType, string Authorization, string Body)
+{
+    /// <summary>The request's headers (the first value of each), by name, case-insensitively.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
-/// The network end of a Query or JSON client's pipeline, answering each operation (the <c>X-Amz-Target</c> suffix
-/// or the Query <c>Action</c>) with responses recorded from AWS, in turn (the last one repeats).
+/// The network end of a Query or JSON client's pipeline, or of an SDK client's (<see cref="ClientFactory"/>),
+/// answering each operation (the <c>X-Amz-Target</c> suffix, the Query <c>Action</c>, or for S3's REST calls the
+/// method and subresource, <c>PUT encryption</c>) with responses recorded from AWS, in turn (the last one repeats).
 /// </summary>
 internal sealed class RecordedAws : HttpMessageHandler
 {
@@ -31,6 +37,13 @@ internal sealed class RecordedAws : HttpMessageHandler
     public static HttpResponseMessage XmlError(string code, HttpStatusCode status = HttpStatusCode.Forbidden) =>
         Xml($"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>User: arn:aws:sts::123456789012:assumed-role/auditor/me is not authorized</Message></Error><RequestId>rec-1</RequestId></ErrorResponse>", status);
 
+    /// <summary>S3's error answer (REST: a bare <c>&lt;Error&gt;</c>).</summary>
+    public static HttpResponseMessage S3Error(string code, HttpStatusCode status = HttpStatusCode.Forbidden) =>
+        new(status) { Content = new StringContent($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>recorded {code}</Message><RequestId>rec-1</RequestId><HostId>host</HostId></Error>", Encoding.UTF8, "application/xml") };
+
+    /// <summary>An SDK client's HTTP end: every request goes to <paramref name="network"/>.</summary>
+    public static HttpClientFactory ClientFactory(RecordedAws network) => new SdkClients(network);
+
     public static HttpResponseMessage JsonError(string type, HttpStatusCode status = HttpStatusCode.BadRequest) =>
         Json($$"""{"__type":"{{type}}","message":"recorded {{type}}"}""", status);
 
@@ -38,16 +51,23 @@ internal sealed class RecordedAws : HttpMessageHandler
     {
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
         var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.First() : string.Empty;
+        var action = body.Split('&').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0] == "Action");
         var operation = target.Length > 0
             ? target[(target.LastIndexOf('.') + 1)..]
-            : body.Split('&').Select(p => p.Split('=', 2)).First(p => p[0] == "Action")[1];
+            : action is not null ? action[1] : $"{request.Method} {request.RequestUri!.Query.TrimStart('?').Split('&', '=')[0]}";
         var authorization = request.Headers.TryGetValues("Authorization", out var signed) ? string.Join(",", signed) : string.Empty;
-        Sent.Add(new SentRequest(operation, target, request.Content?.Headers.ContentType?.MediaType ?? string.Empty, authorization, body));
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.First(), StringComparer.OrdinalIgnoreCase);
+        Sent.Add(new SentRequest(operation, target, request.Content?.Headers.ContentType?.MediaType ?? string.Empty, authorization, body) { Headers = headers });
         if (!answers.TryGetValue(operation, out var queue))
         {
             return XmlError("NotRecorded", HttpStatusCode.NotImplemented);
         }
 
         return (queue.Count > 1 ? queue.Dequeue() : queue.Peek())();
+    }
+
+    private sealed class SdkClients(RecordedAws network) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(network, disposeHandler: false);
     }
 }

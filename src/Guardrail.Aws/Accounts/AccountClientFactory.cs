@@ -11,17 +11,18 @@ using Guardrail.Aws.S3;
 namespace Guardrail.Aws.Accounts;
 
 /// <summary>
-/// Account-scoped readers for one invocation: the caller's own credentials in its own account; in any other
-/// account, <c>sts:AssumeRole</c> into <c>arn:PARTITION:iam::ACCOUNT:role/ROLE_NAME</c> (without a role name, the
-/// caller's credentials everywhere). Credentials and clients are made once per account and kept for the factory's
-/// life, which is one invocation (assumed-role sessions last an hour). Every request is counted in <see cref="Counter"/>.
+/// Account-scoped readers and writers for one invocation: the caller's own credentials in its own account; in any
+/// other account, <c>sts:AssumeRole</c> into <c>arn:PARTITION:iam::ACCOUNT:role/ROLE_NAME</c> (without a role name,
+/// the caller's credentials everywhere). Credentials and clients are made once per account, shared by its readers
+/// and writers, and kept for the factory's life, which is one invocation (assumed-role sessions last an hour).
+/// Every request is counted in <see cref="Counter"/>.
 /// </summary>
-public sealed class AccountClientFactory : IAccountReaders, IDisposable
+public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IDisposable
 {
     /// <summary>The session name the guardrail's assumed-role sessions carry (it shows in CloudTrail).</summary>
     public const string SessionName = "spectrum-guardrail";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<IPathReaders>>> accounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<AccountClients>>> accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IDisposable> owned = [];
     private readonly Lazy<AWSCredentials> ownCredentials;
     private readonly Lazy<IStsSessions> sts;
@@ -57,8 +58,11 @@ public sealed class AccountClientFactory : IAccountReaders, IDisposable
     public Task<string> OwnAccountAsync(CancellationToken cancellationToken) =>
         ownAccount ??= CredentialsCall("sts:GetCallerIdentity", () => sts.Value.GetCallerAccountAsync(cancellationToken));
 
-    public Task<IPathReaders> ForAccountAsync(string account, CancellationToken cancellationToken) =>
-        accounts.GetOrAdd(account, a => new Lazy<Task<IPathReaders>>(() => CreateAsync(a, cancellationToken))).Value;
+    public async Task<IPathReaders> ForAccountAsync(string account, CancellationToken cancellationToken) =>
+        (await ClientsAsync(account, cancellationToken).ConfigureAwait(false)).Readers;
+
+    public async Task<IPathWriters> WritersForAccountAsync(string account, CancellationToken cancellationToken) =>
+        (await ClientsAsync(account, cancellationToken).ConfigureAwait(false)).Writers;
 
     /// <summary>The role assumed in <paramref name="account"/>.</summary>
     public string RoleArnIn(string account) =>
@@ -104,23 +108,32 @@ public sealed class AccountClientFactory : IAccountReaders, IDisposable
         return config;
     }
 
-    private async Task<IPathReaders> CreateAsync(string account, CancellationToken cancellationToken)
+    private Task<AccountClients> ClientsAsync(string account, CancellationToken cancellationToken) =>
+        accounts.GetOrAdd(account, a => new Lazy<Task<AccountClients>>(() => CreateAsync(a, cancellationToken))).Value;
+
+    private async Task<AccountClients> CreateAsync(string account, CancellationToken cancellationToken)
     {
         var own = await OwnAccountAsync(cancellationToken).ConfigureAwait(false);
         if (account == own || accountRoleName is null)
         {
-            return new AccountReaders(this, ownCredentials.Value);
+            return Clients(ownCredentials.Value);
         }
 
         var role = RoleArnIn(account);
         try
         {
-            return new AccountReaders(this, await sts.Value.AssumeRoleAsync(role, SessionName, cancellationToken).ConfigureAwait(false));
+            return Clients(await sts.Value.AssumeRoleAsync(role, SessionName, cancellationToken).ConfigureAwait(false));
         }
         catch (AwsCallException e) when (e.Resource is null)
         {
             throw new AwsCallException(e.Call, e.Code, e.Detail, e) { Resource = role };
         }
+    }
+
+    private AccountClients Clients(AWSCredentials credentials)
+    {
+        var connections = new AccountConnections(this, credentials);
+        return new AccountClients(new AccountReaders(this, connections), new AccountWriters(Counter, connections));
     }
 
     // Resolving the default credential chain can fail before any request is sent (no credentials at all).
@@ -135,4 +148,6 @@ public sealed class AccountClientFactory : IAccountReaders, IDisposable
             throw new AwsCallException(call, "NoCredentials", e.Message, e);
         }
     }
+
+    private sealed record AccountClients(IPathReaders Readers, IPathWriters Writers);
 }

@@ -27,14 +27,8 @@ public interface IPathReaders
 }
 
 /// <summary>Hands out the readers of any account: the caller's own, or another one's (through a role there).</summary>
-public interface IAccountReaders
+public interface IAccountReaders : IAccountScope
 {
-    /// <summary>Counts every request the readers make.</summary>
-    Calls.AwsCallCounter Counter { get; }
-
-    /// <summary>The account of the caller's own credentials.</summary>
-    Task<string> OwnAccountAsync(CancellationToken cancellationToken);
-
     /// <summary>The readers of <paramref name="account"/>; throws <see cref="Calls.AwsCallException"/> when its credentials cannot be had.</summary>
     Task<IPathReaders> ForAccountAsync(string account, CancellationToken cancellationToken);
 }

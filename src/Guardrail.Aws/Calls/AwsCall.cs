@@ -36,4 +36,12 @@ public static class AwsCall
             throw new AwsCallException(call, "NetworkFailure", e.Message, e);
         }
     }
+
+    /// <summary>Counts and runs <paramref name="action"/>, a call with no answer worth keeping (the writes).</summary>
+    public static Task RunAsync(AwsCallCounter counter, string call, Func<Task> action) =>
+        RunAsync(counter, call, async () =>
+        {
+            await action().ConfigureAwait(false);
+            return true;
+        });
 }

@@ -39,6 +39,9 @@ public sealed class AwsCallException : Exception
     /// <summary>AWS's message, or what went wrong on the way.</summary>
     public string Detail { get; }
 
+    /// <summary>The IAM permission the call needs (what to grant when <see cref="IsAccessDenied"/>).</summary>
+    public string Permission => RequiredPermissions.For(Call);
+
     /// <summary>What the call was about when the caller of the reader cannot know it (the role an account is reached through); null otherwise.</summary>
     public string? Resource { get; init; }
 

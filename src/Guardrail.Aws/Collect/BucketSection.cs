@@ -15,29 +15,37 @@ internal static class BucketSection
     {
         var buckets = new JsonObject();
         var keys = new List<KeyUse>();
-        var token = context.Token;
         foreach (var name in bucketNames.Distinct(StringComparer.Ordinal))
         {
             var account = accounts?.GetValueOrDefault(name) ?? context.OwnAccount;
-            var facts = new JsonObject { ["account"] = account };
-            buckets[name] = facts;
-            if (await context.TryAsync(name, () => context.In(account)).ConfigureAwait(false) is not { } readers)
-            {
-                continue;
-            }
+            buckets[name] = await CollectBucketAsync(context, name, account, keys).ConfigureAwait(false);
+        }
 
+        return (buckets, keys);
+    }
+
+    private static async Task<JsonObject> CollectBucketAsync(CollectionContext context, string name, string account, List<KeyUse> keys)
+    {
+        var facts = new JsonObject { ["account"] = account };
+        var token = context.Token;
+        Read<DefaultEncryption?>? encryption = null;
+        Read<string?>? ownership = null;
+        if (await context.TryAsync(name, () => context.In(account)).ConfigureAwait(false) is { } readers)
+        {
             var s3 = readers.Value.Buckets;
             if (await context.TryAsync(name, () => s3.GetPolicyAsync(name, account, token)).ConfigureAwait(false) is { } policy)
             {
                 facts["policy"] = PolicyJson.EmbedOrNull(policy.Value);
             }
 
-            if (await context.TryAsync(name, () => s3.GetEncryptionAsync(name, account, token)).ConfigureAwait(false) is { } encryption)
+            encryption = await context.TryAsync(name, () => s3.GetEncryptionAsync(name, account, token)).ConfigureAwait(false);
+            if (encryption is not null)
             {
                 facts["encryption"] = Encryption(context, name, account, encryption.Value, keys);
             }
 
-            if (await context.TryAsync(name, () => s3.GetOwnershipAsync(name, account, token)).ConfigureAwait(false) is { } ownership)
+            ownership = await context.TryAsync(name, () => s3.GetOwnershipAsync(name, account, token)).ConfigureAwait(false);
+            if (ownership is not null)
             {
                 // A bucket without ownership controls has ACLs enabled and the writer owns its objects: ObjectWriter,
                 // S3's behaviour before Object Ownership existed (S3 User Guide, about-object-ownership).
@@ -45,7 +53,9 @@ internal static class BucketSection
             }
         }
 
-        return (buckets, keys);
+        // The raw answers, before the defaults above: a restore puts back (or deletes) exactly what S3 had.
+        context.Facts.Bucket(name, new BucketRestoreFacts(account, encryption, ownership));
+        return facts;
     }
 
     private static JsonObject Encryption(CollectionContext context, string bucket, string account, DefaultEncryption? encryption, List<KeyUse> keys)

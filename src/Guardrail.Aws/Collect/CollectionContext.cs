@@ -37,6 +37,9 @@ internal sealed class CollectionContext
 
     public IReadOnlyList<ReadFailure> Failures => failures;
 
+    /// <summary>What a restore needs beside the snapshot, filled by the sections from the answers they already have.</summary>
+    public RestoreFactsBuilder Facts { get; } = new();
+
     /// <summary>The readers of <paramref name="account"/>.</summary>
     public Task<IPathReaders> In(string account) => Readers.ForAccountAsync(account, Token);
 
@@ -85,6 +88,3 @@ internal sealed class CollectionContext
         }
     }
 }
-
-/// <summary>A value that was read (possibly null: "there is none"), as opposed to a read that failed.</summary>
-internal sealed record Read<T>(T Value);

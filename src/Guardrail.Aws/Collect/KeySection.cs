@@ -35,7 +35,9 @@ internal static class KeySection
                 continue;
             }
 
-            keys[keyArn] = await KeyFactsAsync(context, kms, description.Value).ConfigureAwait(false);
+            var key = description.Value;
+            context.Facts.Key(keyArn, new KeyRestoreFacts(key.KeyId, key.Arn, key.State, key.AwsManaged));
+            keys[keyArn] = await KeyFactsAsync(context, kms, key).ConfigureAwait(false);
         }
 
         return keys;

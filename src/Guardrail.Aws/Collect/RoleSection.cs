@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Guardrail.Aws.Accounts;
+using Guardrail.Aws.Iam;
 using Guardrail.Core.Evaluation;
 
 namespace Guardrail.Aws.Collect;
@@ -8,6 +10,7 @@ namespace Guardrail.Aws.Collect;
 /// The <c>roles</c> section: for each role of the chain, its trust policy, inline and managed policies (default
 /// versions), permissions boundary and tags. A list is all or nothing: one policy that cannot be read leaves out the
 /// whole list (judging a role on part of its policies could call a path broken that is not), and with it the hop.
+/// Beside the section, each role's restore facts: its boundary's ARN, its attached ARNs and their default version ids.
 /// </summary>
 internal static class RoleSection
 {
@@ -31,6 +34,7 @@ internal static class RoleSection
     {
         var facts = new JsonObject();
         var token = context.Token;
+        var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var details = await context.TryAsync(role.Arn, () => readers.Iam.GetRoleAsync(role.Name, token)).ConfigureAwait(false);
         if (details is not null)
         {
@@ -46,8 +50,8 @@ internal static class RoleSection
             facts["inlinePolicies"] = inline;
         }
 
-        if (await context.TryAsync(role.Arn, () => readers.Iam.ListAttachedPolicyArnsAsync(role.Name, token)).ConfigureAwait(false) is { } attached
-            && await ManagedPoliciesAsync(context, readers, attached.Value).ConfigureAwait(false) is { } managed)
+        var attached = await context.TryAsync(role.Arn, () => readers.Iam.ListAttachedPolicyArnsAsync(role.Name, token)).ConfigureAwait(false);
+        if (attached is not null && await ManagedPoliciesAsync(context, readers, attached.Value, versions).ConfigureAwait(false) is { } managed)
         {
             facts["managedPolicies"] = managed;
         }
@@ -58,14 +62,19 @@ internal static class RoleSection
             {
                 facts["permissionsBoundary"] = null;
             }
-            else if (await context.TryAsync(boundaryArn, () => ManagedDocument(context, readers, boundaryArn)).ConfigureAwait(false) is { } boundary)
+            else if (await context.TryAsync(boundaryArn, () => DefaultVersion(context, readers, boundaryArn)).ConfigureAwait(false) is { } boundary)
             {
-                facts["permissionsBoundary"] = PolicyJson.Embed(boundary.Value);
+                facts["permissionsBoundary"] = PolicyJson.Embed(boundary.Value.Document);
+                versions[boundaryArn] = boundary.Value.VersionId;
             }
 
             facts["tags"] = new JsonObject(details.Value.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
         }
 
+        context.Facts.Role(role.Arn, new RoleRestoreFacts(
+            details is null ? null : new Read<string?>(details.Value.PermissionsBoundaryArn),
+            attached?.Value,
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, versions)));
         return facts;
     }
 
@@ -92,23 +101,24 @@ internal static class RoleSection
         return policies;
     }
 
-    private static async Task<JsonObject?> ManagedPoliciesAsync(CollectionContext context, IPathReaders readers, IReadOnlyList<string> arns)
+    private static async Task<JsonObject?> ManagedPoliciesAsync(CollectionContext context, IPathReaders readers, IReadOnlyList<string> arns, SortedDictionary<string, string> versions)
     {
         var policies = new JsonObject();
         foreach (var arn in arns)
         {
-            if (await context.TryAsync(arn, () => ManagedDocument(context, readers, arn)).ConfigureAwait(false) is not { } document)
+            if (await context.TryAsync(arn, () => DefaultVersion(context, readers, arn)).ConfigureAwait(false) is not { } version)
             {
                 return null;
             }
 
-            policies[arn] = PolicyJson.Embed(document.Value);
+            policies[arn] = PolicyJson.Embed(version.Value.Document);
+            versions[arn] = version.Value.VersionId;
         }
 
         return policies;
     }
 
     // A managed policy attached to several roles of the chain, or used as a boundary too, is read once.
-    private static Task<string> ManagedDocument(CollectionContext context, IPathReaders readers, string policyArn) =>
-        context.Once($"managed-policy {policyArn}", () => readers.Iam.GetManagedPolicyDocumentAsync(policyArn, context.Token));
+    private static Task<PolicyVersion> DefaultVersion(CollectionContext context, IPathReaders readers, string policyArn) =>
+        context.Once($"managed-policy {policyArn}", () => readers.Iam.GetDefaultPolicyVersionAsync(policyArn, context.Token));
 }

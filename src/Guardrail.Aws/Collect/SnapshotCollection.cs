@@ -13,6 +13,9 @@ namespace Guardrail.Aws.Collect;
 /// <param name="Calls">The AWS requests the readers have made, by call (<c>iam:GetRole</c>): this collection's with a factory made for it, as one per invocation is.</param>
 public sealed record SnapshotCollection(JsonObject Snapshot, IReadOnlyList<string> Notes, IReadOnlyList<ReadFailure> Failures, IReadOnlyDictionary<string, int> Calls)
 {
+    /// <summary>What a restore needs beside the snapshot (version ids, bare key ids, raw bucket settings), from the same reads.</summary>
+    public RestoreFacts Facts { get; init; } = RestoreFacts.Empty;
+
     /// <summary>Whether every section asked for was read.</summary>
     public bool IsComplete => Failures.Count == 0;
 }

@@ -51,6 +51,6 @@ public sealed class SnapshotCollector
             snapshot["organization"] = organization;
         }
 
-        return new SnapshotCollection(snapshot, context.Notes, context.Failures, readers.Counter.Counts);
+        return new SnapshotCollection(snapshot, context.Notes, context.Failures, readers.Counter.Counts) { Facts = context.Facts.Build() };
     }
 }

@@ -19,9 +19,14 @@ public interface IIamPathReader
     /// <summary><c>ListAttachedRolePolicies</c>: the ARNs of the managed policies attached to the role.</summary>
     Task<IReadOnlyList<string>> ListAttachedPolicyArnsAsync(string roleName, CancellationToken cancellationToken);
 
-    /// <summary><c>GetPolicy</c> then <c>GetPolicyVersion</c>: the document of the managed policy's default version.</summary>
-    Task<string> GetManagedPolicyDocumentAsync(string policyArn, CancellationToken cancellationToken);
+    /// <summary><c>GetPolicy</c> then <c>GetPolicyVersion</c>: the managed policy's default version, its id and document.</summary>
+    Task<PolicyVersion> GetDefaultPolicyVersionAsync(string policyArn, CancellationToken cancellationToken);
 }
+
+/// <summary>One version of a managed policy.</summary>
+/// <param name="VersionId">IAM's version id, e.g. <c>v3</c> (what <c>SetDefaultPolicyVersion</c> takes to set it back).</param>
+/// <param name="Document">The policy's JSON text.</param>
+public sealed record PolicyVersion(string VersionId, string Document);
 
 /// <summary>What <c>GetRole</c> says about a role.</summary>
 /// <param name="Arn">The role's ARN.</param>

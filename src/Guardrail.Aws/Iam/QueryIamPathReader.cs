@@ -44,12 +44,12 @@ public sealed class QueryIamPathReader : IIamPathReader
     public Task<IReadOnlyList<string>> ListAttachedPolicyArnsAsync(string roleName, CancellationToken cancellationToken) =>
         ListAsync("ListAttachedRolePolicies", roleName, "AttachedPolicies", member => Element(member, "PolicyArn")?.Value ?? string.Empty, cancellationToken);
 
-    public async Task<string> GetManagedPolicyDocumentAsync(string policyArn, CancellationToken cancellationToken)
+    public async Task<PolicyVersion> GetDefaultPolicyVersionAsync(string policyArn, CancellationToken cancellationToken)
     {
         var policy = await CallAsync("GetPolicy", [new("PolicyArn", policyArn)], cancellationToken).ConfigureAwait(false);
         var version = Required(policy, "DefaultVersionId", "GetPolicy");
         var document = await CallAsync("GetPolicyVersion", [new("PolicyArn", policyArn), new("VersionId", version)], cancellationToken).ConfigureAwait(false);
-        return Decode(Required(document, "Document", "GetPolicyVersion"));
+        return new PolicyVersion(version, Decode(Required(document, "Document", "GetPolicyVersion")));
     }
 
     /// <summary>IAM returns policy documents URL-encoded (RFC 3986).</summary>
