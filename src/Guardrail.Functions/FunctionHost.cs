@@ -48,7 +48,7 @@ public sealed class FunctionHost
             PathReaders = () =>
             {
                 var factory = new AccountClientFactory(endpoints, Region(environment), config.Paths.AccountRoleName, new AwsCallCounter());
-                return new PathReaderSession(factory, factory);
+                return new PathReaderSession(factory, factory, factory);
             },
         };
         return new FunctionHost(config, services);

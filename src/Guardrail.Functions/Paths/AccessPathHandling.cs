@@ -62,7 +62,7 @@ internal static class AccessPathHandling
             // One claim per event and path: a retry after a failure on the second path does not judge the first again.
             var perPath = change with { EventId = $"{change.EventId}:{target.Key}" };
             var kind = new AccessPathKind(target, trigger, host.Services.Time);
-            var store = new AccessPathStore(target, readers.Readers, trigger, perPath, host.Services.PathRestorer?.Invoke(readers.Readers));
+            var store = new AccessPathStore(target, readers.Readers, trigger, perPath, readers.Writers is { } writers ? new PathRestorer(writers, target.Chain) : null);
             results.Add(await processor.ProcessAsync(perPath, new GuardedResource(kind, store), deadline).ConfigureAwait(false));
         }
 

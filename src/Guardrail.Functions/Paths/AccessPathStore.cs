@@ -20,7 +20,7 @@ public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, 
             throw new PathReadException([.. collection.Failures.Select(f => f.Line)]);
         }
 
-        return new PathEnvelope(target.Completed(collection.Snapshot), null).ToText();
+        return new PathEnvelope(target.Completed(collection.Snapshot), PathFactsJson.ToJson(collection.Facts)).ToText();
     }
 
     public Task WriteAsync(string? policyText, CancellationToken cancellationToken) =>

@@ -2,10 +2,13 @@ using Guardrail.Aws.Accounts;
 
 namespace Guardrail.Functions.Paths;
 
-/// <summary>One invocation's account-scoped readers (credentials and clients per account), disposed with it.</summary>
-public sealed class PathReaderSession(IAccountReaders readers, IDisposable? owner = null) : IDisposable
+/// <summary>One invocation's account-scoped readers and writers (credentials and clients per account), disposed with it.</summary>
+public sealed class PathReaderSession(IAccountReaders readers, IAccountWriters? writers = null, IDisposable? owner = null) : IDisposable
 {
     public IAccountReaders Readers => readers;
+
+    /// <summary>The writers restores use; null when this session may not write.</summary>
+    public IAccountWriters? Writers => writers;
 
     public void Dispose() => owner?.Dispose();
 }

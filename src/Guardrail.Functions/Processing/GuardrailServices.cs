@@ -22,7 +22,4 @@ public sealed record GuardrailServices(
 
     /// <summary>Makes the account-scoped path readers of one invocation (the access-path function); null elsewhere.</summary>
     public Func<Paths.PathReaderSession>? PathReaders { get; init; }
-
-    /// <summary>Makes the restorer of one invocation from its readers; null when nothing may be written.</summary>
-    public Func<Guardrail.Aws.Accounts.IAccountReaders, Paths.IPathRestorer>? PathRestorer { get; init; }
 }

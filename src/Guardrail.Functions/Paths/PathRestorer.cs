@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Guardrail.Aws.Accounts;
+using Guardrail.Aws.Collect;
+using Guardrail.Core.Evaluation;
+using Guardrail.Functions.Events;
+
+namespace Guardrail.Functions.Paths;
+
+/// <summary>
+/// Puts back the one hop an event changed, as the path's known-good state had it, with the writers of the account
+/// that owns it. Every restore is the exact inverse of its call: an inline policy put back (or the added one
+/// deleted), an attachment re-made (or the added one detached), the known-good default version set, the boundary put
+/// back (or removed), the key policy put back, the key enabled (after cancelling its deletion), the bucket's default
+/// encryption or ownership controls put back (or removed). Where the known-good state does not say what to write,
+/// nothing is written and the restore fails, loudly.
+/// </summary>
+public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn> chain) : IPathRestorer
+{
+    public async Task RestoreAsync(AccessEvent trigger, PolicyChangeEvent change, PathEnvelope knownGood, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(knownGood);
+        var facts = PathFactsJson.FromJson(knownGood.Facts);
+        switch (trigger.EventName)
+        {
+            case "PutRolePolicy" or "DeleteRolePolicy":
+                await InlinePolicyAsync(change, knownGood, cancellationToken).ConfigureAwait(false);
+                break;
+            case "AttachRolePolicy" or "DetachRolePolicy":
+                await AttachmentAsync(change, facts, cancellationToken).ConfigureAwait(false);
+                break;
+            case "PutRolePermissionsBoundary" or "DeleteRolePermissionsBoundary":
+                await BoundaryAsync(change, facts, cancellationToken).ConfigureAwait(false);
+                break;
+            case "CreatePolicyVersion" or "SetDefaultPolicyVersion":
+                await DefaultVersionAsync(change, facts, cancellationToken).ConfigureAwait(false);
+                break;
+            case "PutKeyPolicy" or "DisableKey" or "ScheduleKeyDeletion":
+                await KeyAsync(trigger.EventName, change, knownGood, facts, cancellationToken).ConfigureAwait(false);
+                break;
+            case "PutBucketEncryption" or "DeleteBucketEncryption" or "PutBucketOwnershipControls" or "DeleteBucketOwnershipControls":
+                await BucketAsync(trigger.EventName, change, facts, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new InvalidOperationException($"{trigger.EventName} is never restored");
+        }
+    }
+
+    private async Task InlinePolicyAsync(PolicyChangeEvent change, PathEnvelope knownGood, CancellationToken cancellationToken)
+    {
+        var role = Role(change);
+        var name = Parameter(change, "policyName");
+        var iam = (await writers.WritersForAccountAsync(role.AccountId, cancellationToken).ConfigureAwait(false)).Iam;
+        var inline = knownGood.Snapshot["roles"]?[role.Arn]?["inlinePolicies"] as JsonObject
+            ?? throw Unknown($"the inline policies of {role.Arn}");
+        if (inline[name] is JsonNode document)
+        {
+            await iam.PutRolePolicyAsync(role.Name, name, document is JsonValue value ? value.GetValue<string>() : document.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await iam.DeleteRolePolicyAsync(role.Name, name, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AttachmentAsync(PolicyChangeEvent change, RestoreFacts facts, CancellationToken cancellationToken)
+    {
+        var role = Role(change);
+        var arn = Parameter(change, "policyArn");
+        var attached = facts.Roles.GetValueOrDefault(role.Arn)?.AttachedPolicyArns ?? throw Unknown($"the managed policies attached to {role.Arn}");
+        var iam = (await writers.WritersForAccountAsync(role.AccountId, cancellationToken).ConfigureAwait(false)).Iam;
+        if (attached.Contains(arn, StringComparer.Ordinal))
+        {
+            await iam.AttachRolePolicyAsync(role.Name, arn, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await iam.DetachRolePolicyAsync(role.Name, arn, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task BoundaryAsync(PolicyChangeEvent change, RestoreFacts facts, CancellationToken cancellationToken)
+    {
+        var role = Role(change);
+        var boundary = facts.Roles.GetValueOrDefault(role.Arn)?.PermissionsBoundary ?? throw Unknown($"the permissions boundary of {role.Arn}");
+        var iam = (await writers.WritersForAccountAsync(role.AccountId, cancellationToken).ConfigureAwait(false)).Iam;
+        if (boundary.Value is { } arn)
+        {
+            await iam.PutRolePermissionsBoundaryAsync(role.Name, arn, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await iam.DeleteRolePermissionsBoundaryAsync(role.Name, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DefaultVersionAsync(PolicyChangeEvent change, RestoreFacts facts, CancellationToken cancellationToken)
+    {
+        var arn = Parameter(change, "policyArn");
+        var version = facts.DefaultVersionOf(arn) ?? throw Unknown($"the known-good default version of {arn}");
+        var account = arn.Split(':') is { Length: 6 } parts && parts[4].Length == 12 ? parts[4] : chain[^1].AccountId;
+        var iam = (await writers.WritersForAccountAsync(account, cancellationToken).ConfigureAwait(false)).Iam;
+        await iam.SetDefaultPolicyVersionAsync(arn, version, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task KeyAsync(string eventName, PolicyChangeEvent change, PathEnvelope knownGood, RestoreFacts facts, CancellationToken cancellationToken)
+    {
+        var id = Parameter(change, "keyId");
+        var (reference, key) = facts.Keys.FirstOrDefault(k => k.Value.KeyId == id || k.Value.Arn == id || k.Key == id || k.Key.EndsWith(":" + id, StringComparison.Ordinal));
+        if (key is null)
+        {
+            throw Unknown($"which key of the path {id} is");
+        }
+
+        if (key.AwsManaged)
+        {
+            throw new InvalidOperationException($"{key.Arn} is an AWS managed key: its policy and state are AWS's");
+        }
+
+        var arn = key.Arn.Split(':');
+        var kms = (await writers.WritersForAccountAsync(arn[4], cancellationToken).ConfigureAwait(false)).Keys(arn[3]);
+        switch (eventName)
+        {
+            case "PutKeyPolicy":
+                var policy = knownGood.Snapshot["keys"]?[reference]?["policy"] ?? throw Unknown($"the known-good policy of {key.Arn}");
+                await kms.PutKeyPolicyAsync(key.KeyId, policy is JsonValue text ? text.GetValue<string>() : policy.ToJsonString(), cancellationToken).ConfigureAwait(false);
+                break;
+            case "ScheduleKeyDeletion":
+                // CancelKeyDeletion leaves the key Disabled (KMS Developer Guide): enable it as well.
+                await kms.CancelKeyDeletionAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
+                await kms.EnableKeyAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await kms.EnableKeyAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task BucketAsync(string eventName, PolicyChangeEvent change, RestoreFacts facts, CancellationToken cancellationToken)
+    {
+        var bucket = change.BucketName ?? throw Unknown("which bucket the event changed");
+        var known = facts.Buckets.GetValueOrDefault(bucket) ?? throw Unknown($"the known-good settings of bucket {bucket}");
+        var s3 = (await writers.WritersForAccountAsync(known.Account, cancellationToken).ConfigureAwait(false)).Buckets;
+        if (eventName.Contains("Encryption", StringComparison.Ordinal))
+        {
+            var encryption = known.Encryption ?? throw Unknown($"the known-good default encryption of {bucket}");
+            await (encryption.Value is { } rule
+                ? s3.PutEncryptionAsync(bucket, known.Account, rule, cancellationToken)
+                : s3.DeleteEncryptionAsync(bucket, known.Account, cancellationToken)).ConfigureAwait(false);
+            return;
+        }
+
+        var ownership = known.Ownership ?? throw Unknown($"the known-good ownership controls of {bucket}");
+        await (ownership.Value is { } setting
+            ? s3.PutOwnershipAsync(bucket, known.Account, setting, cancellationToken)
+            : s3.DeleteOwnershipAsync(bucket, known.Account, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private RoleArn Role(PolicyChangeEvent change) =>
+        chain.FirstOrDefault(r => r.Name == change.RoleName) ?? throw Unknown($"which role of the chain {change.RoleName} is");
+
+    private static string Parameter(PolicyChangeEvent change, string name) =>
+        change.Parameters.GetValueOrDefault(name) ?? throw Unknown($"the event's {name}");
+
+    private static InvalidOperationException Unknown(string what) =>
+        new($"nothing was restored: the known-good state does not say {what}");
+}
