@@ -32,28 +32,28 @@ internal static class TemplateTool
 
     private static readonly Dictionary<string, JsonObject> Cache = [];
 
-    /// <summary>The translated resources (cached per parameter set: translating takes a Python start-up).</summary>
-    public static JsonObject Resources(string template = "template.yaml", Dictionary<string, string>? parameters = null)
+    /// <summary>The translated resources (cached per template and parameter set: translating takes a Python start-up).</summary>
+    public static JsonObject Resources(string template = "template.yaml", Dictionary<string, string>? parameters = null) =>
+        Run(template, JsonSerializer.Serialize(parameters ?? DefaultParameters));
+
+    /// <summary>The template's Parameters section as written (types, defaults, allowed patterns).</summary>
+    public static JsonObject Parameters(string template = "template.yaml") => Run(template, "--parameters");
+
+    private static JsonObject Run(string template, string argument)
     {
-        var key = template + JsonSerializer.Serialize(parameters ?? DefaultParameters);
         lock (Cache)
         {
-            if (!Cache.TryGetValue(key, out var cached))
+            if (!Cache.TryGetValue(template + argument, out var cached))
             {
-                cached = Translate(template, parameters);
-                Cache[key] = cached;
+                var script = Path.Combine(AppContext.BaseDirectory, "template_tool.py");
+                var (exit, output, error) = Processes.Run("python3", [script, template, argument]);
+                Assert.True(exit == 0, $"template_tool.py failed: {error}");
+                cached = JsonNode.Parse(output)!.AsObject();
+                Cache[template + argument] = cached;
             }
 
             return (JsonObject)cached.DeepClone();
         }
-    }
-
-    private static JsonObject Translate(string template, Dictionary<string, string>? parameters)
-    {
-        var script = Path.Combine(AppContext.BaseDirectory, "template_tool.py");
-        var (exit, output, error) = Processes.Run("python3", [script, template, JsonSerializer.Serialize(parameters ?? DefaultParameters)]);
-        Assert.True(exit == 0, $"template_tool.py failed: {error}");
-        return JsonNode.Parse(output)!.AsObject();
     }
 
     public static IEnumerable<(string Logical, JsonObject Resource)> OfType(JsonObject resources, string type) =>
