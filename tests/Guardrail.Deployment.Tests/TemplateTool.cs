@@ -39,17 +39,22 @@ internal static class TemplateTool
     /// <summary>The template's Parameters section as written (types, defaults, allowed patterns).</summary>
     public static JsonObject Parameters(string template = "template.yaml") => Run(template, "--parameters");
 
-    private static JsonObject Run(string template, string argument)
+    /// <summary>The template's Rules assertions that fail for these parameters (rule name → its AssertDescription): CloudFormation refuses such a deploy.</summary>
+    public static JsonObject FailedRules(string template, Dictionary<string, string> parameters) =>
+        Run(template, JsonSerializer.Serialize(parameters), "--rules");
+
+    private static JsonObject Run(string template, params string[] arguments)
     {
+        var key = template + string.Concat(arguments);
         lock (Cache)
         {
-            if (!Cache.TryGetValue(template + argument, out var cached))
+            if (!Cache.TryGetValue(key, out var cached))
             {
                 var script = Path.Combine(AppContext.BaseDirectory, "template_tool.py");
-                var (exit, output, error) = Processes.Run("python3", [script, template, argument]);
+                var (exit, output, error) = Processes.Run("python3", [script, template, .. arguments]);
                 Assert.True(exit == 0, $"template_tool.py failed: {error}");
                 cached = JsonNode.Parse(output)!.AsObject();
-                Cache[template + argument] = cached;
+                Cache[key] = cached;
             }
 
             return (JsonObject)cached.DeepClone();

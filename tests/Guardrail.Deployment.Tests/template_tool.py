@@ -4,6 +4,7 @@ patterns, handlers and IAM policies that would really be deployed.
 
 usage: python3 template_tool.py TEMPLATE '{"Param": "value", ...}'
        python3 template_tool.py TEMPLATE --parameters     (the Parameters section as written)
+       python3 template_tool.py TEMPLATE '{...}' --rules  (the Rules assertions that fail: name -> AssertDescription)
 """
 import json
 import os
@@ -130,6 +131,18 @@ def main():
             if key == "Condition":
                 return condition(value)
         return {k: v for k, v in ((k, resolve(v)) for k, v in node.items()) if v is not NOVALUE}
+
+    if sys.argv[3:] == ["--rules"]:
+        # As CloudFormation does before creating anything: a rule applies when its RuleCondition holds.
+        failed = {}
+        for name, rule in template.get("Rules", {}).items():
+            if "RuleCondition" in rule and not resolve(rule["RuleCondition"]):
+                continue
+            for assertion in rule["Assertions"]:
+                if not resolve(assertion["Assert"]):
+                    failed[name] = assertion.get("AssertDescription", "")
+        print(json.dumps(failed))
+        return
 
     out = {}
     for logical, resource in resources.items():
