@@ -213,22 +213,22 @@ public sealed class IamPolicyTests
     {
         var policies = RolePolicies("AccessPathFunctionRole", "true");
 
-        Assert.False(Allows(policies, "s3:GetEncryptionConfiguration", Unprotected));
-        Assert.False(Allows(policies, "s3:PutEncryptionConfiguration", Unprotected));
-        Assert.False(Allows(policies, "s3:PutBucketOwnershipControls", Unprotected));
-        Assert.False(Allows(policies, "iam:GetRolePolicy", OtherRole));
-        Assert.False(Allows(policies, "iam:PutRolePolicy", OtherRole));
-        Assert.False(Allows(policies, "iam:AttachRolePolicy", OtherRole));
-        Assert.False(Allows(policies, "iam:PutRolePermissionsBoundary", OtherRole));
-        Assert.False(Allows(policies, "iam:SetDefaultPolicyVersion", OtherAccountPolicy));
-        Assert.False(Allows(policies, "iam:SetDefaultPolicyVersion", AwsManagedPolicy));
-        Assert.False(Allows(policies, "kms:PutKeyPolicy", OtherAccountKey));
-        Assert.False(Allows(policies, "kms:GetKeyPolicy", OtherAccountKey));
+        (string Action, string Resource)[] outside =
+        [
+            // Unprotected resources, reads and writes alike.
+            ("s3:GetEncryptionConfiguration", Unprotected), ("s3:PutEncryptionConfiguration", Unprotected), ("s3:PutBucketOwnershipControls", Unprotected),
+            ("iam:GetRolePolicy", OtherRole), ("iam:PutRolePolicy", OtherRole), ("iam:AttachRolePolicy", OtherRole), ("iam:PutRolePermissionsBoundary", OtherRole),
+            ("iam:SetDefaultPolicyVersion", OtherAccountPolicy), ("iam:SetDefaultPolicyVersion", AwsManagedPolicy),
+            ("kms:PutKeyPolicy", OtherAccountKey), ("kms:GetKeyPolicy", OtherAccountKey),
 
-        // Only the exact inverses: never the breaking calls themselves, other writes, or the data.
-        Assert.All(
-            new[] { ("iam:CreatePolicyVersion", AccountPolicy), ("iam:DeleteRole", SpectrumRole), ("iam:UpdateAssumeRolePolicy", SpectrumRole), ("kms:DisableKey", Key), ("kms:ScheduleKeyDeletion", Key), ("kms:Decrypt", Key), ("kms:CreateGrant", Key), ("s3:PutBucketPolicy", Protected), ("s3:GetObject", Protected + "/sales/part-0.parquet"), ("sts:AssumeRole", "arn:aws:iam::444455556666:role/guardrail-reader") },
-            write => Assert.False(Allows(policies, write.Item1, write.Item2), $"{write.Item1} on {write.Item2}"));
+            // Only the exact inverses: never the breaking calls themselves, other writes, or the data.
+            ("iam:CreatePolicyVersion", AccountPolicy), ("iam:DeleteRole", SpectrumRole), ("iam:UpdateAssumeRolePolicy", SpectrumRole),
+            ("kms:DisableKey", Key), ("kms:ScheduleKeyDeletion", Key), ("kms:Decrypt", Key), ("kms:CreateGrant", Key),
+            ("s3:PutBucketPolicy", Protected), ("s3:GetObject", Protected + "/sales/part-0.parquet"),
+            ("sts:AssumeRole", "arn:aws:iam::444455556666:role/guardrail-reader"),
+        ];
+
+        Assert.All(outside, request => Assert.False(Allows(policies, request.Action, request.Resource), $"{request.Action} on {request.Resource}"));
     }
 
     [Fact]
