@@ -13,12 +13,15 @@ public sealed class BaselineTemplateTests
         ["GUARDRAIL_VPCE_IDS"] = "VpceIds",
         ["GUARDRAIL_PREFIXES"] = "Prefixes",
         ["GUARDRAIL_ORG_ID"] = "OrgId",
+        ["GUARDRAIL_CLUSTERS"] = "Clusters",
+        ["GUARDRAIL_CATALOG_TABLES"] = "CatalogTables",
+        ["GUARDRAIL_ACCOUNT_ROLE_NAME"] = "AccountRoleName",
     };
 
     [Fact]
     public void The_drift_scan_function_backs_one_custom_resource_that_tracks_what_it_judges()
     {
-        var resources = TemplateTool.Resources(parameters: new(TemplateTool.DefaultParameters) { ["OrgId"] = "o-abcdefghij", ["Prefixes"] = "sales/" });
+        var resources = TemplateTool.Resources(parameters: new(TemplateTool.DefaultParameters) { ["OrgId"] = "o-abcdefghij", ["Prefixes"] = "sales/", ["Clusters"] = "analytics,serverless:lake", ["CatalogTables"] = "123456789012/sales/orders", ["AccountRoleName"] = "guardrail-reader" });
         var (_, baseline) = Assert.Single(resources.Where(r => r.Value!["Type"]!.GetValue<string>().StartsWith("Custom::", StringComparison.Ordinal)).Select(r => (r.Key, r.Value!.AsObject())));
         var drift = resources["DriftScanFunction"]!["Properties"]!;
         var properties = baseline["Properties"]!;

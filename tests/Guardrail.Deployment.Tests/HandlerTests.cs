@@ -10,7 +10,9 @@ public sealed class HandlerTests
     {
         var functions = TemplateTool.OfType(TemplateTool.Resources(), "AWS::Lambda::Function").ToList();
 
-        Assert.Equal(3, functions.Count);
+        Assert.Equal(
+            new[] { "BucketPolicyFunction", "DriftScanFunction", "TrustPolicyFunction", "AccessPathFunction" }.Select(f => $"Guardrail.Functions::Guardrail.Functions.{f}::Handle").Order(),
+            functions.Select(f => f.Resource["Properties"]!["Handler"]!.GetValue<string>()).Order());
         foreach (var (logical, function) in functions)
         {
             var handler = function["Properties"]!["Handler"]!.GetValue<string>().Split("::");

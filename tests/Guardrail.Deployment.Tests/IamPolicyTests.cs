@@ -17,10 +17,38 @@ public sealed class IamPolicyTests
     private const string OtherRole = "arn:aws:iam::123456789012:role/Admin";
     private const string Table = "arn:aws:dynamodb:us-east-1:123456789012:table/StateTable";
     private const string Topic = "arn:aws:sns:us-east-1:123456789012:AlertTopic";
+    private const string Key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string OtherAccountKey = "arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string AccountPolicy = "arn:aws:iam::123456789012:policy/spectrum-lake-read";
+    private const string AwsManagedPolicy = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+    private const string OtherAccountPolicy = "arn:aws:iam::444455556666:policy/spectrum-lake-read";
 
-    private static List<PolicyDocument> RolePolicies(string role, string rollback)
+    // Every write a restore needs: the restore kind that enables it, the function role that gets it, and a protected
+    // resource it acts on.
+    private static readonly (string Kind, string Role, string Action, string Resource)[] RestoreWrites =
+    [
+        ("bucket-policy", "BucketPolicyFunctionRole", "s3:PutBucketPolicy", Protected),
+        ("bucket-policy", "BucketPolicyFunctionRole", "s3:DeleteBucketPolicy", Protected),
+        ("trust-policy", "TrustPolicyFunctionRole", "iam:UpdateAssumeRolePolicy", SpectrumRole),
+        ("inline-policy", "AccessPathFunctionRole", "iam:PutRolePolicy", SpectrumRole),
+        ("inline-policy", "AccessPathFunctionRole", "iam:DeleteRolePolicy", SpectrumRole),
+        ("policy-attachment", "AccessPathFunctionRole", "iam:AttachRolePolicy", SpectrumRole),
+        ("policy-attachment", "AccessPathFunctionRole", "iam:DetachRolePolicy", SpectrumRole),
+        ("default-policy-version", "AccessPathFunctionRole", "iam:SetDefaultPolicyVersion", AccountPolicy),
+        ("permissions-boundary", "AccessPathFunctionRole", "iam:PutRolePermissionsBoundary", SpectrumRole),
+        ("permissions-boundary", "AccessPathFunctionRole", "iam:DeleteRolePermissionsBoundary", SpectrumRole),
+        ("key-policy", "AccessPathFunctionRole", "kms:PutKeyPolicy", Key),
+        ("key-state", "AccessPathFunctionRole", "kms:EnableKey", Key),
+        ("key-state", "AccessPathFunctionRole", "kms:CancelKeyDeletion", Key),
+        ("bucket-encryption", "AccessPathFunctionRole", "s3:PutEncryptionConfiguration", Protected),
+        ("ownership-controls", "AccessPathFunctionRole", "s3:PutBucketOwnershipControls", Protected),
+    ];
+
+    private static string[] RestoreKinds => [.. RestoreWrites.Select(w => w.Kind).Distinct()];
+
+    private static List<PolicyDocument> RolePolicies(string role, string rollback, string accountRoleName = "")
     {
-        var parameters = new Dictionary<string, string>(TemplateTool.DefaultParameters) { ["Rollback"] = rollback };
+        var parameters = new Dictionary<string, string>(TemplateTool.DefaultParameters) { ["Rollback"] = rollback, ["AccountRoleName"] = accountRoleName };
         var resource = TemplateTool.Resources(parameters: parameters)[role]!;
         return [.. resource["Properties"]!["Policies"]!.AsArray().Select(p => PolicyParser.Parse(p!["PolicyDocument"]!.ToJsonString(), PolicyKind.Identity))];
     }
@@ -108,6 +136,132 @@ public sealed class IamPolicyTests
         }
     }
 
+    public static TheoryData<string> RollbackSettings()
+    {
+        var data = new TheoryData<string> { "false", "true", "key-policy,key-state" };
+        foreach (var kind in RestoreKinds)
+        {
+            data.Add(kind);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RollbackSettings))]
+    public void Each_restore_write_is_granted_exactly_when_its_kind_is_enabled(string rollback)
+    {
+        var enabled = rollback switch
+        {
+            "true" => RestoreKinds,
+            "false" => [],
+            _ => rollback.Split(','),
+        };
+
+        foreach (var (kind, role, action, resource) in RestoreWrites)
+        {
+            Assert.True(Allows(RolePolicies(role, rollback), action, resource) == enabled.Contains(kind), $"Rollback={rollback}: {role} {action} on {resource}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RollbackSettings))]
+    public void The_rollback_parameter_accepts_true_false_and_lists_of_restore_kinds(string rollback)
+    {
+        Assert.Matches(TemplateTool.Parameters()["Rollback"]!["AllowedPattern"]!.GetValue<string>(), rollback);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("yes")]
+    [InlineData("key-policy,")]
+    [InlineData("key-policy,,key-state")]
+    [InlineData("key-policy, key-state")]
+    [InlineData("true,key-policy")]
+    [InlineData("keypolicy")]
+    [InlineData("bucket-policy,policy")]
+    public void The_rollback_parameter_refuses_anything_else(string rollback)
+    {
+        Assert.DoesNotMatch(TemplateTool.Parameters()["Rollback"]!["AllowedPattern"]!.GetValue<string>(), rollback);
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("true")]
+    public void The_access_path_function_reads_every_hop_of_the_path(string rollback)
+    {
+        var policies = RolePolicies("AccessPathFunctionRole", rollback);
+
+        foreach (var role in new[] { SpectrumRole, "arn:aws:iam::123456789012:role/redshift", "arn:aws:iam::123456789012:role/hop" })
+        {
+            Assert.All(new[] { "iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies" }, action => Assert.True(Allows(policies, action, role), $"{action} on {role}"));
+        }
+
+        Assert.All(new[] { AccountPolicy, AwsManagedPolicy }, policy => Assert.True(Allows(policies, "iam:GetPolicy", policy) && Allows(policies, "iam:GetPolicyVersion", policy), policy));
+        Assert.All(new[] { "s3:GetBucketPolicy", "s3:GetEncryptionConfiguration", "s3:GetBucketOwnershipControls" }, action => Assert.True(Allows(policies, action, Protected), action));
+        Assert.All(new[] { "kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListGrants" }, action => Assert.True(Allows(policies, action, Key), action));
+        Assert.True(Allows(policies, "redshift:DescribeClusters", "arn:aws:redshift:us-east-1:123456789012:cluster:analytics"));
+        Assert.True(Allows(policies, "redshift-serverless:GetNamespace", "arn:aws:redshift-serverless:us-east-1:123456789012:namespace/7d5a8e11-3c1f-4e2b-9a0d-1f2e3d4c5b6a"));
+        Assert.True(Allows(policies, "glue:GetResourcePolicy", "arn:aws:glue:us-east-1:123456789012:catalog"));
+        Assert.All(new[] { "organizations:DescribeOrganization", "organizations:ListParents", "organizations:ListPoliciesForTarget", "organizations:DescribePolicy" }, action => Assert.True(Allows(policies, action, "arn:aws:organizations::999999999999:account/o-abc1234567/123456789012"), action));
+        Assert.True(Allows(policies, "dynamodb:PutItem", Table));
+        Assert.True(Allows(policies, "sns:Publish", Topic));
+    }
+
+    [Fact]
+    public void The_access_path_function_can_do_nothing_outside_the_path_even_with_every_restore_enabled()
+    {
+        var policies = RolePolicies("AccessPathFunctionRole", "true");
+
+        (string Action, string Resource)[] outside =
+        [
+            // Unprotected resources, reads and writes alike.
+            ("s3:GetEncryptionConfiguration", Unprotected), ("s3:PutEncryptionConfiguration", Unprotected), ("s3:PutBucketOwnershipControls", Unprotected),
+            ("iam:GetRolePolicy", OtherRole), ("iam:PutRolePolicy", OtherRole), ("iam:AttachRolePolicy", OtherRole), ("iam:PutRolePermissionsBoundary", OtherRole),
+            ("iam:SetDefaultPolicyVersion", OtherAccountPolicy), ("iam:SetDefaultPolicyVersion", AwsManagedPolicy),
+            ("kms:PutKeyPolicy", OtherAccountKey), ("kms:GetKeyPolicy", OtherAccountKey),
+
+            // Only the exact inverses: never the breaking calls themselves, other writes, or the data.
+            ("iam:CreatePolicyVersion", AccountPolicy), ("iam:DeleteRole", SpectrumRole), ("iam:UpdateAssumeRolePolicy", SpectrumRole),
+            ("kms:DisableKey", Key), ("kms:ScheduleKeyDeletion", Key), ("kms:Decrypt", Key), ("kms:CreateGrant", Key),
+            ("s3:PutBucketPolicy", Protected), ("s3:GetObject", Protected + "/sales/part-0.parquet"),
+            ("sts:AssumeRole", "arn:aws:iam::444455556666:role/guardrail-reader"),
+        ];
+
+        Assert.All(outside, request => Assert.False(Allows(policies, request.Action, request.Resource), $"{request.Action} on {request.Resource}"));
+    }
+
+    [Fact]
+    public void Other_accounts_are_read_only_through_the_named_role()
+    {
+        var policies = RolePolicies("AccessPathFunctionRole", "false", accountRoleName: "guardrail-reader");
+
+        Assert.True(Allows(policies, "sts:AssumeRole", "arn:aws:iam::444455556666:role/guardrail-reader"));
+        Assert.False(Allows(policies, "sts:AssumeRole", "arn:aws:iam::444455556666:role/Admin"));
+    }
+
+    [Fact]
+    public void Only_the_named_accounts_may_put_organizations_events_on_the_bus()
+    {
+        Assert.Empty(TemplateTool.OfType(TemplateTool.Resources(), "AWS::Events::EventBusPolicy"));
+
+        var resources = TemplateTool.Resources(parameters: new(TemplateTool.DefaultParameters) { ["OrganizationsEventAccounts"] = "999999999999" });
+        var statement = TemplateTool.OfType(resources, "AWS::Events::EventBusPolicy").Single().Resource["Properties"]!["Statement"]!;
+        var busPolicy = PolicyParser.Parse(new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray(statement.DeepClone()) }.ToJsonString(), PolicyKind.Bucket);
+
+        bool MayPut(string account, string source)
+        {
+            var principal = new RoleSessionPrincipal(RoleArn.Parse($"arn:aws:iam::{account}:role/forwarder"), "events");
+            var context = new RequestContext(new Dictionary<string, ContextValue> { ["events:source"] = ContextValue.Of(source) }, fallback: ContextValue.Absent);
+            var request = new AccessRequest("events:PutEvents", new ConcreteResource("arn:aws:events:us-east-1:123456789012:event-bus/default"), principal, context, "forward");
+            return PolicyEvaluator.Evaluate(busPolicy, request, GrantSource.PolicyMustAllow).Allow == Tri.True;
+        }
+
+        Assert.True(MayPut("999999999999", "aws.organizations"));
+        Assert.False(MayPut("999999999999", "aws.iam"));
+        Assert.False(MayPut("444455556666", "aws.organizations"));
+    }
+
     [Fact]
     public void Only_the_functions_and_cloudwatch_may_publish_alerts()
     {
@@ -129,6 +283,7 @@ public sealed class IamPolicyTests
 
         Assert.Equal("allow", Decide("arn:aws:iam::123456789012:role/BucketPolicyFunctionRole"));
         Assert.Equal("allow", Decide("arn:aws:iam::123456789012:role/DriftScanFunctionRole"));
+        Assert.Equal("allow", Decide("arn:aws:iam::123456789012:role/AccessPathFunctionRole"));
         Assert.Equal("allow", Decide("arn:aws:iam::123456789012:role/unused", "cloudwatch.amazonaws.com"));
         Assert.Equal("deny", Decide("arn:aws:iam::123456789012:role/Admin"));
     }

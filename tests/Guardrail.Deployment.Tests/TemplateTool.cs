@@ -32,28 +32,33 @@ internal static class TemplateTool
 
     private static readonly Dictionary<string, JsonObject> Cache = [];
 
-    /// <summary>The translated resources (cached per parameter set: translating takes a Python start-up).</summary>
-    public static JsonObject Resources(string template = "template.yaml", Dictionary<string, string>? parameters = null)
+    /// <summary>The translated resources (cached per template and parameter set: translating takes a Python start-up).</summary>
+    public static JsonObject Resources(string template = "template.yaml", Dictionary<string, string>? parameters = null) =>
+        Run(template, JsonSerializer.Serialize(parameters ?? DefaultParameters));
+
+    /// <summary>The template's Parameters section as written (types, defaults, allowed patterns).</summary>
+    public static JsonObject Parameters(string template = "template.yaml") => Run(template, "--parameters");
+
+    /// <summary>The template's Rules assertions that fail for these parameters (rule name → its AssertDescription): CloudFormation refuses such a deploy.</summary>
+    public static JsonObject FailedRules(string template, Dictionary<string, string> parameters) =>
+        Run(template, JsonSerializer.Serialize(parameters), "--rules");
+
+    private static JsonObject Run(string template, params string[] arguments)
     {
-        var key = template + JsonSerializer.Serialize(parameters ?? DefaultParameters);
+        var key = template + string.Concat(arguments);
         lock (Cache)
         {
             if (!Cache.TryGetValue(key, out var cached))
             {
-                cached = Translate(template, parameters);
+                var script = Path.Combine(AppContext.BaseDirectory, "template_tool.py");
+                var (exit, output, error) = Processes.Run("python3", [script, template, .. arguments]);
+                Assert.True(exit == 0, $"template_tool.py failed: {error}");
+                cached = JsonNode.Parse(output)!.AsObject();
                 Cache[key] = cached;
             }
 
             return (JsonObject)cached.DeepClone();
         }
-    }
-
-    private static JsonObject Translate(string template, Dictionary<string, string>? parameters)
-    {
-        var script = Path.Combine(AppContext.BaseDirectory, "template_tool.py");
-        var (exit, output, error) = Processes.Run("python3", [script, template, JsonSerializer.Serialize(parameters ?? DefaultParameters)]);
-        Assert.True(exit == 0, $"template_tool.py failed: {error}");
-        return JsonNode.Parse(output)!.AsObject();
     }
 
     public static IEnumerable<(string Logical, JsonObject Resource)> OfType(JsonObject resources, string type) =>

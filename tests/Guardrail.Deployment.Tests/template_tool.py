@@ -3,6 +3,8 @@ for given parameter values, printing the plain CloudFormation resources as JSON.
 patterns, handlers and IAM policies that would really be deployed.
 
 usage: python3 template_tool.py TEMPLATE '{"Param": "value", ...}'
+       python3 template_tool.py TEMPLATE --parameters     (the Parameters section as written)
+       python3 template_tool.py TEMPLATE '{...}' --rules  (the Rules assertions that fail: name -> AssertDescription)
 """
 import json
 import os
@@ -48,11 +50,14 @@ def physical(logical, resource, attribute=None, resolve=lambda node: node):
 def main():
     os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
     text = open(sys.argv[1]).read()
-    params = json.loads(sys.argv[2])
     template, problems = decode_str(text)
     if problems:
         sys.exit(f"cannot read {sys.argv[1]}: {problems}")
     template = json.loads(json.dumps(template))
+    if sys.argv[2] == "--parameters":
+        print(json.dumps(template.get("Parameters", {})))
+        return
+    params = json.loads(sys.argv[2])
     code_uris = {}
     if "Transform" in template:
         # As `sam package` does: local code becomes an S3 location (the original path is reported as _CodeUri).
@@ -119,9 +124,25 @@ def main():
                 return resolve(value[0]) == resolve(value[1])
             if key == "Fn::Not":
                 return not resolve(value[0])
+            if key == "Fn::Or":
+                return any(resolve(v) for v in value)
+            if key == "Fn::And":
+                return all(resolve(v) for v in value)
             if key == "Condition":
                 return condition(value)
         return {k: v for k, v in ((k, resolve(v)) for k, v in node.items()) if v is not NOVALUE}
+
+    if sys.argv[3:] == ["--rules"]:
+        # As CloudFormation does before creating anything: a rule applies when its RuleCondition holds.
+        failed = {}
+        for name, rule in template.get("Rules", {}).items():
+            if "RuleCondition" in rule and not resolve(rule["RuleCondition"]):
+                continue
+            for assertion in rule["Assertions"]:
+                if not resolve(assertion["Assert"]):
+                    failed[name] = assertion.get("AssertDescription", "")
+        print(json.dumps(failed))
+        return
 
     out = {}
     for logical, resource in resources.items():
