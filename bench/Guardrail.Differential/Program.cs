@@ -6,8 +6,8 @@ using Guardrail.Core.Evaluation;
 using Guardrail.Core.Parsing;
 using Guardrail.Core.Policies;
 using Guardrail.Core.Spectrum;
+using Guardrail.Testing.Paths;
 using Guardrail.Testing.Reference;
-using Guardrail.Differential;
 
 // export OUT.json: every corpus request case, and every request shape of every bucket Spectrum case made concrete,
 //                  with our decision, in a form bench/differential/compare.mjs feeds to iam-simulate.
