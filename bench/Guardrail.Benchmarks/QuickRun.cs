@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Guardrail.Core.Parsing;
+using Guardrail.Core.Paths;
+using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Spectrum;
 using Guardrail.Testing.Adversarial;
 
@@ -35,5 +37,34 @@ internal static class QuickRun
             parses.Sort();
             Console.WriteLine($"{subject.Name,-34} {subject.Policy.Length,9} {parses[2],9:F1} {times[2],10:F1} {allocated / 1048576.0,9:F1}  {verdict}");
         }
+
+        JudgePath();
+    }
+
+    // The realistic whole path: the snapshot read, then judged, timed apart.
+    private static void JudgePath()
+    {
+        var text = RealisticPath.Text();
+        var now = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
+        var parses = new List<double>();
+        var times = new List<double>();
+        long allocated = 0;
+        var verdict = string.Empty;
+        for (var i = 0; i < 5; i++)
+        {
+            var parseClock = Stopwatch.StartNew();
+            var snapshot = SnapshotReader.Read(text);
+            parses.Add(parseClock.Elapsed.TotalMilliseconds);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            var result = PathEvaluator.Evaluate(snapshot, now);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            verdict = $"{result.Access} ({string.Join(" ", result.Hops.Select(h => $"{h.Hop.ToText()}:{h.Status.ToText()}"))})";
+        }
+
+        times.Sort();
+        parses.Sort();
+        Console.WriteLine($"{"realistic path",-34} {text.Length,9} {parses[2],9:F1} {times[2],10:F1} {allocated / 1048576.0,9:F1}  {verdict}; verdict/parse {times[2] / parses[2]:F1}x");
     }
 }
