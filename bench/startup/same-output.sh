@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that the Native AOT build of the CLI answers exactly as the JIT build does: same stdout, stderr and exit
 # code for the README's quick-start check, `invoke --dry-run` on every event of events/, every example policy
-# (text and JSON) and an invalid input.
+# (text and JSON), `check path` on two example snapshots (text and JSON) and an invalid input.
 # Usage: bash bench/startup/same-output.sh [REFERENCE_COMMAND...]
 #   The AOT binary is artifacts/startup/aot/guardrail (published first if missing). The reference defaults to
 #   artifacts/startup/jit/guardrail (published if missing); CI passes the Debug build its tests already made.
@@ -20,6 +20,8 @@ cases=(
   "invoke --function bucket-policy --event events/bucket-put-vpce-lockout.json --dry-run"
   "check bucket-policy --policy examples/bucket-policies/vpce-lockout.json --bucket amzn-s3-demo-bucket --spectrum-role $role --prefix sales/ --format json"
   "check bucket-policy --policy examples/bucket-policies/missing.json --bucket amzn-s3-demo-bucket --spectrum-role $role"
+  "check path --snapshot examples/paths/cross-account-bucket-kms.json"
+  "check path --snapshot examples/paths/broken-detached-s3-policy.json --format json"
 )
 for policy in examples/bucket-policies/*.json; do
   cases+=("check bucket-policy --policy $policy --bucket amzn-s3-demo-bucket --spectrum-role $role --format json")

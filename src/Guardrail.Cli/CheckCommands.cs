@@ -9,7 +9,7 @@ using Guardrail.Core.Text;
 
 namespace Guardrail.Cli;
 
-/// <summary><c>guardrail check bucket-policy</c> and <c>guardrail check trust-policy</c>.</summary>
+/// <summary><c>guardrail check bucket-policy</c>, <c>guardrail check trust-policy</c> and <c>guardrail check path</c> (<see cref="PathCommand"/>).</summary>
 public static class CheckCommands
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -19,6 +19,7 @@ public static class CheckCommands
         var check = new Command("check", "Check a policy before (or after) it ships: can Redshift Spectrum still read, and is the policy still locked down?");
         check.Add(BucketPolicy(env));
         check.Add(TrustPolicy(env));
+        check.Add(PathCommand.Create(env));
         return check;
     }
 
@@ -29,7 +30,7 @@ public static class CheckCommands
         HelpName = "FILE|-",
     };
 
-    private static Option<string> FormatOption()
+    internal static Option<string> FormatOption()
     {
         var option = new Option<string>("--format")
         {
@@ -40,7 +41,7 @@ public static class CheckCommands
         return option;
     }
 
-    private static OutputFormat ParseFormat(string? value) => value == "json" ? OutputFormat.Json : OutputFormat.Text;
+    internal static OutputFormat ParseFormat(string? value) => value == "json" ? OutputFormat.Json : OutputFormat.Text;
 
     private static Command BucketPolicy(CliEnvironment env)
     {
@@ -156,7 +157,9 @@ public static class CheckCommands
         env.Out.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static int ExitCodeFor(Verdict verdict) => verdict.Access switch
+    private static int ExitCodeFor(Verdict verdict) => ExitCodeFor(verdict.Access);
+
+    internal static int ExitCodeFor(AccessVerdict access) => access switch
     {
         AccessVerdict.Ok => ExitCodes.Ok,
         AccessVerdict.AtRisk => ExitCodes.AtRisk,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Guardrail.Core.Text;
 
@@ -20,6 +21,10 @@ public static class InputText
     /// <summary><see cref="MaxBytes"/> for people.</summary>
     public const string MaxSizeText = "1 MiB (1,048,576 bytes)";
 
+    /// <summary>A limit for people: <c>8 MiB (8,388,608 bytes)</c>.</summary>
+    public static string SizeText(int maxBytes) =>
+        maxBytes == MaxBytes ? MaxSizeText : string.Create(CultureInfo.InvariantCulture, $"{maxBytes / (1024 * 1024)} MiB ({maxBytes:N0} bytes)");
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16LittleEndian = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
@@ -28,14 +33,15 @@ public static class InputText
     /// <param name="source">A path (relative to the working directory) or <c>-</c> for standard input.</param>
     /// <param name="what">What the document is, for messages: "policy" or "event".</param>
     /// <param name="env">Where standard input and the working directory come from.</param>
+    /// <param name="maxBytes">The most bytes it may have (<see cref="MaxBytes"/> unless the document kind needs more).</param>
     /// <exception cref="UsageException">The document is missing, unreadable, too large or not text.</exception>
-    public static string Read(string source, string what, CliEnvironment env)
+    public static string Read(string source, string what, CliEnvironment env, int maxBytes = MaxBytes)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(env);
         if (source == "-")
         {
-            return Decode(ReadAtMostLimit(env.In, "standard input"), "standard input");
+            return Decode(ReadAtMostLimit(env.In, "standard input", maxBytes), "standard input");
         }
 
         var name = $"{what} file {SafeText.Echo(source)}";
@@ -49,7 +55,7 @@ public static class InputText
             }
 
             using var file = File.OpenRead(path);
-            return Decode(ReadAtMostLimit(file, name), name);
+            return Decode(ReadAtMostLimit(file, name, maxBytes), name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -87,7 +93,7 @@ public static class InputText
     }
 
     // Reads until the end or one byte past the limit, whichever comes first: a 50 MB pipe costs 1 MiB, not 50 MB.
-    private static byte[] ReadAtMostLimit(Stream stream, string name)
+    private static byte[] ReadAtMostLimit(Stream stream, string name, int maxBytes)
     {
         var buffer = new byte[64 * 1024];
         var length = 0;
@@ -95,12 +101,12 @@ public static class InputText
         {
             if (length == buffer.Length)
             {
-                if (buffer.Length > MaxBytes)
+                if (buffer.Length > maxBytes)
                 {
-                    throw new UsageException($"{name} is larger than {MaxSizeText}, the most the guardrail reads from a file or standard input");
+                    throw new UsageException($"{name} is larger than {SizeText(maxBytes)}, the most the guardrail reads from a file or standard input");
                 }
 
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBytes + 1));
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, maxBytes + 1));
             }
 
             var read = stream.Read(buffer, length, buffer.Length - length);

@@ -130,6 +130,5 @@ public sealed record RoleArn(string Arn, string Partition, string AccountId, str
         return null;
     }
 
-    private static bool IsNameCharacter(char c) =>
-        AwsIdentifiers.IsLetter(c) || AwsIdentifiers.IsDigit(c) || c is '+' or '=' or ',' or '.' or '@' or '_' or '-';
+    private static bool IsNameCharacter(char c) => AwsIdentifiers.IsIamNameCharacter(c);
 }

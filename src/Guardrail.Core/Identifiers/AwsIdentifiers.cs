@@ -116,6 +116,92 @@ public static class AwsIdentifiers
             : null;
     }
 
+    /// <summary>
+    /// Why <paramref name="value"/> is not an AWS Region code, or null: lowercase words joined by hyphens, the first
+    /// two letters, the last a number (<c>us-east-1</c>, <c>us-gov-west-1</c>, <c>eu-isoe-west-1</c>), at most 32
+    /// characters (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html).
+    /// </summary>
+    public static string? RegionProblem(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var words = value.Split('-');
+        var ok = value.Length <= 32
+            && words.Length >= 3
+            && words[0].Length == 2 && IsAll(words[0], IsLower)
+            && words[1..^1].All(w => w.Length > 0 && IsAll(w, IsLower))
+            && words[^1].Length is 1 or 2 && IsAll(words[^1], IsDigit);
+        return ok ? null : $"{SafeText.Quote(value)} is not an AWS Region (e.g. us-east-1)";
+    }
+
+    /// <summary>
+    /// Why <paramref name="value"/> does not name a KMS key the way S3's default encryption may, or null: a key ARN
+    /// <c>arn:PARTITION:kms:REGION:ACCOUNT:key/ID</c> (ID: 1 to 128 letters, digits or hyphens), an alias ARN
+    /// <c>arn:PARTITION:kms:REGION:ACCOUNT:alias/NAME</c> or an alias name <c>alias/NAME</c> (NAME: 1 to 250 letters,
+    /// digits, <c>/_-</c>; https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id).
+    /// </summary>
+    public static string? KmsKeyProblem(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        const string alias = "alias/";
+        bool ok;
+        if (value.StartsWith(alias, StringComparison.Ordinal))
+        {
+            ok = IsAliasName(value.AsSpan(alias.Length));
+        }
+        else
+        {
+            var parts = value.Split(':', 6);
+            ok = parts.Length == 6
+                && parts[0] == "arn"
+                && AwsPartitions.IsKnown(parts[1])
+                && parts[2] == "kms"
+                && RegionProblem(parts[3]) is null
+                && IsAccountId(parts[4])
+                && (parts[5].StartsWith("key/", StringComparison.Ordinal)
+                    ? parts[5].Length - 4 is >= 1 and <= 128 && IsAll(parts[5].AsSpan(4), c => IsLetter(c) || IsDigit(c) || c == '-')
+                    : parts[5].StartsWith(alias, StringComparison.Ordinal) && IsAliasName(parts[5].AsSpan(alias.Length)));
+        }
+
+        return ok ? null : $"{SafeText.Quote(value)} is not a KMS key ARN, alias ARN or alias name (arn:aws:kms:REGION:ACCOUNT:key/ID, arn:aws:kms:REGION:ACCOUNT:alias/NAME or alias/NAME)";
+    }
+
+    /// <summary>
+    /// Why <paramref name="value"/> is not a managed IAM policy ARN, or null: <c>arn:PARTITION:iam::ACCOUNT:policy/PATH/NAME</c>
+    /// with a 12-digit account or <c>aws</c> (AWS managed policies) and a name of 1 to 128 letters, digits or
+    /// <c>+=,.@_-</c> (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
+    /// </summary>
+    public static string? ManagedPolicyArnProblem(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var parts = value.Split(':', 6);
+        var ok = parts.Length == 6
+            && parts[0] == "arn"
+            && AwsPartitions.IsKnown(parts[1])
+            && parts[2] == "iam"
+            && parts[3].Length == 0
+            && (parts[4] == "aws" || IsAccountId(parts[4]))
+            && parts[5].StartsWith("policy/", StringComparison.Ordinal)
+            && parts[5].Split('/')[1..] is var segments
+            && segments[^1].Length is >= 1 and <= 128
+            && segments.All(s => s.Length > 0 && IsAll(s, IsIamNameCharacter));
+        return ok ? null : $"{SafeText.Quote(value)} is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME, or arn:aws:iam::aws:policy/NAME for an AWS managed policy)";
+    }
+
+    /// <summary>
+    /// Why <paramref name="value"/> is not an IAM policy name (an inline policy's name), or null: 1 to 128 letters,
+    /// digits or <c>+=,.@_-</c> (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html).
+    /// </summary>
+    public static string? PolicyNameProblem(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length is >= 1 and <= 128 && IsAll(value, IsIamNameCharacter)
+            ? null
+            : $"{SafeText.Quote(value)} is not an IAM policy name (1 to 128 letters, digits or +=,.@_-)";
+    }
+
+    /// <summary>A character IAM allows in role, policy and path names: ASCII letters, digits and <c>+=,.@_-</c>.</summary>
+    internal static bool IsIamNameCharacter(char c) => IsLetter(c) || IsDigit(c) || c is '+' or '=' or ',' or '.' or '@' or '_' or '-';
+
     internal static bool IsDigit(char c) => c is >= '0' and <= '9';
 
     internal static bool IsLower(char c) => c is >= 'a' and <= 'z';
@@ -134,6 +220,9 @@ public static class AwsIdentifiers
 
         return true;
     }
+
+    private static bool IsAliasName(ReadOnlySpan<char> name) =>
+        name.Length is >= 1 and <= 250 && IsAll(name, c => IsLetter(c) || IsDigit(c) || c is '/' or '_' or '-');
 
     private static bool IsLowerHex(char c) => IsDigit(c) || c is >= 'a' and <= 'f';
 

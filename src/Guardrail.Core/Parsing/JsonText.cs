@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Core.Parsing;
 
@@ -49,4 +50,16 @@ internal static class JsonText
             return null;
         }
     }
+
+    /// <summary>The element's kind and (cut, escaped) value for a message: <c>the string "x"</c>, <c>an array</c>, <c>null</c>.</summary>
+    public static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => String(element) is { } text ? $"the string {SafeText.Quote(text)}" : "a string that is not valid text",
+        JsonValueKind.Number => $"the number {SafeText.Echo(element.GetRawText())}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {element.GetRawText()}",
+        JsonValueKind.Null => "null",
+        _ => element.ValueKind.ToString(),
+    };
 }

@@ -48,6 +48,33 @@ internal sealed class KnownNames
         return -1;
     }
 
+    /// <summary>
+    /// Records every property of <paramref name="element"/> (an object) in <paramref name="found"/> by its name's
+    /// index. Stops at the first property that is not a known name (<paramref name="known"/> is -1) or repeats one
+    /// (<paramref name="known"/> is its index): duplicate names are legal JSON but ambiguous, so readers refuse them.
+    /// </summary>
+    /// <returns>False when it stopped at <paramref name="offending"/>.</returns>
+    public bool TryCollect(JsonElement element, ref ElementsByName found, out JsonProperty offending, out int known)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            // Matching the UTF-8 name in place avoids a string per property; policies have thousands.
+            known = Find(property);
+            if (known < 0 || !found.TryAdd(known, property.Value))
+            {
+                offending = property;
+                return false;
+            }
+        }
+
+        offending = default;
+        known = -1;
+        return true;
+    }
+
+    /// <summary>The known name that equals <paramref name="name"/> ignoring case, for a "did you mean" hint; else null.</summary>
+    public string? SameIgnoringCase(string name) => Names.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+
     private int IndexOf(string name)
     {
         for (var i = 0; i < Names.Count; i++)

@@ -50,7 +50,7 @@ internal sealed class PolicyReader(PolicyKind kind)
         var path = ElementPath.Document;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw Error(path, $"expected a JSON object, got {Describe(root)}");
+            throw Error(path, $"expected a JSON object, got {JsonText.Describe(root)}");
         }
 
         var elements = new ElementsByName();
@@ -94,7 +94,7 @@ internal sealed class PolicyReader(PolicyKind kind)
 
                 break;
             default:
-                throw Error(statementPath, $"expected an object or an array of objects, got {Describe(statementElement)}");
+                throw Error(statementPath, $"expected an object or an array of objects, got {JsonText.Describe(statementElement)}");
         }
 
         return new PolicyDocument(version, id, statements, text);
@@ -104,7 +104,7 @@ internal sealed class PolicyReader(PolicyKind kind)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Error(path, $"expected a statement object, got {Describe(element)}");
+            throw Error(path, $"expected a statement object, got {JsonText.Describe(element)}");
         }
 
         var elements = new ElementsByName();
@@ -164,7 +164,7 @@ internal sealed class PolicyReader(PolicyKind kind)
 
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Error(path, $"{Expected}, got {Describe(element)}");
+            throw Error(path, $"{Expected}, got {JsonText.Describe(element)}");
         }
 
         var types = new ElementsByName();
@@ -254,7 +254,7 @@ internal sealed class PolicyReader(PolicyKind kind)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Error(path, $"expected an object of condition operators, got {Describe(element)}");
+            throw Error(path, $"expected an object of condition operators, got {JsonText.Describe(element)}");
         }
 
         clauses.Clear();
@@ -276,7 +276,7 @@ internal sealed class PolicyReader(PolicyKind kind)
             var keys = operatorProperty.Value;
             if (keys.ValueKind != JsonValueKind.Object)
             {
-                throw Error(operatorPath, $"expected an object of condition keys, got {Describe(keys)}");
+                throw Error(operatorPath, $"expected an object of condition keys, got {JsonText.Describe(keys)}");
             }
 
             keyNames.Clear();
@@ -337,30 +337,26 @@ internal sealed class PolicyReader(PolicyKind kind)
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Number => element.GetRawText(),
-        _ => throw Error(path, $"expected a string, number or boolean, got {Describe(element)}"),
+        _ => throw Error(path, $"expected a string, number or boolean, got {JsonText.Describe(element)}"),
     };
 
     private static void ReadKnownElements(JsonElement element, ElementPath path, KnownNames allowed, string what, ref ElementsByName found)
     {
-        foreach (var property in element.EnumerateObject())
+        if (allowed.TryCollect(element, ref found, out var property, out var known))
         {
-            // Matching the UTF-8 name in place avoids a string per property; policies have thousands.
-            var known = allowed.Find(property);
-            if (known < 0)
-            {
-                var name = ReadName(property, path);
-                var hint = allowed.Names.FirstOrDefault(a => a.Equals(name, StringComparison.OrdinalIgnoreCase));
-                var suffix = hint is null ? string.Empty : $" (did you mean \"{hint}\"?)";
-                throw Error(path.Child(name), $"unknown {what} {SafeText.Quote(name)}{suffix}");
-            }
-
-            // Duplicate names are legal JSON but ambiguous policy: which one does AWS keep? Refuse to guess.
-            if (!found.TryAdd(known, property.Value))
-            {
-                var name = allowed.Names[known];
-                throw Error(path.Child(name), $"duplicate {what} \"{name}\"");
-            }
+            return;
         }
+
+        if (known >= 0)
+        {
+            var duplicate = allowed.Names[known];
+            throw Error(path.Child(duplicate), $"duplicate {what} \"{duplicate}\"");
+        }
+
+        var name = ReadName(property, path);
+        var hint = allowed.SameIgnoringCase(name);
+        var suffix = hint is null ? string.Empty : $" (did you mean \"{hint}\"?)";
+        throw Error(path.Child(name), $"unknown {what} {SafeText.Quote(name)}{suffix}");
     }
 
     private static string[] ReadStringList(JsonElement element, ElementPath path)
@@ -373,7 +369,7 @@ internal sealed class PolicyReader(PolicyKind kind)
 
         if (element.ValueKind != JsonValueKind.Array)
         {
-            throw Error(path, $"expected a string or an array of strings, got {Describe(element)}");
+            throw Error(path, $"expected a string or an array of strings, got {JsonText.Describe(element)}");
         }
 
         var values = new string[element.GetArrayLength()];
@@ -383,7 +379,7 @@ internal sealed class PolicyReader(PolicyKind kind)
             var itemPath = path.Item(count);
             if (item.ValueKind != JsonValueKind.String)
             {
-                throw Error(itemPath, $"expected a string, got {Describe(item)}");
+                throw Error(itemPath, $"expected a string, got {JsonText.Describe(item)}");
             }
 
             var value = ReadString(item, itemPath);
@@ -397,7 +393,7 @@ internal sealed class PolicyReader(PolicyKind kind)
     {
         if (element.ValueKind != JsonValueKind.String)
         {
-            throw Error(path, $"expected a string, got {Describe(element)}");
+            throw Error(path, $"expected a string, got {JsonText.Describe(element)}");
         }
 
         return JsonText.String(element) ?? throw Error(path, JsonText.UnpairedSurrogate);
@@ -405,17 +401,6 @@ internal sealed class PolicyReader(PolicyKind kind)
 
     private static string ReadName(JsonProperty property, ElementPath parent) =>
         JsonText.Name(property) ?? throw Error(parent, $"a property name {JsonText.UnpairedSurrogate}");
-
-    private static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => JsonText.String(element) is { } text ? $"the string {SafeText.Quote(text)}" : "a string that is not valid text",
-        JsonValueKind.Number => $"the number {SafeText.Echo(element.GetRawText())}",
-        JsonValueKind.True or JsonValueKind.False => $"the boolean {element.GetRawText()}",
-        JsonValueKind.Null => "null",
-        _ => element.ValueKind.ToString(),
-    };
 
     private static PolicyParseException Error(ElementPath path, string detail) => new(path.ToString(), detail);
 }

@@ -31,6 +31,12 @@ public sealed record BucketCheckOptions(
     string? OrgId,
     DateTimeOffset Now)
 {
+    /// <summary>
+    /// The cluster's Region, when known: Spectrum reads buckets of its own Region only (Redshift Database Developer
+    /// Guide, Amazon Redshift Spectrum considerations), so it is the requests' <c>aws:RequestedRegion</c>.
+    /// </summary>
+    public string? Region { get; init; }
+
     /// <summary>The role whose sessions make the S3 requests.</summary>
     public RoleArn ReadingRole => SpectrumRoles[^1];
 
@@ -54,6 +60,12 @@ public sealed record TrustCheckOptions(IReadOnlyList<RoleArn> Chain, DateTimeOff
     /// Region-scoped Redshift name the policy uses.
     /// </summary>
     public IReadOnlyList<string>? ServiceNames { get; init; }
+
+    /// <summary>
+    /// Service principals the trust policy may name besides Redshift's without weakening security (a Serverless
+    /// namespace's <c>redshift-serverless.amazonaws.com</c>).
+    /// </summary>
+    public IReadOnlyList<string> AlsoTrusted { get; init; } = [];
 
     /// <summary>The role before it in the chain, or null when Redshift itself assumes it.</summary>
     public RoleArn? PreviousRole => Chain.Count > 1 ? Chain[^2] : null;

@@ -99,7 +99,9 @@ public static class SpectrumContext
             ["aws:IsMcpServiceAction"] = NotAnMcpAction,
             ["aws:SecureTransport"] = ContextValue.Of("true"),
             ["aws:UserAgent"] = ContextValue.Of(UserAgent),
-            ["aws:RequestedRegion"] = ContextValue.Unknowable("the bucket's Region was not supplied", mayBeAbsent: false),
+            ["aws:RequestedRegion"] = options.Region is { } region
+                ? ContextValue.Of(region)
+                : ContextValue.Unknowable("the bucket's Region was not supplied", mayBeAbsent: false),
             ["aws:SourceAccount"] = ContextValue.Absent,
             ["aws:SourceArn"] = ContextValue.Absent,
             ["aws:SourceOrgID"] = ContextValue.Absent,

@@ -83,7 +83,8 @@ public static class TrustPolicySecurity
     private static bool IsExpected(PrincipalEntry entry, TrustCheckOptions options) =>
         options.PreviousRole is { } previous
             ? entry.Type == PrincipalTypes.Aws && string.Equals(entry.Value, previous.Arn, StringComparison.OrdinalIgnoreCase)
-            : entry.Type == PrincipalTypes.Service && RedshiftPrincipal.IsRedshift(entry.Value);
+            : entry.Type == PrincipalTypes.Service
+                && (RedshiftPrincipal.IsRedshift(entry.Value) || options.AlsoTrusted.Contains(entry.Value, StringComparer.OrdinalIgnoreCase));
 
     private static Finding Extra(Statement statement, Severity severity, string message) =>
         new(RuleIds.TrustExtraPrincipal, severity, FindingKind.Security, statement.Label, message, Fixes.For(RuleIds.TrustExtraPrincipal));

@@ -122,7 +122,7 @@ internal sealed class IdentityHop : IHop
         switch (OrganizationLevels.For(path.Snapshot.Organization, path.Reader.AccountId, resource: false))
         {
             case OrganizationLevels.Missing missing:
-                hop.Unchecked("service control policies", missing.What);
+                hop.Gap("service control policies", missing.What);
                 break;
             case OrganizationLevels.Levels levels:
                 foreach (var level in levels.Sets)

@@ -12,7 +12,7 @@ internal static class ResourceControl
         switch (OrganizationLevels.For(path.Snapshot.Organization, account, resource: true))
         {
             case OrganizationLevels.Missing missing:
-                hop.Unchecked("resource control policies", missing.What);
+                hop.Gap("resource control policies", missing.What);
                 break;
             case OrganizationLevels.Levels levels:
                 foreach (var level in levels.Sets)

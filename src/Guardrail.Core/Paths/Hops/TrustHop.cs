@@ -29,7 +29,10 @@ internal sealed class TrustHop : IHop
                 continue;
             }
 
-            var options = new TrustCheckOptions([.. chain.Take(i + 1)], path.Now);
+            var options = new TrustCheckOptions([.. chain.Take(i + 1)], path.Now)
+            {
+                AlsoTrusted = path.Kinds.Contains(ClusterKind.Serverless) ? [ServerlessPrincipal] : [],
+            };
             var verdict = path.Counted(TrustPolicyEvaluator.Evaluate(policy, options, path.Budget));
             if (i > 0 || !path.Kinds.Contains(ClusterKind.Serverless))
             {

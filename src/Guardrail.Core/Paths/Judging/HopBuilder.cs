@@ -30,6 +30,13 @@ internal sealed class HopBuilder(HopKind hop)
         Add(document, new Finding(RuleIds.HopUnchecked, Severity.Info, FindingKind.Access, "(input)", $"Not verified: {what}.", Fixes.For(RuleIds.HopUnchecked)));
     }
 
+    /// <summary>
+    /// Lists an input that caps the hop but whose absence leaves the rest judged (the organization's policies: many
+    /// accounts have none, and the snapshot may not be allowed to read them), as an info finding only.
+    /// </summary>
+    public void Gap(string document, string what) =>
+        Add(document, new Finding(RuleIds.HopUnchecked, Severity.Info, FindingKind.Access, "(input)", $"Not verified: {what}.", Fixes.For(RuleIds.HopUnchecked)));
+
     /// <summary>Adds a finding about <paramref name="document"/>.</summary>
     public void Add(string document, Finding finding)
     {

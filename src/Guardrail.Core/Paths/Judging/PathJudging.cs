@@ -107,7 +107,10 @@ internal sealed class PathJudging
         Snapshot.Spectrum.Cluster?.VpcEndpoints ?? [],
         bucket.Prefixes,
         ReaderOrgId,
-        Now);
+        Now)
+    {
+        Region = Snapshot.Spectrum.Region,
+    };
 
     /// <summary>Spectrum's S3 requests on the bucket, for every possible cluster kind.</summary>
     public IReadOnlyList<RequestShape> S3Shapes(BucketReads bucket)

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Guardrail.Core.Paths;
+using Guardrail.Core.Paths.Snapshot;
+using Guardrail.Core.Text;
+
+namespace Guardrail.Cli;
+
+/// <summary><c>guardrail check path</c>: judges Spectrum's whole access path from a snapshot of its documents.</summary>
+public static class PathCommand
+{
+    /// <summary>How many table locations the headline names before it counts the rest.</summary>
+    private const int NamedTables = 3;
+
+    public static Command Create(CliEnvironment env)
+    {
+        var snapshot = new Option<string>("--snapshot")
+        {
+            Description = $"The access-path snapshot JSON file (see examples/paths), or - to read standard input (UTF-8, or UTF-16 with a byte order mark; at most {InputText.SizeText(SnapshotReader.MaxUtf8Bytes)}).",
+            Required = true,
+            HelpName = "FILE|-",
+        };
+        var format = CheckCommands.FormatOption();
+        var command = new Command("path", "Check Spectrum's whole access path (trust, role, bucket, key, catalog, organization) from a snapshot of its documents.")
+        {
+            snapshot, format,
+        };
+        command.SetAction(parse => CheckCommands.Guarded(env, () =>
+        {
+            var read = Read(parse.GetValue(snapshot)!, env);
+            var verdict = PathEvaluator.Evaluate(read, env.Clock());
+            if (CheckCommands.ParseFormat(parse.GetValue(format)) == OutputFormat.Json)
+            {
+                env.Out.WriteLine(PathOutput.ToJson(verdict));
+            }
+            else
+            {
+                PathOutput.WriteText(env.Out, verdict, Subject(read), env.Colour);
+            }
+
+            return CheckCommands.ExitCodeFor(verdict.Access);
+        }));
+        return command;
+    }
+
+    /// <summary>Reads (<see cref="InputText"/>, up to the snapshot limit) and validates the snapshot.</summary>
+    private static PathSnapshot Read(string source, CliEnvironment env)
+    {
+        var text = InputText.Read(source, "snapshot", env, SnapshotReader.MaxUtf8Bytes);
+        try
+        {
+            return SnapshotReader.Read(text);
+        }
+        catch (SnapshotParseException e)
+        {
+            var name = source == "-" ? "standard input" : SafeText.Echo(source);
+            throw new UsageException($"invalid snapshot in {name}: {e.Message}");
+        }
+    }
+
+    // "s3://lake/sales/ as arn:aws:iam::111122223333:role/spectrum": what the verdict is about.
+    private static string Subject(PathSnapshot snapshot)
+    {
+        var tables = snapshot.Spectrum.Tables.Select(t => $"s3://{t.Bucket}/{t.Prefix}").Distinct(StringComparer.Ordinal).ToList();
+        var what = tables.Count switch
+        {
+            0 => "its tables",
+            <= NamedTables => string.Join(", ", tables),
+            _ => $"{string.Join(", ", tables.Take(NamedTables))} and {tables.Count - NamedTables} more",
+        };
+        return $"{what} as {snapshot.Spectrum.ReadingRole.Arn}";
+    }
+}
