@@ -1,5 +1,6 @@
 using CsCheck;
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Findings;
 using Guardrail.Core.Paths;
 using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Tests.Properties;
@@ -40,6 +41,28 @@ public sealed class PathRequestsTests
                 {
                     throw new HostileCases.Violation("a concrete request is denied on a path whose hops pass", $"{request.Description}: {string.Join("; ", decision.Checks.Where(c => c.NoDeny != Tri.True || c.Grant != Tri.True))}");
                 }
+            }
+        });
+
+    [Fact]
+    public void A_request_hop_broken_by_a_policy_denies_one_of_its_concrete_requests() =>
+        HostileCases.Check(Gen.Int[0, int.MaxValue], Cases, seed => $"seed {seed}", seed =>
+        {
+            var snapshot = SnapshotReader.Read(PathWorlds.Generate(seed).ToJsonString());
+            var verdict = PathEvaluator.Evaluate(snapshot, Now);
+            var broken = verdict.Hops.Where(h => DecidingHops.Contains(h.Hop) && h.Status == HopStatus.Breaks).ToList();
+
+            // A disabled key or an AWS managed key used across accounts breaks the path without any policy saying so.
+            if (broken.Count == 0 || broken.SelectMany(h => h.Findings).Any(f => f.Finding.Rule is RuleIds.KeyDisabled or RuleIds.AwsManagedKeyCrossAccount))
+            {
+                return;
+            }
+
+            // The concrete requests take both ends of every range a world's policies cut (now and after 2030, a fresh
+            // and an almost expired URL), so the request the family judgement found denied is among them.
+            if (!ConcretePathRequests.For(snapshot, Now).Any(r => PathRequests.Decide(snapshot, r.Request, Now).Allowed == Tri.False))
+            {
+                throw new HostileCases.Violation("a hop breaks but no concrete request is denied", string.Join("; ", broken.SelectMany(h => h.Findings).Select(f => $"{f.Hop}: {f.Finding.Rule} {f.Finding.Statement}")));
             }
         });
 
