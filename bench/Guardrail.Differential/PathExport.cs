@@ -129,7 +129,7 @@ internal static class PathExport
     private static JsonObject? DenyOnly(JsonObject policy)
     {
         var statements = policy["Statement"]!.AsArray();
-        if (statements.Any(s => s!["Effect"]!.GetValue<string>() == "Allow" && s["Action"]!.ToJsonString() is not ("\"*\"" or "[\"*\"]")))
+        if (statements.Any(s => s!["Effect"]!.GetValue<string>() == "Allow" && !(Everything(s["Action"]) && Everything(s["Resource"]) && s["Condition"] is null)))
         {
             throw new InvalidOperationException("an RCP allows less than everything: iam-simulate cannot be given it");
         }
@@ -144,6 +144,8 @@ internal static class PathExport
         copy["Statement"] = new JsonArray(denies);
         return copy;
     }
+
+    private static bool Everything(JsonNode? element) => element?.ToJsonString() is "\"*\"" or "[\"*\"]";
 
     private static JsonObject Named(string name, JsonNode? policy) => new() { ["name"] = name, ["policy"] = policy!.DeepClone() };
 
