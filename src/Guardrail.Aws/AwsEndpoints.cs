@@ -9,7 +9,7 @@ namespace Guardrail.Aws;
 public sealed class AwsEndpoints
 {
     /// <summary>The services the guardrail calls, as their <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> suffixes.</summary>
-    public static readonly IReadOnlyList<string> Services = ["S3", "IAM", "SNS", "DYNAMODB"];
+    public static readonly IReadOnlyList<string> Services = ["S3", "IAM", "SNS", "DYNAMODB", "KMS", "STS", "REDSHIFT", "REDSHIFT_SERVERLESS", "GLUE", "ORGANIZATIONS"];
 
     private readonly Func<string, string?> environment;
 
@@ -29,6 +29,16 @@ public sealed class AwsEndpoints
     public Uri Iam => Override("IAM") ?? new Uri("https://iam.amazonaws.com/");
 
     public Uri Sns => Override("SNS") ?? new Uri($"https://sns.{Region}.amazonaws.com/");
+
+    /// <summary>A regional service's endpoint: the override for <paramref name="serviceEnvName"/>, else AWS's in <paramref name="region"/>.</summary>
+    /// <param name="serviceEnvName">The <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> suffix, e.g. <c>REDSHIFT_SERVERLESS</c>.</param>
+    /// <param name="hostPrefix">The endpoint's first label, e.g. <c>redshift-serverless</c>.</param>
+    /// <param name="region">The Region the resource lives in.</param>
+    public Uri Regional(string serviceEnvName, string hostPrefix, string region) =>
+        Override(serviceEnvName) ?? new Uri($"https://{hostPrefix}.{region}.amazonaws.com/");
+
+    /// <summary>Organizations is global: its endpoint lives in us-east-1 and requests are signed for us-east-1.</summary>
+    public Uri Organizations => Override("ORGANIZATIONS") ?? new Uri("https://organizations.us-east-1.amazonaws.com/");
 
     /// <summary>
     /// What is wrong with the Region and endpoint variables, one line each naming the variable; empty when the

@@ -13,6 +13,7 @@ public static class GuardrailCli
         var root = new RootCommand("Spectrum Guardrail: keeps Amazon Redshift Spectrum able to read its S3 data lake.");
         root.Add(CheckCommands.Create(env));
         root.Add(InvokeCommand.Create(env));
+        root.Add(SnapshotCommand.Create(env));
 
         var result = root.Parse(args);
         var config = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };

@@ -28,4 +28,19 @@ public static class AwsHttp
 #pragma warning restore CA2000
         return new HttpClient(retrying) { Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    /// <summary>Sends <paramref name="request"/> through a client from <see cref="CreateSignedClient"/>.</summary>
+    /// <exception cref="AwsServiceException">The network failed on every attempt.</exception>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string service, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Retries are exhausted: report the network failure as the service's, so callers handle one exception type.
+            throw new AwsServiceException($"{service} {operation} failed after retries: {e.Message}", e);
+        }
+    }
 }

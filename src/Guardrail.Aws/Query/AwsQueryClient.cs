@@ -30,18 +30,7 @@ public sealed class AwsQueryClient
         {
             Content = new FormUrlEncodedContent(Encode(action, parameters)),
         };
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // Retries are exhausted: report the network failure as the service's, so callers handle one exception type.
-            throw new AwsServiceException($"{service} {action} failed after retries: {e.Message}", e);
-        }
-
-        using var _ = response;
+        using var response = await AwsHttp.SendAsync(http, request, service, action, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

@@ -90,9 +90,11 @@ public sealed class RetryingHandler : DelegatingHandler
 
         if (status == 400)
         {
-            // IAM and SNS report throttling as 400 with an error code in the body.
+            // The Query services report throttling as 400 with an error code in the XML body, the JSON ones in "__type".
             var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-            return ThrottlingCodes.Any(code => body.Contains($"<Code>{code}</Code>", StringComparison.Ordinal));
+            return Json.AwsJsonError.Code(body) is { } jsonCode
+                ? ThrottlingCodes.Contains(jsonCode)
+                : ThrottlingCodes.Any(code => body.Contains($"<Code>{code}</Code>", StringComparison.Ordinal));
         }
 
         return false;

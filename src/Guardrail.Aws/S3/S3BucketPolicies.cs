@@ -15,30 +15,37 @@ public sealed class S3BucketPolicies : IBucketPolicies
         this.s3 = s3;
     }
 
-    public static S3BucketPolicies Create(AwsEndpoints endpoints)
+    public static S3BucketPolicies Create(AwsEndpoints endpoints) => new(new AmazonS3Client(Config(endpoints, endpoints.Region)));
+
+    /// <summary>The S3 client's configuration for <paramref name="region"/>, honouring the endpoint override (path-style for emulators).</summary>
+    internal static AmazonS3Config Config(AwsEndpoints endpoints, string region)
     {
-        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(endpoints.Region) };
+        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
         if (endpoints.Override("S3") is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();
             config.ForcePathStyle = true;
         }
 
-        return new S3BucketPolicies(new AmazonS3Client(config));
+        return config;
     }
 
-    public async Task<string?> GetAsync(string bucket, CancellationToken cancellationToken)
+    public Task<string?> GetAsync(string bucket, CancellationToken cancellationToken) =>
+        GetPolicyAsync(s3, new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken);
+
+    /// <summary><c>GetBucketPolicy</c>: the policy text, or null when the bucket has none.</summary>
+    internal static async Task<string?> GetPolicyAsync(IAmazonS3 s3, GetBucketPolicyRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
+            var response = await s3.GetBucketPolicyAsync(request, cancellationToken).ConfigureAwait(false);
 
             // The SDK hands some error answers back as the "policy" with their status instead of throwing.
             if (response.HttpStatusCode != HttpStatusCode.OK)
             {
                 return response.Policy?.Contains("<Code>NoSuchBucketPolicy</Code>", StringComparison.Ordinal) == true
                     ? null
-                    : throw new AmazonS3Exception($"GetBucketPolicy on {bucket} failed with HTTP {(int)response.HttpStatusCode}: {response.Policy}");
+                    : throw new AmazonS3Exception($"GetBucketPolicy on {request.BucketName} failed with HTTP {(int)response.HttpStatusCode}: {response.Policy}");
             }
 
             return string.IsNullOrEmpty(response.Policy) ? null : response.Policy;

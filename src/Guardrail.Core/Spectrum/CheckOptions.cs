@@ -56,16 +56,13 @@ public sealed record TrustCheckOptions(IReadOnlyList<RoleArn> Chain, DateTimeOff
     public RoleArn Role => Chain[^1];
 
     /// <summary>
-    /// The service principal names Redshift may assume the first role as; null: Redshift's global name and any
-    /// Region-scoped Redshift name the policy uses.
+    /// Whether the role serves a Redshift Serverless namespace, whose trust policy names
+    /// <c>redshift-serverless.amazonaws.com</c> as well (not an extra principal).
     /// </summary>
-    public IReadOnlyList<string>? ServiceNames { get; init; }
+    public bool Serverless { get; init; }
 
-    /// <summary>
-    /// Service principals the trust policy may name besides Redshift's without weakening security (a Serverless
-    /// namespace's <c>redshift-serverless.amazonaws.com</c>).
-    /// </summary>
-    public IReadOnlyList<string> AlsoTrusted { get; init; } = [];
+    /// <summary>Whether the caller judged is <c>redshift-serverless.amazonaws.com</c> rather than Redshift's own names.</summary>
+    public bool AsServerless { get; init; }
 
     /// <summary>The role before it in the chain, or null when Redshift itself assumes it.</summary>
     public RoleArn? PreviousRole => Chain.Count > 1 ? Chain[^2] : null;

@@ -11,6 +11,12 @@ public static partial class RedshiftPrincipal
     /// <summary>Whether a Service principal value names Redshift (<c>redshift.amazonaws.com</c> or <c>redshift.REGION.amazonaws.com</c>).</summary>
     public static bool IsRedshift(string value) => RedshiftName().IsMatch(value);
 
+    /// <summary>Redshift Serverless's service principal.</summary>
+    public const string ServerlessName = "redshift-serverless.amazonaws.com";
+
+    /// <summary>Whether a Service principal value names Redshift Serverless.</summary>
+    public static bool IsServerless(string value) => string.Equals(value, ServerlessName, StringComparison.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"^redshift(\.[a-z]{2}(-[a-z]+)+-\d+)?\.amazonaws\.com(\.cn)?$", RegexOptions.IgnoreCase)]
     private static partial Regex RedshiftName();
 }

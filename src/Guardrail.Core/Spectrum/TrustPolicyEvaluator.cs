@@ -18,7 +18,7 @@ public static class TrustPolicyEvaluator
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
         var principal = ExpectedPrincipal(policy, options);
-        var who = options.PreviousRole is null ? $"Amazon Redshift ({string.Join(" or ", options.ServiceNames ?? [RedshiftPrincipal.Global])})" : $"the previous role in the chain ({options.PreviousRole.Arn})";
+        var who = options.PreviousRole is null ? (options.AsServerless ? $"Amazon Redshift Serverless ({RedshiftPrincipal.ServerlessName})" : $"Amazon Redshift ({RedshiftPrincipal.Global})") : $"the previous role in the chain ({options.PreviousRole.Arn})";
         var missingRule = options.PreviousRole is null ? RuleIds.TrustMissingRedshift : RuleIds.TrustChainBroken;
         var shape = SpectrumShapes.ForAssumeRole(options, who);
         var result = FamilyEvaluator.Evaluate(policy, principal, [shape], GrantSource.PolicyMustAllow, budget ?? new WorkBudget());
@@ -36,9 +36,9 @@ public static class TrustPolicyEvaluator
             return new RoleSessionPrincipal(previous);
         }
 
-        if (options.ServiceNames is { } names)
+        if (options.AsServerless)
         {
-            return new ServicePrincipal(names);
+            return new ServicePrincipal([RedshiftPrincipal.ServerlessName]);
         }
 
         // Redshift is known by its global name and by Region-scoped names; any Redshift name the policy uses counts.

@@ -84,7 +84,7 @@ public static class TrustPolicySecurity
         options.PreviousRole is { } previous
             ? entry.Type == PrincipalTypes.Aws && string.Equals(entry.Value, previous.Arn, StringComparison.OrdinalIgnoreCase)
             : entry.Type == PrincipalTypes.Service
-                && (RedshiftPrincipal.IsRedshift(entry.Value) || options.AlsoTrusted.Contains(entry.Value, StringComparer.OrdinalIgnoreCase));
+                && (RedshiftPrincipal.IsRedshift(entry.Value) || (options.Serverless && RedshiftPrincipal.IsServerless(entry.Value)));
 
     private static Finding Extra(Statement statement, Severity severity, string message) =>
         new(RuleIds.TrustExtraPrincipal, severity, FindingKind.Security, statement.Label, message, Fixes.For(RuleIds.TrustExtraPrincipal));

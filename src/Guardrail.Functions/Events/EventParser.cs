@@ -25,7 +25,16 @@ public static class EventParser
     {
         ["s3.amazonaws.com"] = "aws.s3",
         ["iam.amazonaws.com"] = "aws.iam",
+        ["kms.amazonaws.com"] = "aws.kms",
+        ["redshift.amazonaws.com"] = "aws.redshift",
+        ["redshift-serverless.amazonaws.com"] = "aws.redshift-serverless",
+        ["glue.amazonaws.com"] = "aws.glue",
+        ["organizations.amazonaws.com"] = "aws.organizations",
     };
+
+    // The requestParameters that name what an access-path event touched (CloudTrail's own field names).
+    private static readonly string[] PathParameterNames =
+        ["policyName", "policyArn", "keyId", "clusterIdentifier", "namespaceName", "versionId", "permissionsBoundary", "policyId", "targetId", "grantId", "resourceArn"];
 
     /// <summary>Why an event of this many UTF-8 bytes is refused, or null when it is within EventBridge's limit.</summary>
     public static string? SizeProblem(long bytes) =>
@@ -106,7 +115,10 @@ public static class EventParser
 
         // Parameters over 100 KB are omitted; the bucket is still named in the record's resources.
         bucket ??= BucketFromResources(detail, eventId);
-        return new PolicyChangeEvent(eventId, eventSource, eventName, account, region, time, ReadActor(detail), ErrorCode(detail), ErrorMessage(detail), bucket, role, policy, omitted);
+        return new PolicyChangeEvent(eventId, eventSource, eventName, account, region, time, ReadActor(detail), ErrorCode(detail), ErrorMessage(detail), bucket, role, policy, omitted)
+        {
+            Parameters = ReadPathParameters(detail, eventId),
+        };
     }
 
     private static void CheckSource(string source, string eventSource, string eventId)
@@ -139,6 +151,35 @@ public static class EventParser
         var policy = PolicyParameter(parameters, "bucketPolicy", eventId) ?? PolicyParameter(parameters, "policyDocument", eventId);
         return (bucket, role, policy, omitted);
     }
+
+    /// <summary>The plain-text parameters that name what an access-path event touched; values that are not plain are refused, naming the field.</summary>
+    private static IReadOnlyDictionary<string, string> ReadPathParameters(JsonElement detail, string eventId)
+    {
+        if (!detail.TryGetProperty("requestParameters", out var parameters) || parameters.ValueKind != JsonValueKind.Object)
+        {
+            return EmptyParameters;
+        }
+
+        Dictionary<string, string>? found = null;
+        foreach (var name in PathParameterNames)
+        {
+            if (OptionalString(parameters, name, $"requestParameters.{name}", eventId) is not { } value)
+            {
+                continue;
+            }
+
+            if (value.Length == 0 || !EventText.IsPlain(value, 2048))
+            {
+                throw new InvalidEventException($"requestParameters.{name} {EventText.Quote(value)} is not a plain AWS name or ARN") { EventId = eventId };
+            }
+
+            (found ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
+        }
+
+        return found ?? EmptyParameters;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyParameters = new Dictionary<string, string>();
 
     /// <summary>The policy a parameter carries, embedded as an object or as a JSON string holding one; null when absent or empty.</summary>
     private static string? PolicyParameter(JsonElement parameters, string name, string eventId)

@@ -30,6 +30,12 @@ public sealed record PolicyChangeEvent(
     string? PolicyText,
     bool ParametersOmitted)
 {
+    /// <summary>
+    /// The request parameters that name what an access-path event touched (<c>policyName</c>, <c>policyArn</c>,
+    /// <c>keyId</c>, <c>clusterIdentifier</c>, <c>namespaceName</c>, ...), by CloudTrail's field name; plain text only.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
     public bool IsBucketPolicyChange => EventSource == "s3.amazonaws.com" && EventName is "PutBucketPolicy" or "DeleteBucketPolicy";
 
     public bool IsTrustPolicyChange => EventSource == "iam.amazonaws.com" && EventName == "UpdateAssumeRolePolicy";

@@ -7,7 +7,7 @@ using Guardrail.Functions.Configuration;
 namespace Guardrail.Functions.Processing;
 
 /// <summary>A protected bucket's policy, judged for every configured Spectrum role.</summary>
-public sealed class BucketPolicyKind : IPolicyKind
+public sealed class BucketPolicyKind : PolicyDocumentKind
 {
     private readonly string account;
     private readonly GuardrailConfig config;
@@ -23,15 +23,15 @@ public sealed class BucketPolicyKind : IPolicyKind
 
     public string Bucket { get; }
 
-    public string Key => $"bucket#{Bucket}";
+    public override string Key => $"bucket#{Bucket}";
 
-    public string Type => "bucket-policy";
+    public override string Type => "bucket-policy";
 
-    public string Name => $"s3://{Bucket}";
+    public override string Name => $"s3://{Bucket}";
 
-    public PolicyDocument? Parse(string? text) => text is null ? null : PolicyParser.Parse(text, PolicyKind.Bucket);
+    public override PolicyDocument? Parse(string? text) => text is null ? null : PolicyParser.Parse(text, PolicyKind.Bucket);
 
-    public Verdict Evaluate(PolicyDocument? policy) =>
+    public override Verdict Evaluate(PolicyDocument? policy) =>
         VerdictCombination.Combine([.. config.SpectrumRoles.Select(chain => BucketPolicyEvaluator.Evaluate(policy, new BucketCheckOptions(
             Bucket, chain, account, config.Cluster, config.VpceIds, config.Prefixes, config.OrgId, time.GetUtcNow())))]);
 }

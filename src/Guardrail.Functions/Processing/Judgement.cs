@@ -5,7 +5,7 @@ using Guardrail.Core.Policies;
 
 namespace Guardrail.Functions.Processing;
 
-/// <summary>A policy as judged: its text, parsed form, hash and verdict.</summary>
+/// <summary>A state as judged: its text, parsed policy (null for states that are not one policy), hash and verdict.</summary>
 public sealed record Judgement(string? Text, PolicyDocument? Policy, string Hash, Verdict Verdict)
 {
     /// <summary>Spectrum can read and nothing is weaker than AWS recommends: the policy may become known-good.</summary>
@@ -18,12 +18,8 @@ public sealed record Judgement(string? Text, PolicyDocument? Policy, string Hash
 /// </summary>
 public static class Judging
 {
-    /// <summary>Parses, hashes and evaluates policy text of this kind (null is "no policy").</summary>
-    public static Judgement Judge(IPolicyKind kind, string? text)
-    {
-        var policy = kind.Parse(text);
-        return new Judgement(text, policy, PolicyHash.Of(policy), kind.Evaluate(policy));
-    }
+    /// <summary>Parses, hashes and evaluates the state's text (null is "no policy").</summary>
+    public static Judgement Judge(IPolicyKind kind, string? text) => kind.Judge(text);
 
     /// <summary>Reads the live policy and judges it.</summary>
     public static async Task<Judgement> ReadAndJudgeAsync(GuardedResource resource, CancellationToken cancellationToken) =>
@@ -31,9 +27,9 @@ public static class Judging
 
     /// <summary>The hash of the live policy, read now (no evaluation).</summary>
     public static async Task<string> ReadHashAsync(GuardedResource resource, CancellationToken cancellationToken) =>
-        PolicyHash.Of(resource.Kind.Parse(await resource.Store.ReadAsync(cancellationToken).ConfigureAwait(false)));
+        resource.Kind.HashOf(await resource.Store.ReadAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>What changed in the judged policy since the known-good one (everything, when none is recorded).</summary>
     public static IReadOnlyList<StatementChange> Diff(IPolicyKind kind, KnownGoodPolicy? knownGood, Judgement judgement) =>
-        StatementDiff.Compare(knownGood is null ? null : kind.Parse(knownGood.PolicyText), judgement.Policy);
+        kind.Diff(knownGood?.PolicyText, knownGood is not null, judgement);
 }

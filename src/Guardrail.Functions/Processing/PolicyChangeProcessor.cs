@@ -145,7 +145,7 @@ public sealed class PolicyChangeProcessor
             return await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found the known-good policy live" }, kind, deadline).ConfigureAwait(false);
         }
 
-        var newer = EventPolicyHash(change, kind) is { } eventHash && eventHash != judgement.Hash;
+        var newer = kind.EventHash(change) is { } eventHash && eventHash != judgement.Hash;
         if (judgement.IsOk)
         {
             await State.KnownGood.PutKnownGoodAsync(new KnownGoodPolicy(kind.Key, judgement.Text, judgement.Hash, change.EventId, change.Time, change.Actor.Arn), deadline.Work).ConfigureAwait(false);
@@ -253,28 +253,6 @@ public sealed class PolicyChangeProcessor
             var reason = deadline.WorkExpired ? OutcomeReason.Deadline : OutcomeReason.Error;
             await CouldNotJudgeReport.PublishAsync(services, config.TopicArn!, kind, change, reason, e, deadline.CleanUp).ConfigureAwait(false);
             throw new FunctionFailedException($"could not judge the {kind.Type} of {kind.Name} ({reason.ToText()}): {e.GetType().Name}: {e.Message}", e);
-        }
-    }
-
-    private static string? EventPolicyHash(PolicyChangeEvent change, IPolicyKind kind)
-    {
-        if (change.EventName == "DeleteBucketPolicy")
-        {
-            return PolicyHash.NoPolicy;
-        }
-
-        if (change.PolicyText is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return PolicyHash.Of(kind.Parse(change.PolicyText));
-        }
-        catch (Core.Parsing.PolicyParseException)
-        {
-            return null;
         }
     }
 }

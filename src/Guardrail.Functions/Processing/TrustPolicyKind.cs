@@ -7,7 +7,7 @@ using Guardrail.Core.Spectrum;
 namespace Guardrail.Functions.Processing;
 
 /// <summary>A Spectrum role's trust policy, judged for every configured chain the role appears in.</summary>
-public sealed class TrustPolicyKind : IPolicyKind
+public sealed class TrustPolicyKind : PolicyDocumentKind
 {
     private readonly IReadOnlyList<IReadOnlyList<RoleArn>> chains;
     private readonly TimeProvider time;
@@ -21,15 +21,15 @@ public sealed class TrustPolicyKind : IPolicyKind
 
     public string RoleName { get; }
 
-    public string Key => $"role#{RoleName}";
+    public override string Key => $"role#{RoleName}";
 
-    public string Type => "trust-policy";
+    public override string Type => "trust-policy";
 
-    public string Name => chains[0][^1].Arn;
+    public override string Name => chains[0][^1].Arn;
 
-    public PolicyDocument? Parse(string? text) =>
+    public override PolicyDocument? Parse(string? text) =>
         PolicyParser.Parse(text ?? throw new InvalidOperationException("a role always has a trust policy"), PolicyKind.Trust);
 
-    public Verdict Evaluate(PolicyDocument? policy) =>
+    public override Verdict Evaluate(PolicyDocument? policy) =>
         VerdictCombination.Combine([.. chains.Select(chain => TrustPolicyEvaluator.Evaluate(policy!, new TrustCheckOptions(chain, time.GetUtcNow())))]);
 }

@@ -51,7 +51,7 @@ internal sealed class ProcessorHarness
 
     public GuardrailServices Services => new(null!, null!, Sns, GuardrailState.Of(State), Time, new JsonLog("test", Log, Time));
 
-    public string Hash(string? policy) => PolicyHash.Of(Kind.Parse(policy));
+    public string Hash(string? policy) => Kind.HashOf(policy);
 
     public async Task<InvocationResult> RunAsync(string eventName, Action<JsonObject>? change = null, int timeoutSeconds = 60)
     {
@@ -82,7 +82,11 @@ internal sealed class ThrowingKind(IPolicyKind inner) : IPolicyKind
 
     public string Name => inner.Name;
 
-    public PolicyDocument? Parse(string? text) => inner.Parse(text);
+    public Judgement Judge(string? text) => throw new InvalidOperationException("a bug in the evaluator");
 
-    public Verdict Evaluate(PolicyDocument? policy) => throw new InvalidOperationException("a bug in the evaluator");
+    public string HashOf(string? text) => inner.HashOf(text);
+
+    public IReadOnlyList<Guardrail.Core.Changes.StatementChange> Diff(string? knownGood, bool knownGoodRecorded, Judgement current) => inner.Diff(knownGood, knownGoodRecorded, current);
+
+    public string? EventHash(Guardrail.Functions.Events.PolicyChangeEvent change) => inner.EventHash(change);
 }

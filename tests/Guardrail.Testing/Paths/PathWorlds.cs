@@ -156,6 +156,13 @@ public static class PathWorlds
 
         var target = documents[random.Next(documents.Count)];
         var needsPrincipal = target.Any(s => s!["Principal"] is not null);
+        if (target.All(s => s!["Resource"] is null))
+        {
+            // A trust policy: IAM forbids Resource there.
+            target.Add(new JsonObject { ["Effect"] = "Deny", ["Principal"] = "*", ["Action"] = "sts:AssumeRole" });
+            return copy;
+        }
+
         JsonObject[] denies =
         [
             Deny(["s3:GetObject"], ["*"], needsPrincipal),

@@ -1,3 +1,4 @@
+using Guardrail.Core.Evaluation;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Paths.Judging;
 using Guardrail.Core.Spectrum;
@@ -15,6 +16,12 @@ internal sealed class BucketHop : IHop
     public HopResult Judge(PathJudging path)
     {
         var hop = new HopBuilder(Kind);
+        foreach (var skipped in path.SkippedBuckets)
+        {
+            hop.Judged(Tri.Unknown);
+            hop.Add($"bucket {skipped.Name}", RuleIds.EvaluationBudget, Tri.Unknown, "(bucket)", $"Bucket {skipped.Name} and its {skipped.Prefixes.Count} table locations were not judged: the path's work budget ran out first (the snapshot has {path.Buckets.Count + path.SkippedBuckets.Count} buckets).");
+        }
+
         foreach (var bucket in path.Buckets)
         {
             var document = $"bucket policy of {bucket.Name}";

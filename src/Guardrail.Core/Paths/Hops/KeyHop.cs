@@ -55,7 +55,8 @@ internal sealed class KeyHop : IHop
             hop.Add(key, RuleIds.KeyDisabled, Tri.False, "(key)", $"The key is {state}: KMS refuses to decrypt with it, so S3 cannot return the SSE-KMS objects of bucket {route.Bucket.Name}.");
         }
 
-        if (facts.AwsManaged && route.Arn.Account != path.Reader.AccountId)
+        var managedElsewhere = facts.AwsManaged && route.Arn.Account != path.Reader.AccountId;
+        if (managedElsewhere)
         {
             hop.Judged(Tri.False);
             hop.Add(key, RuleIds.AwsManagedKeyCrossAccount, Tri.False, "(key)", $"Bucket {route.Bucket.Name} is encrypted with an AWS managed key of account {route.Arn.Account}, which only that account's principals can use; the Spectrum role is in {path.Reader.AccountId}.");
@@ -70,7 +71,7 @@ internal sealed class KeyHop : IHop
         foreach (var decision in route.Decisions)
         {
             hop.Add(decision.Policy, SetPart.Denies, HopRules.Always(RuleIds.KeyPolicyDenies), HopRules.NoGrantAsked);
-            if (decision.Total == Tri.True || decision.IdentityDecides)
+            if (decision.Total == Tri.True || decision.IdentityDecides || managedElsewhere)
             {
                 continue;
             }
@@ -88,6 +89,10 @@ internal sealed class KeyHop : IHop
             hop.Add(key, RuleIds.KeyNotDelegated, decision.Total, "(policy)", $"Nothing lets the Spectrum role make {decision.Shape.Summary}: {how}, and no grant for the role with Decrypt applies.");
         }
 
-        ResourceControl.Apply(hop, path, route.Arn.Account, route.Shapes);
+        if (!facts.AwsManaged)
+        {
+            // "Resource control policies do not apply to AWS managed keys" (KMS Developer Guide, RCPs).
+            ResourceControl.Apply(hop, path, route.Arn.Account, route.Shapes);
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Guardrail.Core.Paths.Hops;
 /// <summary>The RCPs of a resource's account over the requests on it: at every level some RCP must allow and none deny.</summary>
 internal static class ResourceControl
 {
-    public static void Apply(HopBuilder hop, PathJudging path, string account, IReadOnlyList<RequestShape> shapes)
+    public static void Apply(HopBuilder hop, PathJudging path, string account, IReadOnlyList<RequestShape> shapes, Evaluation.RequestPrincipal? caller = null)
     {
         switch (OrganizationLevels.For(path.Snapshot.Organization, account, resource: true))
         {
@@ -19,7 +19,7 @@ internal static class ResourceControl
                 {
                     foreach (var shape in shapes)
                     {
-                        hop.Add(path.Decide(level, shape), SetPart.Both, HopRules.Always(RuleIds.RcpDenies), w => (RuleIds.RcpDenies, $"No resource control policy at {level.Name} allows {w.Description}: RCPs cap every request on the account's resources."));
+                        hop.Add(path.Decide(level, shape, caller), SetPart.Both, HopRules.Always(RuleIds.RcpDenies), w => (RuleIds.RcpDenies, $"No resource control policy at {level.Name} allows {w.Description}: RCPs cap every request on the account's resources."));
                     }
                 }
 

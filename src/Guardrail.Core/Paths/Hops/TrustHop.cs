@@ -1,3 +1,4 @@
+using Guardrail.Core.Evaluation;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Paths.Judging;
 using Guardrail.Core.Spectrum;
@@ -5,14 +6,14 @@ using Guardrail.Core.Spectrum;
 namespace Guardrail.Core.Paths.Hops;
 
 /// <summary>
-/// Redshift may assume the first role (Serverless namespaces: also as <c>redshift-serverless.amazonaws.com</c>, and
-/// which name it uses is not documented, so trusting only one of them is at risk); each next role trusts the
-/// previous one. Each trust policy is judged by <see cref="TrustPolicyEvaluator"/>, findings and security included.
+/// Redshift may assume the first role; each next role trusts the previous one. A Serverless namespace's trust policy
+/// must let both <c>redshift.amazonaws.com</c> and <c>redshift-serverless.amazonaws.com</c> in (Redshift Management
+/// Guide, Serverless and other services), and AWS does not say which one assumes the role: trusting one of them only
+/// is at risk. Each trust policy is judged by <see cref="TrustPolicyEvaluator"/>, findings and security included, for
+/// every possible cluster kind; the RCPs of each role's account apply to its <c>sts:AssumeRole</c>.
 /// </summary>
 internal sealed class TrustHop : IHop
 {
-    private const string ServerlessPrincipal = "redshift-serverless.amazonaws.com";
-
     public HopKind Kind => HopKind.Trust;
 
     public HopResult Judge(PathJudging path)
@@ -29,35 +30,41 @@ internal sealed class TrustHop : IHop
                 continue;
             }
 
-            var options = new TrustCheckOptions([.. chain.Take(i + 1)], path.Now)
+            foreach (var kind in path.Kinds)
             {
-                AlsoTrusted = path.Kinds.Contains(ClusterKind.Serverless) ? [ServerlessPrincipal] : [],
-            };
-            var verdict = path.Counted(TrustPolicyEvaluator.Evaluate(policy, options, path.Budget));
-            if (i > 0 || !path.Kinds.Contains(ClusterKind.Serverless))
-            {
-                hop.Add(document, verdict);
-                continue;
-            }
+                var options = new TrustCheckOptions([.. chain.Take(i + 1)], path.Now) { Serverless = kind == ClusterKind.Serverless };
+                var verdict = path.Counted(TrustPolicyEvaluator.Evaluate(policy, options, path.Budget));
+                if (i == 0 && options.Serverless)
+                {
+                    verdict = BothNames(verdict, path.Counted(TrustPolicyEvaluator.Evaluate(policy, options with { AsServerless = true }, path.Budget)));
+                }
 
-            var serverless = path.Counted(TrustPolicyEvaluator.Evaluate(policy, options with { ServiceNames = [ServerlessPrincipal] }, path.Budget));
-            if (verdict.Access == AccessVerdict.Ok && serverless.Access == AccessVerdict.Ok)
-            {
                 hop.Add(document, verdict);
-            }
-            else if (verdict.Access == AccessVerdict.Ok || serverless.Access == AccessVerdict.Ok)
-            {
-                // One of the two names is trusted: Spectrum works only if Serverless uses that one.
-                var missing = verdict.Access == AccessVerdict.Ok ? ServerlessPrincipal : RedshiftPrincipal.Global;
-                hop.Add(document, verdict with { Access = AccessVerdict.AtRisk, Findings = [.. verdict.SecurityFindings] });
-                hop.Add(document, RuleIds.TrustMissingRedshift, Evaluation.Tri.Unknown, "(policy)", $"The trust policy does not let {missing} assume the role; a Serverless namespace may assume it as either redshift.amazonaws.com or redshift-serverless.amazonaws.com, and AWS does not say which, so trust both.");
-            }
-            else
-            {
-                hop.Add(document, verdict);
+                RequestPrincipal caller = options.PreviousRole is { } previous
+                    ? new RoleSessionPrincipal(previous)
+                    : new ServicePrincipal(options.Serverless ? [RedshiftPrincipal.Global, RedshiftPrincipal.ServerlessName] : [RedshiftPrincipal.Global]);
+                var who = options.PreviousRole is { } before ? before.Arn : "Amazon Redshift";
+                ResourceControl.Apply(hop, path, role.AccountId, [SpectrumShapes.ForAssumeRole(options, who)], caller);
             }
         }
 
         return hop.Build();
+    }
+
+    /// <summary>Both names must be trusted; one of them only puts Spectrum at risk (which one assumes is not documented).</summary>
+    private static Verdict BothNames(Verdict redshift, Verdict serverless)
+    {
+        if (redshift.Access == AccessVerdict.Ok || serverless.Access == AccessVerdict.Ok)
+        {
+            var failing = redshift.Access == AccessVerdict.Ok ? serverless : redshift;
+            var worst = failing.Access == AccessVerdict.Ok ? AccessVerdict.Ok : AccessVerdict.AtRisk;
+            return redshift with
+            {
+                Access = worst,
+                Findings = [.. redshift.SecurityFindings.Concat(failing.AccessFindings.Select(f => f with { Severity = Severity.Medium }))],
+            };
+        }
+
+        return redshift with { Findings = [.. redshift.Findings.Concat(serverless.AccessFindings)] };
     }
 }

@@ -16,6 +16,13 @@ internal sealed class PathJudging
 {
     private readonly Dictionary<string, IReadOnlyList<RequestShape>> s3Shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeyRoute?> keyRoutes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BucketReads> bucketsByName;
+
+    /// <summary>What building one bucket's requests costs, in budget units.</summary>
+    public const long BucketUnits = 10_000;
+
+    /// <summary>What building one table location's requests costs, in budget units.</summary>
+    public const long TableUnits = 1_000;
 
     public PathJudging(PathSnapshot snapshot, DateTimeOffset now, WorkBudget budget)
     {
@@ -29,9 +36,20 @@ internal sealed class PathJudging
         Identity = ReaderFacts is { InlinePolicies: { } inline, ManagedPolicies: { } managed }
             ? PolicySet.Of($"the policies of {Reader.Arn}", [.. inline.Select(p => p with { Name = $"inline policy {p.Name}" }), .. managed])
             : null;
-        Buckets = [.. snapshot.Spectrum.Tables
-            .GroupBy(t => t.Bucket, StringComparer.Ordinal)
-            .Select(g => new BucketReads(g.Key, [.. g.Select(t => t.Prefix).Distinct(StringComparer.Ordinal)], snapshot.Buckets.GetValueOrDefault(g.Key)))];
+        var buckets = new List<BucketReads>();
+        var skipped = new List<BucketReads>();
+        foreach (var group in snapshot.Spectrum.Tables.GroupBy(t => t.Bucket, StringComparer.Ordinal))
+        {
+            var bucket = new BucketReads(group.Key, [.. group.Select(t => t.Prefix).Distinct(StringComparer.Ordinal)], snapshot.Buckets.GetValueOrDefault(group.Key));
+
+            // Building a bucket's requests and contexts is work the evaluators do not count: pay for it up front, so
+            // a snapshot of many buckets and tables ends in evaluation-budget findings, never in a long run.
+            (budget.TrySpend(BucketUnits + (TableUnits * bucket.Prefixes.Count)) ? buckets : skipped).Add(bucket);
+        }
+
+        Buckets = buckets;
+        SkippedBuckets = skipped;
+        bucketsByName = buckets.ToDictionary(b => b.Name, StringComparer.Ordinal);
         ExtraObjectChars = NonAsciiChars(snapshot);
     }
 
@@ -53,8 +71,11 @@ internal sealed class PathJudging
     /// <summary>The reader's inline and managed policies as one set; null when the snapshot does not give both.</summary>
     public PolicySet? Identity { get; }
 
-    /// <summary>The buckets the tables are in, with their table locations.</summary>
+    /// <summary>The buckets the tables are in, with their table locations (those the budget covers).</summary>
     public IReadOnlyList<BucketReads> Buckets { get; }
+
+    /// <summary>The buckets left unjudged because the work budget ran out: at risk, never guessed.</summary>
+    public IReadOnlyList<BucketReads> SkippedBuckets { get; }
 
     /// <summary>The non-ASCII characters the snapshot's policies use (object keys may hold any of them).</summary>
     public string ExtraObjectChars { get; }
@@ -73,10 +94,10 @@ internal sealed class PathJudging
     /// <summary>How many (statement part, cell) decisions the path took so far.</summary>
     public long CellsEvaluated { get; private set; }
 
-    /// <summary>Decides a set for the reader's session over one shape, counting the work.</summary>
-    public SetJudgement Decide(PolicySet set, RequestShape shape)
+    /// <summary>Decides a set for the reader's session (or another caller) over one shape, counting the work.</summary>
+    public SetJudgement Decide(PolicySet set, RequestShape shape, RequestPrincipal? caller = null)
     {
-        var judgement = SetJudgement.Decide(set, Session, shape, Budget);
+        var judgement = SetJudgement.Decide(set, caller ?? Session, shape, Budget);
         CellsEvaluated += judgement.Result.CellsEvaluated;
         return judgement;
     }
@@ -128,9 +149,9 @@ internal sealed class PathJudging
     {
         foreach (var table in Snapshot.Spectrum.Tables)
         {
-            if (table is { CatalogAccount: { } account, Database: { } database, Table: { } name } && Snapshot.Spectrum.Region is { } region)
+            if (table is { CatalogAccount: { } account, Database: { } database, Table: { } name } && Snapshot.Spectrum.Region is { } region
+                && bucketsByName.TryGetValue(table.Bucket, out var bucket))
             {
-                var bucket = Buckets.First(b => b.Name == table.Bucket);
                 yield return (table, [.. Kinds.SelectMany(k => PathShapes.ForCatalog(Options(bucket, k), region, account, database, name))]);
             }
         }

@@ -1,0 +1,90 @@
+using Amazon;
+using Guardrail.Aws.Accounts;
+using Guardrail.Aws.Calls;
+
+namespace Guardrail.Aws.Collect;
+
+/// <summary>
+/// The state of one collection: the account readers, the documents already read (each is read once, whatever
+/// number of hops refer to it; a failed read is not retried either), and what was left out and why.
+/// </summary>
+internal sealed class CollectionContext
+{
+    private readonly Dictionary<string, object> reads = new(StringComparer.Ordinal);
+    private readonly List<string> notes = [];
+    private readonly List<ReadFailure> failures = [];
+
+    public CollectionContext(IAccountReaders readers, string region, string ownAccount, CancellationToken cancellationToken)
+    {
+        Readers = readers;
+        Region = region;
+        OwnAccount = ownAccount;
+        Token = cancellationToken;
+        Partition = RegionEndpoint.GetBySystemName(region).PartitionName ?? "aws";
+    }
+
+    public IAccountReaders Readers { get; }
+
+    public string Region { get; }
+
+    public string Partition { get; }
+
+    public string OwnAccount { get; }
+
+    public CancellationToken Token { get; }
+
+    public IReadOnlyList<string> Notes => notes;
+
+    public IReadOnlyList<ReadFailure> Failures => failures;
+
+    /// <summary>The readers of <paramref name="account"/>.</summary>
+    public Task<IPathReaders> In(string account) => Readers.ForAccountAsync(account, Token);
+
+    /// <summary>Reads once per collection under <paramref name="key"/>: a second request for the same document gets the first answer (or failure).</summary>
+    public Task<T> Once<T>(string key, Func<Task<T>> read)
+    {
+        if (!reads.TryGetValue(key, out var task))
+        {
+            task = read();
+            reads[key] = task;
+        }
+
+        return (Task<T>)task;
+    }
+
+    /// <summary>Runs a read; a failed call is recorded against <paramref name="resource"/> and yields null.</summary>
+    public async Task<Read<T>?> TryAsync<T>(string resource, Func<Task<T>> read)
+    {
+        try
+        {
+            return new Read<T>(await read().ConfigureAwait(false));
+        }
+        catch (AwsCallException e)
+        {
+            Fail(resource, e);
+            return null;
+        }
+    }
+
+    /// <summary>Records a failed read (once per call, resource and code).</summary>
+    public void Fail(string resource, AwsCallException e)
+    {
+        var failure = new ReadFailure(e.Call, e.Resource ?? resource, e.Code, e.Detail, e.IsAccessDenied ? RequiredPermissions.For(e.Call) : null);
+        if (!failures.Contains(failure))
+        {
+            failures.Add(failure);
+        }
+    }
+
+    /// <summary>Records a known gap (once).</summary>
+    public void Note(string note)
+    {
+        if (!notes.Contains(note, StringComparer.Ordinal))
+        {
+            notes.Add(note);
+        }
+    }
+}
+
+/// <summary>A value that was read (possibly null: "there is none"), as opposed to a read that failed.</summary>
+internal sealed record Read<T>(T Value);
