@@ -70,8 +70,10 @@ internal static class PathExport
             ["permissionBoundaryPolicies"] = role["permissionsBoundary"] is JsonObject boundary ? new JsonArray(Named("boundary", boundary)) : new JsonArray(),
             ["serviceControlPolicies"] = Levels(world, "serviceControlPolicies", reader.AccountId),
 
-            // RCPs apply to S3 and KMS, not to Glue (the catalog hop applies none).
-            ["resourceControlPolicies"] = service == "glue" ? new JsonArray() : Levels(world, "resourceControlPolicies", account),
+            // RCPs apply to S3 and KMS, not to Glue (the catalog hop applies none), nor to AWS managed keys.
+            ["resourceControlPolicies"] = service == "glue" || (service == "kms" && world["keys"]![arn]!["awsManaged"]!.GetValue<bool>())
+                ? new JsonArray()
+                : Levels(world, "resourceControlPolicies", account),
             ["request"] = new JsonObject
             {
                 ["action"] = request.Action,

@@ -135,7 +135,11 @@ public static class PathRequests
         var route = KeyPolicySets.Of(keyResource, policy, reader).Decide(decision.Shape, decision.Judge, path.Identity, grants, arn.Account != reader.AccountId);
         decision.Add(new PathRequestCheck("the key policy", route.Policy.NoDeny, Tri.True));
         decision.Add(new PathRequestCheck("a route to decrypt (key policy, role's policies, grants)", Tri.True, route.Total));
-        decision.Levels(OrganizationLevels.For(path.Snapshot.Organization, arn.Account, resource: true));
+        if (!facts.AwsManaged)
+        {
+            // As the key hop: RCPs do not apply to AWS managed keys.
+            decision.Levels(OrganizationLevels.For(path.Snapshot.Organization, arn.Account, resource: true));
+        }
     }
 
     private static void Boundary(Builder decision, PathJudging path)
