@@ -6,20 +6,27 @@ using Guardrail.Core.Evaluation;
 using Guardrail.Core.Parsing;
 using Guardrail.Core.Policies;
 using Guardrail.Core.Spectrum;
+using Guardrail.Testing.Paths;
 using Guardrail.Testing.Reference;
-using Guardrail.Differential;
 
 // export OUT.json: every corpus request case, and every request shape of every bucket Spectrum case made concrete,
 //                  with our decision, in a form bench/differential/compare.mjs feeds to iam-simulate.
 // time IN.json SECONDS: decisions per second (wall clock and process CPU time) of our evaluator over the exported
 //                       requests (policies parsed once, after an uncounted warm-up).
-if (args.Length < 2 || args[0] is not ("export" or "time"))
+// export-path OUT.json [WORLDS]: the concrete requests of generated access paths with the path's decision and the
+//                  documents iam-simulate needs (identity, boundary, SCPs, RCPs, resource policy); default 500 worlds.
+if (args.Length < 2 || args[0] is not ("export" or "time" or "export-path"))
 {
-    Console.Error.WriteLine("usage: Guardrail.Differential export OUT.json | time IN.json [SECONDS]");
+    Console.Error.WriteLine("usage: Guardrail.Differential export OUT.json | time IN.json [SECONDS] | export-path OUT.json [WORLDS]");
     return 2;
 }
 
-return args[0] == "export" ? Export(args[1]) : Time(args[1], args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+return args[0] switch
+{
+    "export" => Export(args[1]),
+    "export-path" => Guardrail.Differential.PathExport.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500),
+    _ => Time(args[1], args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5),
+};
 
 static int Export(string output)
 {

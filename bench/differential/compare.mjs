@@ -4,7 +4,8 @@
 //   node compare.mjs REQUESTS.json [--report disagreements.json]    agreement with our decisions
 //   node compare.mjs REQUESTS.json --time SECONDS [--per-call]       decisions per second (wall clock and CPU time)
 //
-// REQUESTS.json comes from `dotnet run --project bench/Guardrail.Differential -- export REQUESTS.json`.
+// REQUESTS.json comes from `dotnet run --project bench/Guardrail.Differential -- export REQUESTS.json`, or, for whole
+// access paths (identity, boundary, SCPs, RCPs and the resource policy together), from `... -- export-path REQUESTS.json`.
 // --time prepares each policy once, as our side does: documents go in as iam-policy ValidatedPolicy objects
 // (createValidatedPolicy), which runSimulation takes instead of validating the document again on every call.
 // --per-call passes the raw documents instead, so each decision re-validates its policies (the library's plain use).
@@ -18,16 +19,20 @@ const reportPath = args.includes('--report') ? args[args.indexOf('--report') + 1
 const timeSeconds = args.includes('--time') ? Number(args[args.indexOf('--time') + 1]) : 0
 const perCall = args.includes('--per-call')
 const items = JSON.parse(readFileSync(input, 'utf8'))
+const paths = items.some((i) => i.kind === 'path')
 
 const allowAll = [{ name: 'allow-all', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }]
 
+// A whole-path item (kind "path") brings its own identity policies, boundary, SCP and RCP levels; a single-policy
+// item is decided by its resource policy alone.
 function simulation(item) {
   const r = item.request
   const principal = r.principal.startsWith('service:') ? r.principal.slice('service:'.length) : r.principal
   return {
-    identityPolicies: item.identityAllowsAll ? allowAll : [],
-    serviceControlPolicies: [],
-    resourceControlPolicies: [],
+    identityPolicies: item.identityPolicies ?? (item.identityAllowsAll ? allowAll : []),
+    permissionBoundaryPolicies: item.permissionBoundaryPolicies ?? [],
+    serviceControlPolicies: item.serviceControlPolicies ?? [],
+    resourceControlPolicies: item.resourceControlPolicies ?? [],
     resourcePolicy: item.policy,
     request: {
       principal,
@@ -45,7 +50,9 @@ async function decide(item) {
   if (response.resultType === 'error') {
     return { theirs: 'error', detail: JSON.stringify(response.errors) }
   }
-  return { theirs: names[response.overallResult] ?? String(response.overallResult) }
+  const analysis = response.result?.analysis
+  const why = [...(analysis?.blockedBy ?? []), ...(response.result?.ignoredContextKeys?.length ? [`ignored keys: ${response.result.ignoredContextKeys.join(',')}`] : [])]
+  return { theirs: names[response.overallResult] ?? String(response.overallResult), detail: why.length ? why.join('; ') : undefined }
 }
 
 // The same simulation with its policies validated once, up front.
@@ -104,13 +111,27 @@ if (timeSeconds > 0) {
     if (theirs === item.ours) {
       agree++
     } else {
-      disagreements.push({ id: item.id, ours: item.ours, theirs, detail, policy: item.policy, request: item.request })
+      disagreements.push({ id: item.id, ours: item.ours, oursWhy: item.oursWhy, theirs, detail, policy: item.policy, request: item.request })
     }
   }
   const rate = (100 * agree) / comparable.length
   console.log(`${agree} of ${comparable.length} concrete requests agree (${rate.toFixed(1)}%); ${items.length - comparable.length} left out because our answer depends on unknowable facts`)
-  for (const d of disagreements) {
-    console.log(`  ${d.id}: ours=${d.ours} theirs=${d.theirs}${d.detail ? ' ' + d.detail.slice(0, 200) : ''}`)
+  const allowedOrNot = comparable.length - disagreements.filter((d) => (d.ours === 'allow') !== (d.theirs === 'allow')).length
+  console.log(`allowed or not: ${allowedOrNot} of ${comparable.length} agree (${((100 * allowedOrNot) / comparable.length).toFixed(1)}%); ${allowedOrNot - agree} more than exactly, which differ only in explicit vs implicit deny`)
+  if (paths) {
+    // Whole paths: thousands of requests, so disagreements are summed up by class (action, both answers, and why).
+    const classes = new Map()
+    for (const d of disagreements) {
+      const key = `${d.request.action} ours=${d.ours} (${(d.oursWhy ?? []).join('; ') || 'allowed'}) theirs=${d.theirs}${d.detail ? ` (${d.detail})` : ''}`
+      classes.set(key, [...(classes.get(key) ?? []), d.id])
+    }
+    for (const [key, ids] of [...classes].sort((a, b) => b[1].length - a[1].length)) {
+      console.log(`  ${ids.length} x ${key}; e.g. ${ids[0]}`)
+    }
+  } else {
+    for (const d of disagreements) {
+      console.log(`  ${d.id}: ours=${d.ours} theirs=${d.theirs}${d.detail ? ' ' + d.detail.slice(0, 200) : ''}`)
+    }
   }
   if (reportPath) {
     writeFileSync(reportPath, JSON.stringify({ agree, total: comparable.length, rate, disagreements }, null, 2))

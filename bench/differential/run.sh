@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Differential check and side-by-side speed run against @cloud-copilot/iam-simulate.
 #   bash bench/differential/run.sh [SECONDS] [ROUNDS]      (defaults: 5 seconds per timing, 5 rounds)
+#   bash bench/differential/run.sh path [WORLDS]           whole access paths, agreement only (default 500 worlds)
 # Needs Node.js and npm (installs iam-simulate from package-lock.json into bench/differential/node_modules, which
 # git ignores; it is AGPL and runs only as a separate Node process).
 #
@@ -12,16 +13,29 @@
 #    (the library's plain use, for reference), in an order that alternates from round to round. The figure is the
 #    median over the rounds of each round's ratio, by wall clock and, as a cross-check that background load on a
 #    shared machine hurts less, by process CPU time.
+#
+# path: every concrete request of generated access paths (tests/Guardrail.Testing/Paths/PathWorlds.cs) — S3 reads,
+#    Glue catalog reads and S3's kms:Decrypt for the role — decided by the path's rules and by iam-simulate given the
+#    same identity policies, boundary, SCP levels, RCP levels and resource policy; prints the agreement rate and the
+#    disagreements by class ("Whole path" section of DISAGREEMENTS.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds=${1:-5}
-rounds=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 (cd bench/differential && npm ci --no-audit --no-fund --silent)
 dotnet build bench/Guardrail.Differential -c Release -v quiet -nologo >/dev/null
 tool="dotnet bench/Guardrail.Differential/bin/Release/net10.0/Guardrail.Differential.dll"
+
+if [[ ${1:-} == path ]]; then
+  $tool export-path "$work/paths.json" "${2:-500}"
+  echo "== whole-path agreement (disagreements explained in bench/differential/DISAGREEMENTS.md, \"Whole path\")"
+  node bench/differential/compare.mjs "$work/paths.json" --report "$work/disagreements.json"
+  exit 0
+fi
+
+seconds=${1:-5}
+rounds=${2:-5}
 
 $tool export "$work/requests.json"
 echo "== agreement (disagreements explained in bench/differential/DISAGREEMENTS.md)"

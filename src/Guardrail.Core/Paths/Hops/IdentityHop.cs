@@ -72,11 +72,7 @@ internal sealed class IdentityHop : IHop
     {
         var reader = path.Reader;
         var sameAccount = account == reader.AccountId;
-        var set = identity;
-        if (sameAccount && resourcePolicy?.Value is { } document)
-        {
-            set = identity.With(PolicySet.Of(new NamedPolicy($"{policyName} of {resource}", document), s => s.Effect == Effect.Allow && PrincipalScope.NamesRole(s, reader)), identity.Name);
-        }
+        var set = path.GrantSet(identity, account, resourcePolicy, $"{policyName} of {resource}");
 
         var decided = account is not null && (!sameAccount || resourcePolicy is not null);
         foreach (var shape in shapes)

@@ -60,22 +60,11 @@ internal sealed class KeyRoute
         var shapes = path.Kinds
             .Select(k => PathShapes.ForKey(path.Options(bucket, k), keyResource, arn.Account, arn.Region, encryption.BucketKeyEnabled, bucket.Prefixes, path.ExtraObjectChars))
             .ToList();
-        var named = new NamedPolicy($"key policy of {keyResource}", facts.Policy);
-        var whole = PolicySet.Of(named);
-        var direct = PolicySet.Of(named, s => s.Effect == Effect.Allow && PrincipalScope.NamesRole(s, reader));
-        var delegated = PolicySet.Of(named, s => s.Effect == Effect.Allow && PrincipalScope.NamesAccount(s, reader) && !PrincipalScope.NamesRole(s, reader));
+        var sets = KeyPolicySets.Of(keyResource, facts.Policy, reader);
         var cross = arn.Account != reader.AccountId;
         var bucketArn = $"arn:{reader.Partition}:s3:::{bucket.Name}";
         var grants = facts.Grants is { } list ? KeyGrants.Decide(list, reader, bucketArn, encryption.BucketKeyEnabled) : Tri.Unknown;
-        var decisions = new List<KeyShapeDecision>();
-        foreach (var shape in shapes)
-        {
-            var policy = path.Decide(whole, shape);
-            var byName = path.Decide(direct, shape);
-            var byAccount = path.Decide(delegated, shape);
-            var identity = path.Identity is { } set ? path.Decide(set, shape) : null;
-            decisions.Add(KeyShapeDecision.Combine(shape, policy, byName, byAccount, identity, grants, cross));
-        }
+        var decisions = shapes.Select(shape => sets.Decide(shape, set => path.Decide(set, shape), path.Identity, grants, cross)).ToList();
 
         return new KeyRoute(bucket, keyResource, arn, facts) { CrossAccount = cross, Shapes = shapes, Decisions = decisions };
     }

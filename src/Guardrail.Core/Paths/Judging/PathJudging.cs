@@ -102,6 +102,16 @@ internal sealed class PathJudging
         return judgement;
     }
 
+    /// <summary>
+    /// What may grant the reader a request on a resource of <paramref name="account"/>: the role's policies alone
+    /// across accounts (the resource's policy must then grant as well, on its own); in the same account, together
+    /// with the allows of the resource's policy that name the role, as one set, so they may complete each other.
+    /// </summary>
+    public PolicySet GrantSet(PolicySet identity, string? account, Given<PolicyDocument>? resourcePolicy, string policyName) =>
+        account == Reader.AccountId && resourcePolicy?.Value is { } document
+            ? identity.With(PolicySet.Of(new NamedPolicy(policyName, document), s => s.Effect == Effect.Allow && PrincipalScope.NamesRole(s, Reader)), identity.Name)
+            : identity;
+
     /// <summary>Counts the work of a verdict judged by a single-document evaluator.</summary>
     public Findings.Verdict Counted(Findings.Verdict verdict)
     {

@@ -1,3 +1,4 @@
+using Guardrail.Core.Evaluation;
 using Guardrail.Core.Families;
 using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Policies;
@@ -12,6 +13,7 @@ namespace Guardrail.Core.Paths.Judging;
 internal sealed class PolicySet
 {
     private readonly Dictionary<string, (string Document, string Statement)> origins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<PolicyStatement>> byAction = new(StringComparer.OrdinalIgnoreCase);
 
     private PolicySet(string name, List<PolicyStatement> statements)
     {
@@ -62,6 +64,23 @@ internal sealed class PolicySet
         }
 
         return union;
+    }
+
+    /// <summary>
+    /// The statements whose Action/NotAction may cover <paramref name="action"/>; <paramref name="sorted"/> says
+    /// whether the set was sorted for that action by this call. The evaluator sets the others aside itself, but only
+    /// after preparing each one for the shape: a set judged over many shapes of a few actions (a role's policies over
+    /// every request of the path) sorts its statements once per action instead.
+    /// </summary>
+    public IReadOnlyList<PolicyStatement> ForAction(string action, out bool sorted)
+    {
+        sorted = !byAction.TryGetValue(action, out var kept);
+        if (sorted)
+        {
+            byAction[action] = kept = [.. Statements.Where(s => StatementEvaluator.MatchAction(s.Statement.Action, action) != Tri.False)];
+        }
+
+        return kept!;
     }
 
     /// <summary>Whether <paramref name="statement"/> (one of the set's) substitutes policy variables.</summary>

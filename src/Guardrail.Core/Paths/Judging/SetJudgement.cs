@@ -22,15 +22,17 @@ internal sealed record SetJudgement(Tri NoDeny, Tri Grant, FamilyResult Result, 
     public static SetJudgement Decide(PolicySet set, RequestPrincipal principal, RequestShape shape, WorkBudget budget)
     {
         // Preparing each statement costs work before the evaluator's own accounting starts: pay for it here, so a
-        // path of many tables and large policies cannot outlast the budget either.
-        if (!budget.TrySpend(set.Statements.Count))
+        // path of many tables and large policies cannot outlast the budget either. Sorting the set by action visits
+        // every statement once per action; after that only the statements that may cover the action are prepared.
+        var statements = set.ForAction(shape.Action, out var sorted);
+        if (!budget.TrySpend(sorted ? set.Statements.Count : statements.Count))
         {
             var first = set.Statements.Count > 0 ? set.Statements[0].Statement : null;
             FamilyEvent[] events = first is null ? [] : [new BudgetExhausted(first, shape)];
             return new SetJudgement(Tri.Unknown, Tri.Unknown, new FamilyResult(AccessVerdict.AtRisk, events, 0), set, shape);
         }
 
-        var result = FamilyEvaluator.Evaluate(set.Statements, principal, [shape], GrantSource.PolicyMustAllow, budget);
+        var result = FamilyEvaluator.Evaluate(statements, principal, [shape], GrantSource.PolicyMustAllow, budget);
         var noDeny = Tri.True;
         var grant = Tri.True;
         foreach (var found in result.Events)

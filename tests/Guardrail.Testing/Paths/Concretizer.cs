@@ -1,12 +1,14 @@
 using Guardrail.Core.Evaluation;
 
-namespace Guardrail.Differential;
+namespace Guardrail.Testing.Paths;
 
 /// <summary>
 /// Turns one of the guardrail's request shapes into a fully concrete request (every key known or absent) so another
-/// evaluator can decide it too: unknowable keys get a plausible fixed value, or are left out where AWS may omit them.
+/// evaluator can decide it too: unknowable keys get a plausible fixed value, or are left out where AWS may omit them;
+/// a key of a documented form (<c>aws:userid</c>) gets a sample of that form. Shared by the bucket-policy and the
+/// whole-path differentials.
 /// </summary>
-internal static class Concretizer
+public static class Concretizer
 {
     public const string SessionName = "RedshiftIamRoleSession";
 
@@ -54,6 +56,7 @@ internal static class Concretizer
         KnownValue known => [.. known.Values],
         CandidateValues candidates => Pick(key, candidates.Candidates[0]),
         OpaqueValue opaque when !opaque.MayBeAbsent => [Samples.GetValueOrDefault(key, "example")],
+        ShapedValue when Samples.TryGetValue(key, out var sample) => [sample],
         _ => null,
     };
 }
