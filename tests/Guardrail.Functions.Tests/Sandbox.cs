@@ -95,6 +95,9 @@ internal sealed class Sandbox : IDisposable
             ["GUARDRAIL_SPECTRUM_ROLES"] = RoleArn,
             ["GUARDRAIL_PROTECTED_BUCKETS"] = Bucket,
             ["GUARDRAIL_SELF_ROLE_ARN"] = SelfRole,
+
+            // These tests are about the policy functions; the access-path tests turn path scanning back on.
+            ["GUARDRAIL_SCAN_PATHS"] = "false",
         };
         foreach (var (key, value) in overrides)
         {

@@ -102,7 +102,7 @@ public sealed class TrustAndDriftTests(MotoServer moto)
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_STATE_TABLE is required", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_SPECTRUM_ROLES:", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_PROTECTED_BUCKETS is required", StringComparison.Ordinal));
-        Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_ROLLBACK \"yes\"", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_ROLLBACK: \"yes\" is not a kind of change", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_CLUSTER \"dc2\"", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_MAX_ROLLBACKS \"0\"", StringComparison.Ordinal));
         Assert.Equal(7, e.Problems.Count);

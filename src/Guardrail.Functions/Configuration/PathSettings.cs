@@ -10,7 +10,8 @@ namespace Guardrail.Functions.Configuration;
 /// <param name="Clusters">GUARDRAIL_CLUSTERS: provisioned cluster identifiers, or <c>serverless:NAMESPACE</c>.</param>
 /// <param name="CatalogTables">GUARDRAIL_CATALOG_TABLES: <c>account/database/table</c> entries.</param>
 /// <param name="AccountRoleName">GUARDRAIL_ACCOUNT_ROLE_NAME: the role assumed to read other accounts; null: own credentials only.</param>
-public sealed partial record PathSettings(IReadOnlyList<ClusterTarget> Clusters, IReadOnlyList<CatalogTable> CatalogTables, string? AccountRoleName)
+/// <param name="ScanPaths">GUARDRAIL_SCAN_PATHS: whether the drift scan judges whole access paths too (default true).</param>
+public sealed partial record PathSettings(IReadOnlyList<ClusterTarget> Clusters, IReadOnlyList<CatalogTable> CatalogTables, string? AccountRoleName, bool ScanPaths = true)
 {
     /// <summary>No clusters, no catalog tables, no other accounts.</summary>
     public static PathSettings None { get; } = new([], [], null);
@@ -54,7 +55,19 @@ public sealed partial record PathSettings(IReadOnlyList<ClusterTarget> Clusters,
             roleName = null;
         }
 
-        return new PathSettings(clusters, tables, roleName);
+        var scan = get("GUARDRAIL_SCAN_PATHS")?.ToLowerInvariant() switch
+        {
+            null or "true" => true,
+            "false" => false,
+            var other => Invalid(problems, $"GUARDRAIL_SCAN_PATHS {SafeText.Quote(other)} must be true or false"),
+        };
+        return new PathSettings(clusters, tables, roleName, scan);
+    }
+
+    private static bool Invalid(List<string> problems, string problem)
+    {
+        problems.Add(problem);
+        return true;
     }
 
     private static string[] Split(string? value) =>

@@ -41,7 +41,7 @@ public sealed class DriftScanner
         }
 
         // Whole paths, each on its own: the backstop for what no event shows (AWS's edits of managed policies, lost events).
-        if (services.PathReaders is { } makeReaders)
+        if (config.Paths.ScanPaths && services.PathReaders is { } makeReaders)
         {
             using var session = makeReaders();
             foreach (var target in PathTarget.From(config, services.Region))
