@@ -6,6 +6,7 @@ using Guardrail.Core.Text;
 using Guardrail.Functions;
 using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
+using Guardrail.Functions.Paths;
 
 namespace Guardrail.Cli;
 
@@ -39,7 +40,9 @@ public static class InvokeCommand
         {
             if (dryRun)
             {
-                var result = DryRun.Run(function, text, env.Variable, TimeProvider.System);
+                var result = function == "access-path"
+                    ? PathDryRun.RunAsync(text, env.Variable, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult()
+                    : DryRun.Run(function, text, env.Variable, TimeProvider.System);
                 env.Out.WriteLine(ResultJson.ToJson(result.Invocation, result.Assumptions));
                 return ExitCodes.Ok;
             }

@@ -77,11 +77,21 @@ public static class DryRun
             return new Result(new InvocationResult(Outcome.Ok, change.EventId, "would record this policy as the last known-good", resource!.Type, resource.Name, verdict), assumptions);
         }
 
-        var wouldDo = config.Rollback && verdict.Access == AccessVerdict.Breaks
+        return Alerted(config, resource!, change, judgement, []);
+    }
+
+    /// <summary>What the function would publish and do for a judgement that is not ok (nothing is written or published).</summary>
+    internal static Result Alerted(GuardrailConfig config, IPolicyKind resource, PolicyChangeEvent change, Judgement judgement, IReadOnlyList<string> assumptions)
+    {
+        var verdict = judgement.Verdict;
+        var wouldDo = config.RollsBack(resource.RestoreKind) && verdict.Access == AccessVerdict.Breaks
             ? "would publish this alert and roll back to the last known-good policy, if one is recorded and the policy has not changed again"
-            : "would publish this alert" + (config.Rollback ? " (rollback is only for 'breaks')" : " (GUARDRAIL_ROLLBACK is off)");
-        var diff = Judging.Diff(resource!, null, judgement);
-        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn ?? PlaceholderTopic, resource!, change, judgement, Outcome.Alerted, OutcomeReason.None, wouldDo, diff, null, false));
-        return new Result(new InvocationResult(Outcome.Alerted, change.EventId, wouldDo, resource!.Type, resource.Name, verdict, diff, alert), assumptions);
+            : "would publish this alert" + (!config.Rollback ? " (GUARDRAIL_ROLLBACK is off)"
+                : resource.RestoreKind is null ? $" ({resource.NoRestoreReason})"
+                : !config.RollsBack(resource.RestoreKind) ? $" (rollback of {resource.RestoreKind} is not enabled)"
+                : " (rollback is only for 'breaks')");
+        var diff = Judging.Diff(resource, null, judgement);
+        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn ?? PlaceholderTopic, resource, change, judgement, Outcome.Alerted, OutcomeReason.None, wouldDo, diff, null, false));
+        return new Result(new InvocationResult(Outcome.Alerted, change.EventId, wouldDo, resource.Type, resource.Name, verdict, diff, alert), assumptions);
     }
 }

@@ -41,7 +41,7 @@ public sealed record PathTarget(string Key, IReadOnlyList<RoleArn> Chain, Cluste
     }
 
     /// <summary>How people know the path: the reading role and the buckets.</summary>
-    public string Name => $"{Chain[^1].Arn} → {string.Join(", ", Request.Tables.Select(t => $"s3://{t.Bucket}/{t.Prefix}").Distinct(StringComparer.Ordinal))}";
+    public string Name => $"{Chain[^1].Arn} -> {string.Join(", ", Request.Tables.Select(t => $"s3://{t.Bucket}/{t.Prefix}").Distinct(StringComparer.Ordinal))}";
 
     /// <summary>The protected paths of a configuration: every role chain with every configured cluster (or none).</summary>
     public static IReadOnlyList<PathTarget> From(GuardrailConfig config, string region)
