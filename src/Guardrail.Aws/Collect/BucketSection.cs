@@ -33,18 +33,18 @@ internal static class BucketSection
         if (await context.TryAsync(name, () => context.In(account)).ConfigureAwait(false) is { } readers)
         {
             var s3 = readers.Value.Buckets;
-            if (await context.TryAsync(name, () => s3.GetPolicyAsync(name, account, token)).ConfigureAwait(false) is { } policy)
+            if (await context.TryAsync(name, () => context.Once($"bucket-policy {account} {name}", () => s3.GetPolicyAsync(name, account, token))).ConfigureAwait(false) is { } policy)
             {
                 facts["policy"] = PolicyJson.EmbedOrNull(policy.Value);
             }
 
-            encryption = await context.TryAsync(name, () => s3.GetEncryptionAsync(name, account, token)).ConfigureAwait(false);
+            encryption = await context.TryAsync(name, () => context.Once($"encryption {account} {name}", () => s3.GetEncryptionAsync(name, account, token))).ConfigureAwait(false);
             if (encryption is not null)
             {
                 facts["encryption"] = Encryption(context, name, account, encryption.Value, keys);
             }
 
-            ownership = await context.TryAsync(name, () => s3.GetOwnershipAsync(name, account, token)).ConfigureAwait(false);
+            ownership = await context.TryAsync(name, () => context.Once($"ownership {account} {name}", () => s3.GetOwnershipAsync(name, account, token))).ConfigureAwait(false);
             if (ownership is not null)
             {
                 // A bucket without ownership controls has ACLs enabled and the writer owns its objects: ObjectWriter,

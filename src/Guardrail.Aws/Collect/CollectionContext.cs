@@ -10,12 +10,13 @@ namespace Guardrail.Aws.Collect;
 /// </summary>
 internal sealed class CollectionContext
 {
-    private readonly Dictionary<string, object> reads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> reads;
     private readonly List<string> notes = [];
     private readonly List<ReadFailure> failures = [];
 
-    public CollectionContext(IAccountReaders readers, string region, string ownAccount, CancellationToken cancellationToken)
+    public CollectionContext(IAccountReaders readers, string region, string ownAccount, CancellationToken cancellationToken, ReadCache? shared = null)
     {
+        reads = shared?.Reads ?? new Dictionary<string, object>(StringComparer.Ordinal);
         Readers = readers;
         Region = region;
         OwnAccount = ownAccount;

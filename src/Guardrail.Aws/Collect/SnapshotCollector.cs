@@ -20,11 +20,18 @@ public sealed class SnapshotCollector
 
     /// <summary>Collects the path of <paramref name="request"/>.</summary>
     /// <exception cref="Calls.AwsCallException">The caller's own account cannot be found out (no credentials, or STS refuses): nothing can be read.</exception>
-    public async Task<SnapshotCollection> CollectAsync(SnapshotRequest request, CancellationToken cancellationToken)
+    public Task<SnapshotCollection> CollectAsync(SnapshotRequest request, CancellationToken cancellationToken) =>
+        CollectAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// Collects the path of <paramref name="request"/>, sharing <paramref name="cache"/>'s answers with the other
+    /// collections of the same invocation, so a document several paths share is read once.
+    /// </summary>
+    public async Task<SnapshotCollection> CollectAsync(SnapshotRequest request, ReadCache? cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var own = await readers.OwnAccountAsync(cancellationToken).ConfigureAwait(false);
-        var context = new CollectionContext(readers, request.Region, own, cancellationToken);
+        var context = new CollectionContext(readers, request.Region, own, cancellationToken, cache);
 
         var spectrum = await SpectrumSection.CollectAsync(context, request).ConfigureAwait(false);
         var roles = await RoleSection.CollectAsync(context, request.RoleChain).ConfigureAwait(false);

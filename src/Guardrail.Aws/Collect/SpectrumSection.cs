@@ -29,7 +29,7 @@ internal static class SpectrumSection
         {
             var resource = $"the Glue Data Catalog of {account} in {context.Region}";
             if (await context.TryAsync(resource, () => context.In(account)).ConfigureAwait(false) is { } readers
-                && await context.TryAsync(resource, () => readers.Value.Catalog.GetCatalogPolicyAsync(context.Token)).ConfigureAwait(false) is { } policy)
+                && await context.TryAsync(resource, () => context.Once($"catalog {account}", () => readers.Value.Catalog.GetCatalogPolicyAsync(context.Token))).ConfigureAwait(false) is { } policy)
             {
                 catalogs[account] = new JsonObject { ["resourcePolicy"] = PolicyJson.EmbedOrNull(policy.Value) };
             }
@@ -49,7 +49,7 @@ internal static class SpectrumSection
 
         if (cluster.Kind == ClusterKind.Provisioned)
         {
-            var description = await context.TryAsync($"cluster {cluster.Name}", () => readers.Value.Clusters.DescribeClusterAsync(cluster.Name, context.Token)).ConfigureAwait(false);
+            var description = await context.TryAsync($"cluster {cluster.Name}", () => context.Once($"cluster {cluster.Name}", () => readers.Value.Clusters.DescribeClusterAsync(cluster.Name, context.Token))).ConfigureAwait(false);
             return description is null ? null : new JsonObject
             {
                 ["kind"] = "provisioned",
@@ -60,7 +60,7 @@ internal static class SpectrumSection
             };
         }
 
-        var roles = await context.TryAsync($"namespace {cluster.Name}", () => readers.Value.Namespaces.GetAttachedRolesAsync(cluster.Name, context.Token)).ConfigureAwait(false);
+        var roles = await context.TryAsync($"namespace {cluster.Name}", () => context.Once($"namespace {cluster.Name}", () => readers.Value.Namespaces.GetAttachedRolesAsync(cluster.Name, context.Token))).ConfigureAwait(false);
         if (roles is null)
         {
             return null;

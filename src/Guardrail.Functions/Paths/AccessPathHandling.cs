@@ -1,3 +1,4 @@
+using Guardrail.Aws.Collect;
 using Guardrail.Functions.Events;
 using Guardrail.Functions.Processing;
 
@@ -57,12 +58,13 @@ internal static class AccessPathHandling
         using var readers = makeReaders();
         var processor = new PolicyChangeProcessor(host.Config, host.Services);
         var results = new List<InvocationResult>();
+        var firstReads = new ReadCache();
         foreach (var target in targets)
         {
             // One claim per event and path: a retry after a failure on the second path does not judge the first again.
             var perPath = change with { EventId = $"{change.EventId}:{target.Key}" };
             var kind = new AccessPathKind(target, trigger, host.Services.Time);
-            var store = new AccessPathStore(target, readers.Readers, trigger, perPath, readers.Writers is { } writers ? new PathRestorer(writers, target.Chain) : null);
+            var store = new AccessPathStore(target, readers.Readers, trigger, perPath, readers.Writers is { } writers ? new PathRestorer(writers, target.Chain) : null, firstReads);
             results.Add(await processor.ProcessAsync(perPath, new GuardedResource(kind, store), deadline).ConfigureAwait(false));
         }
 

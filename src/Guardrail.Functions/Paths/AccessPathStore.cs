@@ -10,11 +10,19 @@ namespace Guardrail.Functions.Paths;
 /// AWS has now), written by restoring the one hop the triggering event changed. A collection that missed a section
 /// because a read failed is not judged on what remains: the read fails, and the processor reports could-not-judge.
 /// </summary>
-public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, AccessEvent trigger, PolicyChangeEvent? change, IPathRestorer? restorer) : IPolicyStore
+/// <remarks>
+/// The first read may share <paramref name="firstRead"/> with the other paths of the same event, so a document they
+/// share is read once per invocation; every later read (the rollback's re-reads and verification) is fresh.
+/// </remarks>
+public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, AccessEvent trigger, PolicyChangeEvent? change, IPathRestorer? restorer, ReadCache? firstRead = null) : IPolicyStore
 {
+    private ReadCache? shared = firstRead;
+
     public async Task<string?> ReadAsync(CancellationToken cancellationToken)
     {
-        var collection = await new SnapshotCollector(readers).CollectAsync(target.Request, cancellationToken).ConfigureAwait(false);
+        var cache = shared;
+        shared = null;
+        var collection = await new SnapshotCollector(readers).CollectAsync(target.Request, cache, cancellationToken).ConfigureAwait(false);
         if (!collection.IsComplete)
         {
             throw new PathReadException([.. collection.Failures.Select(f => f.Line)]);

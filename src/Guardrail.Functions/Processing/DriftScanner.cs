@@ -44,10 +44,11 @@ public sealed class DriftScanner
         if (config.Paths.ScanPaths && services.PathReaders is { } makeReaders)
         {
             using var session = makeReaders();
+            var firstReads = new Guardrail.Aws.Collect.ReadCache();
             foreach (var target in PathTarget.From(config, services.Region))
             {
                 var kind = new AccessPathKind(target, AccessEvents.DriftScan, services.Time);
-                results.Add(await ScanOneAsync(kind, new GuardedResource(kind, new AccessPathStore(target, session.Readers, AccessEvents.DriftScan, null, null)), deadline).ConfigureAwait(false));
+                results.Add(await ScanOneAsync(kind, new GuardedResource(kind, new AccessPathStore(target, session.Readers, AccessEvents.DriftScan, null, null, firstReads)), deadline).ConfigureAwait(false));
             }
         }
 
