@@ -185,12 +185,12 @@ public sealed partial record GuardrailConfig(
             problems.Add($"GUARDRAIL_TIMEOUT_SECONDS {SafeText.Quote(seconds)} must be a whole number of seconds from 3 to 900 (the function's Timeout)");
         }
 
+        var paths = PathSettings.Load(Get, problems);
         if (problems.Count > 0)
         {
             throw new GuardrailConfigException(problems);
         }
 
-        var paths = PathSettings.Load(Get, problems);
         return new GuardrailConfig(topic, table, roles, buckets, rollback, self, cluster, vpces, prefixes, org, breakGlass, maxRollbacks)
         {
             TimeoutSeconds = timeout,
