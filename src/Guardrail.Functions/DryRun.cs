@@ -77,7 +77,7 @@ public static class DryRun
             return new Result(new InvocationResult(Outcome.Ok, change.EventId, "would record this policy as the last known-good", resource!.Type, resource.Name, verdict), assumptions);
         }
 
-        return Alerted(config, resource!, change, judgement, []);
+        return Alerted(config, resource!, change, judgement, assumptions);
     }
 
     /// <summary>What the function would publish and do for a judgement that is not ok (nothing is written or published).</summary>
