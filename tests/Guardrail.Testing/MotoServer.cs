@@ -28,7 +28,10 @@ public sealed class MotoServer : IAsyncLifetime
     {
         var port = FreePort();
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        // moto_serial.py is moto_server serving one request at a time, so DynamoDB conditional writes are atomic as in
+        // AWS (the guardrail's claims and leases depend on it; threaded moto lets two racing puts both succeed).
+        var launcher = Path.Combine(AppContext.BaseDirectory, "moto_serial.py");
+        var start = new ProcessStartInfo("python3", [launcher, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -39,7 +42,7 @@ public sealed class MotoServer : IAsyncLifetime
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException("moto_server is not on PATH; the integration tests need it (pip install 'moto[server]')", e);
+            throw new InvalidOperationException("python3 with moto is not on PATH; the integration tests need it (pip install 'moto[server]')", e);
         }
 
         process!.OutputDataReceived += (_, _) => { };
