@@ -106,9 +106,27 @@ internal sealed class IdentityHop : IHop
         }
 
         var set = PolicySet.Of(new NamedPolicy($"permissions boundary of {reader.Arn}", document));
+        var bypasses = new Dictionary<RequestShape, PolicySet>(ReferenceEqualityComparer.Instance);
+        foreach (var (bypassShapes, allows) in path.BoundaryBypasses())
+        {
+            foreach (var shape in bypassShapes)
+            {
+                bypasses[shape] = allows;
+            }
+        }
+
         foreach (var shape in shapes)
         {
-            hop.Add(path.Decide(set, shape), SetPart.Both, HopRules.Always(RuleIds.BoundaryCaps), w => (RuleIds.BoundaryCaps, $"The permissions boundary does not allow {w.Description}, so the role cannot, whatever its policies or the resource's policy grant."));
+            var judgement = path.Decide(set, shape);
+            Tri? counted = null;
+            if (judgement.Grant != Tri.True && bypasses.TryGetValue(shape, out var allows) && allows.Statements.Count > 0)
+            {
+                // A grant the boundary may not cap (to everyone, or to the session) can make up for it: never certain.
+                var bypass = path.Decide(allows, shape);
+                counted = judgement.NoDeny.And(TriOr.Of((judgement.Grant, judgement.GrantVariesWithinShape), (bypass.Grant == Tri.True ? Tri.Unknown : bypass.Grant, bypass.GrantVariesWithinShape)));
+            }
+
+            hop.Add(judgement, SetPart.Both, HopRules.Always(RuleIds.BoundaryCaps), w => (RuleIds.BoundaryCaps, $"The permissions boundary does not allow {w.Description}, so the role cannot, whatever its policies or the resource's policy grant to the role's ARN."), counted);
         }
     }
 

@@ -94,7 +94,10 @@ internal sealed class HopBuilder(HopKind hop)
         foreach (var finding in verdict.Findings)
         {
             var (document, statement) = judgement.Set.Locate(finding.Statement);
-            Add(document, finding with { Statement = statement });
+
+            // Where other routes leave the outcome open, no finding of this set is certain.
+            var severity = counted == Tri.Unknown && finding.Severity > Severity.Medium ? Severity.Medium : finding.Severity;
+            Add(document, finding with { Statement = statement, Severity = severity });
         }
 
         if (counted is { } value)

@@ -168,6 +168,34 @@ internal sealed class PathJudging
         return route;
     }
 
+    /// <summary>
+    /// For each group of requests on a resource of the reader's own account, the resource policy's allows that may
+    /// reach the session without naming the role (<see cref="PrincipalScope.MayBypassBoundary"/>).
+    /// </summary>
+    public IEnumerable<(IReadOnlyList<RequestShape> Shapes, PolicySet Allows)> BoundaryBypasses()
+    {
+        PolicySet Allows(string name, PolicyDocument document) =>
+            PolicySet.Of(new NamedPolicy(name, document), s => s.Effect == Effect.Allow && PrincipalScope.MayBypassBoundary(s, Reader));
+
+        foreach (var bucket in Buckets.Where(b => b.Account == Reader.AccountId && b.Facts?.Policy?.Value is not null))
+        {
+            yield return (S3Shapes(bucket), Allows($"bucket policy of {bucket.Name}", bucket.Facts!.Policy!.Value!));
+        }
+
+        foreach (var route in Buckets.Select(KeyRoute).OfType<KeyRoute>().Where(r => !r.CrossAccount && r.Facts?.Policy is not null))
+        {
+            yield return (route.Shapes, Allows($"key policy of {route.KeyResource}", route.Facts!.Policy!));
+        }
+
+        foreach (var (table, shapes) in CatalogReads().Where(c => c.Table.CatalogAccount == Reader.AccountId))
+        {
+            if (Snapshot.Catalogs.GetValueOrDefault(table.CatalogAccount!)?.ResourcePolicy?.Value is { } policy)
+            {
+                yield return (shapes, Allows($"Glue resource policy of account {table.CatalogAccount}", policy));
+            }
+        }
+    }
+
     /// <summary>Every request shape of the path that the reader's session makes (S3, Glue, and KMS through S3).</summary>
     public IReadOnlyList<RequestShape> AllReaderShapes() =>
         [.. Buckets.SelectMany(S3Shapes), .. CatalogReads().SelectMany(c => c.Shapes), .. Buckets.Select(KeyRoute).OfType<KeyRoute>().SelectMany(k => k.Shapes)];
