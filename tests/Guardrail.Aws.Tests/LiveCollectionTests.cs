@@ -53,6 +53,25 @@ public sealed class LiveCollectionTests
     }
 
     [Fact]
+    public async Task The_collected_snapshot_reads_and_judges_as_the_world_is()
+    {
+        using var world = await LiveWorld.CreateAsync(moto);
+        using var factory = Factory(moto);
+
+        var collection = await new SnapshotCollector(factory).CollectAsync(FullRequest, CancellationToken.None);
+        var verdict = Guardrail.Core.Paths.PathEvaluator.Evaluate(
+            Guardrail.Core.Paths.Snapshot.SnapshotReader.Read(collection.Snapshot.ToJsonString()),
+            new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+        // The world is built to be readable end to end; the hops the collector cannot see stay unchecked.
+        var statuses = verdict.Hops.ToDictionary(h => h.Hop, h => h.Status);
+        Assert.True(verdict.Access == Guardrail.Core.Findings.AccessVerdict.Ok, verdict.Line + "\n" + string.Join("\n", verdict.Findings.Select(f => $"{f.Hop} {f.Finding.Rule} {f.Document}: {f.Finding.Message}")));
+        Assert.Equal(Guardrail.Core.Paths.HopStatus.Ok, statuses[Guardrail.Core.Paths.HopKind.Identity]);
+        Assert.Equal(Guardrail.Core.Paths.HopStatus.Ok, statuses[Guardrail.Core.Paths.HopKind.Key]);
+        Assert.Equal(Guardrail.Core.Paths.HopStatus.Unchecked, statuses[Guardrail.Core.Paths.HopKind.LakeFormation]);
+    }
+
+    [Fact]
     public async Task Each_document_is_read_once_and_every_call_is_counted()
     {
         using var world = await LiveWorld.CreateAsync(moto);
