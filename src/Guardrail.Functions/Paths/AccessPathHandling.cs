@@ -1,3 +1,4 @@
+using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
 using Guardrail.Functions.Processing;
 
@@ -39,9 +40,7 @@ internal static class AccessPathHandling
             return new InvocationResult(Outcome.Ignored, change.EventId, failed);
         }
 
-        // An event whose parameters were left out may concern any path: judge them all rather than none.
-        var touched = trigger.Touched(change);
-        var targets = PathTarget.From(host.Config, host.Services.Region).Where(t => touched is null || t.MayConcern(touched)).ToList();
+        var targets = TargetsOf(host.Config, host.Services.Region, trigger, change);
         if (targets.Count == 0)
         {
             var none = $"{change.EventName} touches no protected access path";
@@ -73,5 +72,13 @@ internal static class AccessPathHandling
 
         var worst = results.MaxBy(r => OutcomeText.Severity(r.Outcome))!;
         return new InvocationResult(worst.Outcome, change.EventId, $"{results.Count} protected paths judged", "access-path", null, Resources: results);
+    }
+
+    /// <summary>The protected paths a <paramref name="trigger"/> event may concern, in configuration order.</summary>
+    internal static IReadOnlyList<PathTarget> TargetsOf(GuardrailConfig config, string region, AccessEvent trigger, PolicyChangeEvent change)
+    {
+        // An event whose parameters were left out may concern any path: judge them all rather than none.
+        var touched = trigger.Touched(change);
+        return [.. PathTarget.From(config, region).Where(t => touched is null || t.MayConcern(touched))];
     }
 }

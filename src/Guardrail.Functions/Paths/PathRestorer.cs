@@ -158,7 +158,7 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
     }
 
     private RoleArn Role(PolicyChangeEvent change) =>
-        chain.FirstOrDefault(r => r.Name == change.RoleName) ?? throw Unknown($"which role of the chain {change.RoleName} is");
+        chain.FirstOrDefault(r => r.Name == change.RoleName && r.AccountId == change.Account) ?? throw Unknown($"which role of the chain {change.RoleName} is");
 
     private static string Parameter(PolicyChangeEvent change, string name) =>
         change.Parameters.GetValueOrDefault(name) ?? throw Unknown($"the event's {name}");
