@@ -169,6 +169,16 @@ internal sealed class PathWorld : IDisposable
         }
     });
 
+    /// <summary>A second Spectrum role, <paramref name="name"/>, set up as <c>redshift</c> is (the same managed policy, inline policy and boundary).</summary>
+    public async Task<string> SecondReaderAsync(string name)
+    {
+        await Iam.CallAsync("CreateRole", [new("RoleName", name), new("AssumeRolePolicyDocument", Sandbox.Policy("trust-update-benign"))], default);
+        await IamAsync("AttachRolePolicy", ("RoleName", name), ("PolicyArn", LakeRead));
+        await IamAsync("PutRolePolicy", ("RoleName", name), ("PolicyName", "kms-decrypt"), ("PolicyDocument", Document(Statement("Allow", "kms:Decrypt", LakeKey.Arn, "LakeKey"))));
+        await IamAsync("PutRolePermissionsBoundary", ("RoleName", name), ("PermissionsBoundary", DataBoundary));
+        return $"arn:aws:iam::{Account}:role/{name}";
+    }
+
     /// <summary>
     /// Makes this account an organization's management account with a member account in it whose role
     /// <c>redshift</c> reads the bucket here (its own inline policy, and the bucket policy's grant; the bucket is
