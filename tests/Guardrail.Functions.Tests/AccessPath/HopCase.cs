@@ -45,7 +45,7 @@ internal sealed record HopCase(string Name, string Kind, string Hop, string Rule
                 return PathWorld.Event("access-iam-create-policy-version");
             },
             DefaultVersionAsync),
-        new("set an older-made version without s3:GetObject as default", RollbackKinds.DefaultPolicyVersion, "identity", "identity-missing-grant",
+        new("a version without s3:GetObject set as default", RollbackKinds.DefaultPolicyVersion, "identity", "identity-missing-grant",
             async w =>
             {
                 await w.IamAsync("CreatePolicyVersion", ("PolicyArn", PathWorld.LakeRead), ("PolicyDocument", EventText("access-iam-create-policy-version", "policyDocument")), ("SetAsDefault", "false"));
@@ -124,7 +124,8 @@ internal sealed record HopCase(string Name, string Kind, string Hop, string Rule
     private static IEnumerable<string> Values(XDocument response, string element) =>
         response.Descendants().Where(e => e.Name.LocalName == element).Select(e => e.Value).Order(StringComparer.Ordinal);
 
-    private static async Task<string> AttachedAsync(PathWorld w) =>
+    /// <summary>The managed policies attached to the role, as moto lists them.</summary>
+    public static async Task<string> AttachedAsync(PathWorld w) =>
         string.Join(" ", Values(await w.Iam.CallAsync("ListAttachedRolePolicies", [new("RoleName", PathWorld.RoleName)], default), "PolicyArn"));
 
     private static async Task<string> DefaultVersionAsync(PathWorld w) =>

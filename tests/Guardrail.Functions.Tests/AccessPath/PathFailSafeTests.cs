@@ -36,7 +36,7 @@ public sealed class PathFailSafeTests(MotoServer moto)
     public async Task A_refused_read_is_alerted_as_could_not_judge_naming_the_call_and_permission_and_the_retry_judges_it()
     {
         using var world = await PathWorld.CreateAsync(moto);
-        var refusing = world.CountingHost(() => new RefusingHandler("ListAttachedRolePolicies"));
+        var refusing = world.CountingHost(() => AnsweringHandler.Refusing("ListAttachedRolePolicies"));
 
         var failure = await Assert.ThrowsAsync<FunctionFailedException>(() => Sandbox.InvokeAsync(new AccessPathFunction(refusing).Handle, HarmlessEvent));
         var alert = Assert.Single(await PathAlert.ReceiveAsync(world.Sandbox));

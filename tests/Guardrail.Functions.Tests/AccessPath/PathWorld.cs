@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
@@ -123,10 +124,8 @@ internal sealed class PathWorld : IDisposable
         });
     }
 
-    public Task<string> CreatePolicyAsync(string name, string document) => CreatePolicyAsync(Iam, name, document);
-
-    public static async Task<string> CreatePolicyAsync(AwsQueryClient iam, string name, string document) =>
-        AwsQueryClient.Child(await iam.CallAsync("CreatePolicy", [new("PolicyName", name), new("PolicyDocument", document)], default), "Arn")!;
+    private Task<XDocument> CreatePolicyAsync(string name, string document) =>
+        Iam.CallAsync("CreatePolicy", [new("PolicyName", name), new("PolicyDocument", document)], default);
 
     public Task IamAsync(string action, params (string Name, string Value)[] parameters) =>
         Iam.CallAsync(action, parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)), default);
@@ -135,7 +134,7 @@ internal sealed class PathWorld : IDisposable
     public async Task<KeyMetadata> CreateKeyAsync(string policy) =>
         (await Kms.CreateKeyAsync(new CreateKeyRequest { Policy = policy })).KeyMetadata;
 
-    /// <summary>A key policy that gives the account's IAM policies the say (the delegation), plus <paramref name="more"/>.</summary>
+    /// <summary>A key policy that gives the account's IAM policies the say (the delegation to the account).</summary>
     public static string DelegatingKeyPolicy() =>
         Document(new JsonObject { ["Sid"] = "EnableIamPolicies", ["Effect"] = "Allow", ["Principal"] = new JsonObject { ["AWS"] = $"arn:aws:iam::{Account}:root" }, ["Action"] = "kms:*", ["Resource"] = "*" });
 
@@ -158,7 +157,7 @@ internal sealed class PathWorld : IDisposable
         OwnershipControls = new OwnershipControls { Rules = [new OwnershipControlsRule { ObjectOwnership = ownership }] },
     });
 
-    /// <summary>An events/ file with its CloudTrail fields changed (<c>detail.requestParameters.keyId</c> = ...), a new event id when asked.</summary>
+    /// <summary>An events/ file with fields set by their dotted path (<c>detail.requestParameters.keyId</c>); a null value removes the value.</summary>
     public static string Event(string name, params (string Path, JsonNode? Value)[] changes) => Sandbox.Event(name, node =>
     {
         foreach (var (path, value) in changes)
