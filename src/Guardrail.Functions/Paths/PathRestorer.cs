@@ -164,8 +164,8 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
     /// <summary>The key a KMS event names (by id, ARN or alias), as the path's facts know it: its reference in the snapshot's <c>keys</c>, and what DescribeKey said; a null key when the path has no such key.</summary>
     internal static (string Reference, KeyRestoreFacts? Key) KeyOf(RestoreFacts facts, string id)
     {
-        var (reference, key) = facts.Keys.FirstOrDefault(k => k.Value.KeyId == id || k.Value.Arn == id || k.Key == id || k.Key.EndsWith(":" + id, StringComparison.Ordinal));
-        return (reference, key);
+        var match = facts.Keys.FirstOrDefault(k => k.Value.KeyId == id || k.Value.Arn == id || k.Key == id || k.Key.EndsWith(":" + id, StringComparison.Ordinal));
+        return (match.Key, match.Value);
     }
 
     internal static string Parameter(PolicyChangeEvent change, string name) =>

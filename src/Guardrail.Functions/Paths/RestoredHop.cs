@@ -12,6 +12,10 @@ namespace Guardrail.Functions.Paths;
 /// </summary>
 internal static class RestoredHop
 {
+    private const string None = "(none)";
+
+    private const string Unknown = "(not read)";
+
     /// <summary>The state, in <paramref name="state"/>, of the hop that <paramref name="change"/> (a <paramref name="trigger"/> call) changed.</summary>
     public static string StateIn(AccessEvent trigger, PolicyChangeEvent change, IReadOnlyList<RoleArn> chain, PathEnvelope state)
     {
@@ -38,10 +42,6 @@ internal static class RestoredHop
                 throw new InvalidOperationException($"{trigger.EventName} is never restored");
         }
     }
-
-    private const string None = "(none)";
-
-    private const string Unknown = "(not read)";
 
     private static string Text(JsonNode? node) => node?.ToJsonString() ?? None;
 }
