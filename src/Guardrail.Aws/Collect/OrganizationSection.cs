@@ -20,8 +20,8 @@ internal static class OrganizationSection
         {
             var organizations = (await context.In(context.OwnAccount).ConfigureAwait(false)).Organization;
             var token = context.Token;
-            var organization = await organizations.DescribeOrganizationAsync(token).ConfigureAwait(false);
-            var root = await organizations.GetRootAsync(token).ConfigureAwait(false);
+            var organization = await context.Once("organization", () => organizations.DescribeOrganizationAsync(token)).ConfigureAwait(false);
+            var root = await context.Once("organization-root", () => organizations.GetRootAsync(token)).ConfigureAwait(false);
             var scps = new JsonObject();
             var rcps = new JsonObject();
             foreach (var account in accounts.Distinct(StringComparer.Ordinal))

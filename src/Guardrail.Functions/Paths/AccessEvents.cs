@@ -1,3 +1,4 @@
+using Guardrail.Core.Spectrum;
 using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
 
@@ -45,9 +46,9 @@ public static class AccessEvents
         new(S3, "DeleteBucketEncryption", c => Bucket(c), RollbackKinds.BucketEncryption),
         new(S3, "PutBucketOwnershipControls", c => Bucket(c), RollbackKinds.OwnershipControls),
         new(S3, "DeleteBucketOwnershipControls", c => Bucket(c), RollbackKinds.OwnershipControls),
-        new(Redshift, "ModifyClusterIamRoles", c => Parameter(c, "clusterIdentifier") is { } id ? new PathTouch.Cluster(id) : null, null, ClusterWhy),
-        new(Redshift, "ModifyCluster", c => Parameter(c, "clusterIdentifier") is { } id ? new PathTouch.Cluster(id) : null, null, ClusterWhy),
-        new(Serverless, "UpdateNamespace", c => Parameter(c, "namespaceName") is { } name ? new PathTouch.Cluster(name) : null, null, ClusterWhy),
+        new(Redshift, "ModifyClusterIamRoles", c => Parameter(c, "clusterIdentifier") is { } id ? new PathTouch.Cluster(ClusterKind.Provisioned, id) : null, null, ClusterWhy),
+        new(Redshift, "ModifyCluster", c => Parameter(c, "clusterIdentifier") is { } id ? new PathTouch.Cluster(ClusterKind.Provisioned, id) : null, null, ClusterWhy),
+        new(Serverless, "UpdateNamespace", c => Parameter(c, "namespaceName") is { } name ? new PathTouch.Cluster(ClusterKind.Serverless, name) : null, null, ClusterWhy),
         new(Glue, "PutResourcePolicy", c => new PathTouch.Catalog(c.Account), null, GlueWhy),
         new(Glue, "DeleteResourcePolicy", c => new PathTouch.Catalog(c.Account), null, GlueWhy),
         new(Organizations, "UpdatePolicy", _ => new PathTouch.Organization(), null, OrganizationWhy),
@@ -65,7 +66,8 @@ public static class AccessEvents
         return All.FirstOrDefault(e => e.EventSource == change.EventSource && e.EventName == change.EventName);
     }
 
-    private static PathTouch.Role? Role(PolicyChangeEvent change) => change.RoleName is { } name ? new PathTouch.Role(name) : null;
+    // IAM records a role call in the role's own account.
+    private static PathTouch.Role? Role(PolicyChangeEvent change) => change.RoleName is { } name ? new PathTouch.Role(name, change.Account) : null;
 
     private static PathTouch.Bucket? Bucket(PolicyChangeEvent change) => change.BucketName is { } name ? new PathTouch.Bucket(name) : null;
 

@@ -1,4 +1,5 @@
 using Guardrail.Aws.Collect;
+using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
 using Guardrail.Functions.Processing;
 
@@ -40,9 +41,7 @@ internal static class AccessPathHandling
             return new InvocationResult(Outcome.Ignored, change.EventId, failed);
         }
 
-        // An event whose parameters were left out may concern any path: judge them all rather than none.
-        var touched = trigger.Touched(change);
-        var targets = PathTarget.From(host.Config, host.Services.Region).Where(t => touched is null || t.MayConcern(touched)).ToList();
+        var targets = TargetsOf(host.Config, host.Services.Region, trigger, change);
         if (targets.Count == 0)
         {
             var none = $"{change.EventName} touches no protected access path";
@@ -65,7 +64,13 @@ internal static class AccessPathHandling
             var perPath = change with { EventId = $"{change.EventId}:{target.Key}" };
             var kind = new AccessPathKind(target, trigger, host.Services.Time);
             var store = new AccessPathStore(target, readers.Readers, trigger, perPath, readers.Writers is { } writers ? new PathRestorer(writers, target.Chain) : null, firstReads);
-            results.Add(await processor.ProcessAsync(perPath, new GuardedResource(kind, store), deadline).ConfigureAwait(false));
+            var result = await processor.ProcessAsync(perPath, new GuardedResource(kind, store), deadline).ConfigureAwait(false);
+            results.Add(result);
+            if (result.Outcome is Outcome.RolledBack or Outcome.RollbackFailed)
+            {
+                // A restore wrote to AWS: what the other paths read before it is stale, so they read afresh.
+                firstReads = new ReadCache();
+            }
         }
 
         if (results.Count == 1)
@@ -75,5 +80,13 @@ internal static class AccessPathHandling
 
         var worst = results.MaxBy(r => OutcomeText.Severity(r.Outcome))!;
         return new InvocationResult(worst.Outcome, change.EventId, $"{results.Count} protected paths judged", "access-path", null, Resources: results);
+    }
+
+    /// <summary>The protected paths a <paramref name="trigger"/> event may concern, in configuration order.</summary>
+    internal static IReadOnlyList<PathTarget> TargetsOf(GuardrailConfig config, string region, AccessEvent trigger, PolicyChangeEvent change)
+    {
+        // An event whose parameters were left out may concern any path: judge them all rather than none.
+        var touched = trigger.Touched(change);
+        return [.. PathTarget.From(config, region).Where(t => touched is null || t.MayConcern(touched))];
     }
 }

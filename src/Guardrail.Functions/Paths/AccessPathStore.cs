@@ -8,7 +8,9 @@ namespace Guardrail.Functions.Paths;
 /// <summary>
 /// A path's live state: read by collecting the whole path (each read fresh: a rollback's verification must see what
 /// AWS has now), written by restoring the one hop the triggering event changed. A collection that missed a section
-/// because a read failed is not judged on what remains: the read fails, and the processor reports could-not-judge.
+/// because a read failed is not judged on what remains: the read fails, and the processor reports could-not-judge
+/// (a role IAM says does not exist is not such a failure: <see cref="DeletedRoles"/>). After a restore, the state
+/// read back is judged on the restored hop (<see cref="RestoredHop"/>).
 /// </summary>
 /// <remarks>
 /// The first read may share <paramref name="firstRead"/> with the other paths of the same event, so a document they
@@ -18,21 +20,44 @@ public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, 
 {
     private ReadCache? shared = firstRead;
 
+    // The known-good state this store restored a hop to, once it has.
+    private (PathEnvelope State, string Text)? restored;
+
     public async Task<string?> ReadAsync(CancellationToken cancellationToken)
     {
         var cache = shared;
         shared = null;
-        var collection = await new SnapshotCollector(readers).CollectAsync(target.Request, cache, cancellationToken).ConfigureAwait(false);
-        if (!collection.IsComplete)
-        {
-            throw new PathReadException([.. collection.Failures.Select(f => f.Line)]);
-        }
+        var text = await ReadLiveAsync(cache, cancellationToken).ConfigureAwait(false);
 
-        return new PathEnvelope(target.Completed(collection.Snapshot), PathFactsJson.ToJson(collection.Facts)).ToText();
+        // A restore writes one hop, so its read-back is judged on that hop: when it is as in the known-good state, the
+        // state read back is the known-good one, whatever else on the path changed meanwhile without cutting it.
+        return restored is { } knownGood && change is not null
+            && RestoredHop.StateIn(trigger, change, target.Chain, PathEnvelope.Parse(text)) == RestoredHop.StateIn(trigger, change, target.Chain, knownGood.State)
+            ? knownGood.Text
+            : text;
     }
 
-    public Task WriteAsync(string? policyText, CancellationToken cancellationToken) =>
-        restorer is null || change is null
-            ? throw new InvalidOperationException($"no restorer is configured for {trigger.EventName}")
-            : restorer.RestoreAsync(trigger, change, PathEnvelope.Parse(policyText ?? throw new InvalidOperationException("a path always has a state")), cancellationToken);
+    public async Task WriteAsync(string? policyText, CancellationToken cancellationToken)
+    {
+        if (restorer is null || change is null)
+        {
+            throw new InvalidOperationException($"no restorer is configured for {trigger.EventName}");
+        }
+
+        var knownGood = PathEnvelope.Parse(policyText ?? throw new InvalidOperationException("a path always has a state"));
+        await restorer.RestoreAsync(trigger, change, knownGood, cancellationToken).ConfigureAwait(false);
+        restored = (knownGood, policyText);
+    }
+
+    private async Task<string> ReadLiveAsync(ReadCache? cache, CancellationToken cancellationToken)
+    {
+        var collection = await new SnapshotCollector(readers).CollectAsync(target.Request, cache, cancellationToken).ConfigureAwait(false);
+        var deleted = DeletedRoles.In(target, collection.Failures);
+        if (collection.Failures.Where(f => !DeletedRoles.Explains(deleted, f)).Select(f => f.Line).ToList() is { Count: > 0 } failures)
+        {
+            throw new PathReadException(failures);
+        }
+
+        return new PathEnvelope(target.Completed(DeletedRoles.Mark(collection.Snapshot, deleted)), PathFactsJson.ToJson(collection.Facts)).ToText();
+    }
 }

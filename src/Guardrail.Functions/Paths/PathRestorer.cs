@@ -107,7 +107,7 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
     private async Task KeyAsync(string eventName, PolicyChangeEvent change, PathEnvelope knownGood, RestoreFacts facts, CancellationToken cancellationToken)
     {
         var id = Parameter(change, "keyId");
-        var (reference, key) = facts.Keys.FirstOrDefault(k => k.Value.KeyId == id || k.Value.Arn == id || k.Key == id || k.Key.EndsWith(":" + id, StringComparison.Ordinal));
+        var (reference, key) = KeyOf(facts, id);
         if (key is null)
         {
             throw Unknown($"which key of the path {id} is");
@@ -157,11 +157,21 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
             : s3.DeleteOwnershipAsync(bucket, known.Account, cancellationToken)).ConfigureAwait(false);
     }
 
-    private RoleArn Role(PolicyChangeEvent change) =>
-        chain.FirstOrDefault(r => r.Name == change.RoleName) ?? throw Unknown($"which role of the chain {change.RoleName} is");
+    /// <summary>The role of the chain an IAM event is about (by name, in the event's account).</summary>
+    internal static RoleArn RoleOf(IReadOnlyList<RoleArn> chain, PolicyChangeEvent change) =>
+        chain.FirstOrDefault(r => r.Name == change.RoleName && r.AccountId == change.Account) ?? throw Unknown($"which role of the chain {change.RoleName} is");
 
-    private static string Parameter(PolicyChangeEvent change, string name) =>
+    /// <summary>The key a KMS event names (by id, ARN or alias), as the path's facts know it: its reference in the snapshot's <c>keys</c>, and what DescribeKey said; a null key when the path has no such key.</summary>
+    internal static (string Reference, KeyRestoreFacts? Key) KeyOf(RestoreFacts facts, string id)
+    {
+        var match = facts.Keys.FirstOrDefault(k => k.Value.KeyId == id || k.Value.Arn == id || k.Key == id || k.Key.EndsWith(":" + id, StringComparison.Ordinal));
+        return (match.Key, match.Value);
+    }
+
+    internal static string Parameter(PolicyChangeEvent change, string name) =>
         change.Parameters.GetValueOrDefault(name) ?? throw Unknown($"the event's {name}");
+
+    private RoleArn Role(PolicyChangeEvent change) => RoleOf(chain, change);
 
     private static InvalidOperationException Unknown(string what) =>
         new($"nothing was restored: the known-good state does not say {what}");

@@ -69,9 +69,9 @@ public sealed record PathTarget(string Key, IReadOnlyList<RoleArn> Chain, Cluste
     /// <summary>Whether the event's touch can concern this path without reading it (names outside the path rule it out).</summary>
     public bool MayConcern(PathTouch touch) => touch switch
     {
-        PathTouch.Role role => Chain.Any(r => r.Name == role.Name),
+        PathTouch.Role role => Chain.Any(r => r.Name == role.Name && r.AccountId == role.Account),
         PathTouch.Bucket bucket => Request.Tables.Any(t => t.Bucket == bucket.Name),
-        PathTouch.Cluster cluster => Cluster is null || Cluster.Name == cluster.Name,
+        PathTouch.Cluster cluster => Cluster is null || (Cluster.Kind == cluster.Kind && Cluster.Name == cluster.Name),
         PathTouch.Catalog catalog => Request.Tables.Any(t => t.CatalogAccount == catalog.Account),
         _ => true,
     };

@@ -1,3 +1,5 @@
+using Guardrail.Core.Spectrum;
+
 namespace Guardrail.Functions.Paths;
 
 /// <summary>What an access-path event touched, as far as the event itself says.</summary>
@@ -7,8 +9,8 @@ public abstract record PathTouch
     {
     }
 
-    /// <summary>A role (its inline policies, attachments, boundary, or the role itself).</summary>
-    public sealed record Role(string Name) : PathTouch;
+    /// <summary>A role (its inline policies, attachments, boundary, or the role itself), in the account the event is from.</summary>
+    public sealed record Role(string Name, string Account) : PathTouch;
 
     /// <summary>A managed policy, attached to roles as a policy or as a boundary.</summary>
     public sealed record ManagedPolicy(string Arn) : PathTouch;
@@ -19,8 +21,8 @@ public abstract record PathTouch
     /// <summary>A bucket's settings.</summary>
     public sealed record Bucket(string Name) : PathTouch;
 
-    /// <summary>A provisioned cluster or Serverless namespace.</summary>
-    public sealed record Cluster(string Name) : PathTouch;
+    /// <summary>A provisioned cluster or a Serverless namespace (their names are separate: one of each may share a name).</summary>
+    public sealed record Cluster(ClusterKind Kind, string Name) : PathTouch;
 
     /// <summary>The Glue Data Catalog of an account.</summary>
     public sealed record Catalog(string Account) : PathTouch;

@@ -75,12 +75,14 @@ public sealed class PathConfigurationTests
     public void A_path_is_concerned_only_by_its_own_roles_buckets_and_cluster()
     {
         var path = PathTarget.From(Load(("GUARDRAIL_CLUSTERS", "analytics"), ("GUARDRAIL_CATALOG_TABLES", "111122223333/sales/orders")), "us-east-1")[0];
-        Assert.True(path.MayConcern(new PathTouch.Role("spectrum")));
-        Assert.False(path.MayConcern(new PathTouch.Role("other")));
+        Assert.True(path.MayConcern(new PathTouch.Role("spectrum", "111122223333")));
+        Assert.False(path.MayConcern(new PathTouch.Role("other", "111122223333")));
+        Assert.False(path.MayConcern(new PathTouch.Role("spectrum", "444455556666")));
         Assert.True(path.MayConcern(new PathTouch.Bucket("lake")));
         Assert.False(path.MayConcern(new PathTouch.Bucket("elsewhere")));
-        Assert.True(path.MayConcern(new PathTouch.Cluster("analytics")));
-        Assert.False(path.MayConcern(new PathTouch.Cluster("reporting")));
+        Assert.True(path.MayConcern(new PathTouch.Cluster(ClusterKind.Provisioned, "analytics")));
+        Assert.False(path.MayConcern(new PathTouch.Cluster(ClusterKind.Provisioned, "reporting")));
+        Assert.False(path.MayConcern(new PathTouch.Cluster(ClusterKind.Serverless, "analytics")));
         Assert.True(path.MayConcern(new PathTouch.Catalog("111122223333")));
         Assert.False(path.MayConcern(new PathTouch.Catalog("444455556666")));
 

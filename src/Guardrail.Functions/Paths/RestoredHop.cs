@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Guardrail.Core.Evaluation;
+using Guardrail.Functions.Events;
+
+namespace Guardrail.Functions.Paths;
+
+/// <summary>
+/// The one hop a restore puts back, as it is in a path's state: what <see cref="PathRestorer"/> writes for an event,
+/// read out of an envelope as text, so that a rollback is verified on the hop it wrote. The rest of the path may have
+/// changed since its known-good state (a bucket policy the bucket function judged ok, a trust policy, a role's tags)
+/// without making the restore any less exact.
+/// </summary>
+internal static class RestoredHop
+{
+    private const string None = "(none)";
+
+    private const string Unknown = "(not read)";
+
+    /// <summary>The state, in <paramref name="state"/>, of the hop that <paramref name="change"/> (a <paramref name="trigger"/> call) changed.</summary>
+    public static string StateIn(AccessEvent trigger, PolicyChangeEvent change, IReadOnlyList<RoleArn> chain, PathEnvelope state)
+    {
+        var facts = PathFactsJson.FromJson(state.Facts);
+        switch (trigger.EventName)
+        {
+            case "PutRolePolicy" or "DeleteRolePolicy":
+                return Text(state.Snapshot["roles"]?[PathRestorer.RoleOf(chain, change).Arn]?["inlinePolicies"]?[PathRestorer.Parameter(change, "policyName")]);
+            case "AttachRolePolicy" or "DetachRolePolicy":
+                var attached = facts.Roles.GetValueOrDefault(PathRestorer.RoleOf(chain, change).Arn)?.AttachedPolicyArns;
+                return attached is null ? Unknown : attached.Contains(PathRestorer.Parameter(change, "policyArn"), StringComparer.Ordinal) ? "attached" : "detached";
+            case "PutRolePermissionsBoundary" or "DeleteRolePermissionsBoundary":
+                return facts.Roles.GetValueOrDefault(PathRestorer.RoleOf(chain, change).Arn)?.PermissionsBoundary is { } boundary ? boundary.Value ?? None : Unknown;
+            case "CreatePolicyVersion" or "SetDefaultPolicyVersion":
+                return facts.DefaultVersionOf(PathRestorer.Parameter(change, "policyArn")) ?? Unknown;
+            case "PutKeyPolicy" or "DisableKey" or "ScheduleKeyDeletion":
+                var (reference, key) = PathRestorer.KeyOf(facts, PathRestorer.Parameter(change, "keyId"));
+                return key is null ? Unknown : trigger.EventName == "PutKeyPolicy" ? Text(state.Snapshot["keys"]?[reference]?["policy"]) : key.State;
+            case "PutBucketEncryption" or "DeleteBucketEncryption":
+                return facts.Buckets.GetValueOrDefault(change.BucketName ?? string.Empty)?.Encryption is { } encryption ? encryption.Value?.ToString() ?? None : Unknown;
+            case "PutBucketOwnershipControls" or "DeleteBucketOwnershipControls":
+                return facts.Buckets.GetValueOrDefault(change.BucketName ?? string.Empty)?.Ownership is { } ownership ? ownership.Value ?? None : Unknown;
+            default:
+                throw new InvalidOperationException($"{trigger.EventName} is never restored");
+        }
+    }
+
+    private static string Text(JsonNode? node) => node?.ToJsonString() ?? None;
+}
