@@ -46,6 +46,27 @@ public sealed class ProcessorDecisionTests
     }
 
     [Fact]
+    public async Task An_attempt_that_died_after_planning_its_rollback_still_gets_its_alert_when_the_retry_finds_another_ok_state()
+    {
+        var h = new ProcessorHarness();
+        await h.RecordKnownGoodAsync();
+        h.PutLockout();
+
+        // The attempt dies right after the write, which never lands; someone else then puts another ok policy.
+        h.Store.OnWrite = (_, _) => throw new OperationCanceledException("killed");
+        await Assert.ThrowsAnyAsync<Exception>(() => h.RunAsync("bucket-put-vpce-lockout"));
+        Assert.Equal(AlertStage.Planned, h.State.Outbox[EventId].Stage);
+        h.Store.OnWrite = null;
+        h.Store.Live = Sandbox.Policy("bucket-put-benign").Replace("\"Version\"", "\"Id\": \"another\", \"Version\"", StringComparison.Ordinal);
+
+        var retry = await h.RunAsync("bucket-put-vpce-lockout");
+
+        Assert.Equal(Outcome.Ok, retry.Outcome);
+        Assert.Equal(AlertStage.Published, h.State.Outbox[EventId].Stage);
+        Assert.Contains(h.Sns.Published, m => m.Subject.StartsWith("[DELAYED]", StringComparison.Ordinal) || m.Default.Contains("\"delivery\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_rollback_write_that_fails_is_published_as_rollback_failed_then_the_invocation_fails_and_the_retry_tries_again()
     {
         var h = new ProcessorHarness();

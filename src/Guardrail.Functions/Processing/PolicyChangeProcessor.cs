@@ -145,6 +145,14 @@ public sealed class PolicyChangeProcessor
             return await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found the known-good policy live" }, kind, deadline).ConfigureAwait(false);
         }
 
+        if (pending is { Stage: AlertStage.Planned } && judgement.IsOk)
+        {
+            // The earlier attempt planned a rollback and stopped; the live state is now ok but not exactly the one it
+            // meant to restore (its write landed and something else changed too, or someone fixed it). Nothing below
+            // would alert, yet the change it judged is still owed an alert: publish it, then record the ok state.
+            await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found an ok state live that is not exactly the one it meant to restore" }, kind, deadline).ConfigureAwait(false);
+        }
+
         var newer = kind.EventHash(change) is { } eventHash && eventHash != judgement.Hash;
         if (judgement.IsOk)
         {
