@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>A bug in the guardrail, not in the input: reported in one line, never as a stack trace.</summary>
     public const int InternalError = 4;
+
+    /// <summary>AWS refused or failed a read the command needed (one line naming the call and the permission); nothing was judged.</summary>
+    public const int AwsReadFailed = 5;
 }

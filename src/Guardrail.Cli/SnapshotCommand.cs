@@ -22,7 +22,7 @@ namespace Guardrail.Cli;
 public static partial class SnapshotCommand
 {
     /// <summary>Reads failed: the snapshot could not be made whole.</summary>
-    public const int ReadFailed = ExitCodes.InternalError;
+    public const int ReadFailed = ExitCodes.AwsReadFailed;
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
