@@ -14,7 +14,8 @@ internal static class RestoredHop
 {
     private const string None = "(none)";
 
-    private const string Unknown = "(not read)";
+    /// <summary>What <see cref="StateIn"/> answers when the state does not say: never taken as a verified restore.</summary>
+    public const string Unknown = "(not read)";
 
     /// <summary>The state, in <paramref name="state"/>, of the hop that <paramref name="change"/> (a <paramref name="trigger"/> call) changed.</summary>
     public static string StateIn(AccessEvent trigger, PolicyChangeEvent change, IReadOnlyList<RoleArn> chain, PathEnvelope state)
