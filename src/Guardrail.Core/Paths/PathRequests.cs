@@ -150,9 +150,30 @@ public static class PathRequests
                 decision.Missing($"whether {path.Reader.Arn} has a permissions boundary");
                 break;
             case { Value: { } document }:
-                decision.Both("the permissions boundary", PolicySet.Of(new NamedPolicy($"permissions boundary of {path.Reader.Arn}", document)));
+                var boundary = decision.Judge(PolicySet.Of(new NamedPolicy($"permissions boundary of {path.Reader.Arn}", document)));
+                var grant = boundary.Grant;
+                if (grant != Tri.True && BypassOf(path, decision.Shape) is { } allows)
+                {
+                    // As the identity hop: a same-account grant to everyone or to the session may not be capped.
+                    var bypass = decision.Judge(allows).Grant;
+                    grant = TriOr.Of((grant, false), (bypass == Tri.True ? Tri.Unknown : bypass, false));
+                }
+
+                decision.Add(new PathRequestCheck("the permissions boundary", boundary.NoDeny, grant));
                 break;
         }
+    }
+
+    /// <summary>The resource policy's allows that may reach the session past the boundary, for the resource of <paramref name="shape"/>.</summary>
+    private static PolicySet? BypassOf(PathJudging path, RequestShape shape)
+    {
+        var arn = (shape.Resource as FixedResource)?.Value is ConcreteResource concrete ? concrete.Arn : null;
+        return path.BoundaryBypasses().FirstOrDefault(b => b.Shapes.Any(s => s.Action == shape.Action && s.Resource switch
+        {
+            FixedResource { Value: ConcreteResource fixedArn } => fixedArn.Arn == arn,
+            ObjectFamily family => arn is not null && arn.StartsWith(family.FamilyPrefix, StringComparison.Ordinal),
+            _ => false,
+        })).Allows is { Statements.Count: > 0 } found ? found : null;
     }
 
     /// <summary>Gathers the checks of one request.</summary>
