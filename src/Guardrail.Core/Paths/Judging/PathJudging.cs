@@ -17,6 +17,7 @@ internal sealed class PathJudging
     private readonly Dictionary<string, IReadOnlyList<RequestShape>> s3Shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeyRoute?> keyRoutes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BucketReads> bucketsByName;
+    private IReadOnlyList<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)>? catalogReads;
 
     /// <summary>What building one bucket's requests costs, in budget units.</summary>
     public const long BucketUnits = 10_000;
@@ -144,8 +145,13 @@ internal sealed class PathJudging
         return shapes;
     }
 
-    /// <summary>The Glue reads of every table that names its catalog entry (Region given), for every cluster kind.</summary>
-    public IEnumerable<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)> CatalogReads()
+    /// <summary>
+    /// The Glue reads of every table that names its catalog entry (Region given), for every cluster kind. Built once:
+    /// the hops find a shape's other facts (its resource policy) by the shape itself.
+    /// </summary>
+    public IReadOnlyList<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)> CatalogReads() => catalogReads ??= [.. BuildCatalogReads()];
+
+    private IEnumerable<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)> BuildCatalogReads()
     {
         foreach (var table in Snapshot.Spectrum.Tables)
         {
