@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Families;
@@ -17,6 +18,7 @@ internal sealed class PathJudging
     private readonly Dictionary<string, IReadOnlyList<RequestShape>> s3Shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeyRoute?> keyRoutes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BucketReads> bucketsByName;
+    private readonly Dictionary<(PolicySet Set, RequestShape Shape, RequestPrincipal Caller), SetJudgement> decided = new(new DecisionKeyComparer());
     private IReadOnlyList<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)>? catalogReads;
 
     /// <summary>What building one bucket's requests costs, in budget units.</summary>
@@ -95,11 +97,20 @@ internal sealed class PathJudging
     /// <summary>How many (statement part, cell) decisions the path took so far.</summary>
     public long CellsEvaluated { get; private set; }
 
-    /// <summary>Decides a set for the reader's session (or another caller) over one shape, counting the work.</summary>
+    /// <summary>
+    /// Decides a set for the reader's session (or another caller) over one shape, counting the work. Several hops ask
+    /// the same question (the role's policies on S3's <c>kms:Decrypt</c>: the key route and the identity hop's denies),
+    /// so each is decided once per path.
+    /// </summary>
     public SetJudgement Decide(PolicySet set, RequestShape shape, RequestPrincipal? caller = null)
     {
-        var judgement = SetJudgement.Decide(set, caller ?? Session, shape, Budget);
-        CellsEvaluated += judgement.Result.CellsEvaluated;
+        var key = (set, shape, caller ?? Session);
+        if (!decided.TryGetValue(key, out var judgement))
+        {
+            decided[key] = judgement = SetJudgement.Decide(set, key.Item3, shape, Budget);
+            CellsEvaluated += judgement.Result.CellsEvaluated;
+        }
+
         return judgement;
     }
 
@@ -235,4 +246,14 @@ internal sealed record BucketReads(string Name, IReadOnlyList<string> Prefixes, 
 {
     /// <summary>The owner's account, when given.</summary>
     public string? Account => Facts?.Account;
+}
+
+/// <summary>A decision is the same question when it is about the same set and shape (by reference) and the same caller (by value).</summary>
+internal sealed class DecisionKeyComparer : IEqualityComparer<(PolicySet Set, RequestShape Shape, RequestPrincipal Caller)>
+{
+    public bool Equals((PolicySet Set, RequestShape Shape, RequestPrincipal Caller) x, (PolicySet Set, RequestShape Shape, RequestPrincipal Caller) y) =>
+        ReferenceEquals(x.Set, y.Set) && ReferenceEquals(x.Shape, y.Shape) && Equals(x.Caller, y.Caller);
+
+    public int GetHashCode((PolicySet Set, RequestShape Shape, RequestPrincipal Caller) key) =>
+        HashCode.Combine(RuntimeHelpers.GetHashCode(key.Set), RuntimeHelpers.GetHashCode(key.Shape), key.Caller);
 }
