@@ -55,6 +55,6 @@ public sealed class FunctionHost
     }
 
     /// <summary>The Region the function runs in (Lambda sets AWS_REGION).</summary>
-    private static string Region(Func<string, string?> environment) =>
+    internal static string Region(Func<string, string?> environment) =>
         environment("AWS_REGION") is { Length: > 0 } region ? region : environment("AWS_DEFAULT_REGION") is { Length: > 0 } fallback ? fallback : "us-east-1";
 }

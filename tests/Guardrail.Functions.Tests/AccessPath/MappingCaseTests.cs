@@ -36,7 +36,7 @@ public sealed class MappingCaseTests
             var trigger = AccessEvents.Of(change);
             Assert.NotNull(trigger);
             var config = GuardrailConfig.Load(n => env.GetValueOrDefault(n), requireAws: false);
-            Assert.Equal(paths.Select(p => p!.GetValue<string>()), AccessPathHandling.TargetsOf(config, "us-east-1", trigger, change).Select(t => t.Key));
+            Assert.Equal(paths.Select(p => p!.GetValue<string>()), (AccessPathPlan.For(config, "us-east-1", change).Plan?.Targets ?? []).Select(t => t.Key));
             return;
         }
 
