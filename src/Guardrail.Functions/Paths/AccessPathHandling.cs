@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Guardrail.Aws.Collect;
 using Guardrail.Functions.Events;
 using Guardrail.Functions.Processing;
@@ -41,6 +42,7 @@ internal static class AccessPathHandling
         using var readers = makeReaders();
         var processor = new PolicyChangeProcessor(host.Config, host.Services);
         var results = new List<InvocationResult>();
+        var failures = new List<ExceptionDispatchInfo>();
         var firstReads = new ReadCache();
         foreach (var target in plan.Targets)
         {
@@ -48,15 +50,35 @@ internal static class AccessPathHandling
             var perPath = change with { EventId = $"{change.EventId}:{target.Key}" };
             var kind = new AccessPathKind(target, plan.Trigger, host.Services.Time);
             var store = new AccessPathStore(target, readers.Readers, plan.Trigger, perPath, readers.Writers is { } writers ? new PathRestorer(writers, target.Chain) : null, firstReads);
-            var result = await processor.ProcessAsync(perPath, new GuardedResource(kind, store), deadline).ConfigureAwait(false);
-            results.Add(result);
-            if (result.Outcome is Outcome.RolledBack)
+            try
             {
-                // A restore wrote to AWS: what the other paths read before it is stale, so they read afresh.
+                var result = await processor.ProcessAsync(perPath, new GuardedResource(kind, store), deadline).ConfigureAwait(false);
+                results.Add(result);
+                if (result.Outcome is Outcome.RolledBack)
+                {
+                    // A restore wrote to AWS: what the other paths read before it is stale, so they read afresh.
+                    firstReads = new ReadCache();
+                }
+            }
+            catch (Exception e) when (!deadline.WorkExpired)
+            {
+                // The processor has alerted and given this path's claim back. One path AWS will not let the guardrail
+                // read (or restore) must not leave the event's other paths unjudged: they are judged, then the
+                // invocation fails so that Lambda's retry takes this path again.
+                failures.Add(ExceptionDispatchInfo.Capture(e));
                 firstReads = new ReadCache();
             }
         }
 
-        return AccessPathPlan.Combined(results, change.EventId);
+        switch (failures.Count)
+        {
+            case 0:
+                return AccessPathPlan.Combined(results, change.EventId);
+            case 1:
+                failures[0].Throw();
+                break;
+        }
+
+        throw new FunctionFailedException($"{failures.Count} of {plan.Targets.Count} protected paths could not be judged or restored: {string.Join("; ", failures.Select(f => f.SourceException.Message))}", failures[0].SourceException);
     }
 }

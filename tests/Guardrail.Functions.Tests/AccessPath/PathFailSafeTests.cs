@@ -53,4 +53,27 @@ public sealed class PathFailSafeTests(MotoServer moto)
         Assert.Equal(PathWorld.PathName, RestorableHopTests.Text(alert.Body["resource"]!["name"]));
         Assert.Equal("ok", RestorableHopTests.Text(retry["outcome"]));
     }
+
+    [Fact]
+    public async Task A_path_that_cannot_be_read_does_not_keep_the_events_other_paths_from_being_judged()
+    {
+        using var world = await PathWorld.CreateAsync(moto);
+        var second = await world.SecondReaderAsync("redshift-etl");
+        var roles = ("GUARDRAIL_SPECTRUM_ROLES", $"{PathWorld.RoleArn};{second}");
+        var refusing = world.CountingHost(() => AnsweringHandler.Refusing("ListAttachedRolePolicies", onlyRole: PathWorld.RoleName), roles);
+
+        // A managed policy both roles use: the event concerns both paths; the first cannot be read.
+        var failure = await Assert.ThrowsAsync<FunctionFailedException>(() => Sandbox.InvokeAsync(new AccessPathFunction(refusing).Handle, Sandbox.Event("access-iam-create-policy-version")));
+        var alerts = await PathAlert.ReceiveAsync(world.Sandbox);
+        var redelivery = await Sandbox.InvokeAsync(new AccessPathFunction(world.Host(roles)).Handle, Sandbox.Event("access-iam-create-policy-version"));
+
+        Assert.Contains("ListAttachedRolePolicies", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(alerts, a => a.Outcome == "could-not-judge");
+
+        // The second path was judged in the failed invocation (its claim is completed), the first is judged by the retry.
+        var outcomes = redelivery["resources"]!.AsArray().Select(r => RestorableHopTests.Text(r!["outcome"])).ToList();
+        Assert.Equal(2, outcomes.Count);
+        Assert.Equal("duplicate", outcomes[1]);
+        Assert.NotEqual("duplicate", outcomes[0]);
+    }
 }
