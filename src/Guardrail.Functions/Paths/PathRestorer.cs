@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Guardrail.Aws.Accounts;
 using Guardrail.Aws.Collect;
 using Guardrail.Core.Evaluation;
+using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
 
 namespace Guardrail.Functions.Paths;
@@ -22,25 +23,26 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(knownGood);
         var facts = PathFactsJson.FromJson(knownGood.Facts);
-        switch (trigger.EventName)
+        // What is restored follows the call's restore kind (its row in AccessEvents), not its name.
+        switch (trigger.RestoreKind)
         {
-            case "PutRolePolicy" or "DeleteRolePolicy":
+            case RollbackKinds.InlinePolicy:
                 await InlinePolicyAsync(change, knownGood, cancellationToken).ConfigureAwait(false);
                 break;
-            case "AttachRolePolicy" or "DetachRolePolicy":
+            case RollbackKinds.PolicyAttachment:
                 await AttachmentAsync(change, facts, cancellationToken).ConfigureAwait(false);
                 break;
-            case "PutRolePermissionsBoundary" or "DeleteRolePermissionsBoundary":
+            case RollbackKinds.PermissionsBoundary:
                 await BoundaryAsync(change, facts, cancellationToken).ConfigureAwait(false);
                 break;
-            case "CreatePolicyVersion" or "SetDefaultPolicyVersion":
+            case RollbackKinds.DefaultPolicyVersion:
                 await DefaultVersionAsync(change, facts, cancellationToken).ConfigureAwait(false);
                 break;
-            case "PutKeyPolicy" or "DisableKey" or "ScheduleKeyDeletion":
-                await KeyAsync(trigger.EventName, change, knownGood, facts, cancellationToken).ConfigureAwait(false);
+            case RollbackKinds.KeyPolicy or RollbackKinds.KeyState:
+                await KeyAsync(trigger.RestoreKind, change, knownGood, facts, cancellationToken).ConfigureAwait(false);
                 break;
-            case "PutBucketEncryption" or "DeleteBucketEncryption" or "PutBucketOwnershipControls" or "DeleteBucketOwnershipControls":
-                await BucketAsync(trigger.EventName, change, facts, cancellationToken).ConfigureAwait(false);
+            case RollbackKinds.BucketEncryption or RollbackKinds.OwnershipControls:
+                await BucketAsync(trigger.RestoreKind, change, facts, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"{trigger.EventName} is never restored");
@@ -104,7 +106,7 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
         await iam.SetDefaultPolicyVersionAsync(arn, version, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task KeyAsync(string eventName, PolicyChangeEvent change, PathEnvelope knownGood, RestoreFacts facts, CancellationToken cancellationToken)
+    private async Task KeyAsync(string kind, PolicyChangeEvent change, PathEnvelope knownGood, RestoreFacts facts, CancellationToken cancellationToken)
     {
         var id = Parameter(change, "keyId");
         var (reference, key) = KeyOf(facts, id);
@@ -120,29 +122,28 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
 
         var arn = key.Arn.Split(':');
         var kms = (await writers.WritersForAccountAsync(arn[4], cancellationToken).ConfigureAwait(false)).Keys(arn[3]);
-        switch (eventName)
+        if (kind == RollbackKinds.KeyPolicy)
         {
-            case "PutKeyPolicy":
-                var policy = knownGood.Snapshot["keys"]?[reference]?["policy"] ?? throw Unknown($"the known-good policy of {key.Arn}");
-                await kms.PutKeyPolicyAsync(key.KeyId, policy is JsonValue text ? text.GetValue<string>() : policy.ToJsonString(), cancellationToken).ConfigureAwait(false);
-                break;
-            case "ScheduleKeyDeletion":
-                // CancelKeyDeletion leaves the key Disabled (KMS Developer Guide): enable it as well.
-                await kms.CancelKeyDeletionAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
-                await kms.EnableKeyAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                await kms.EnableKeyAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
-                break;
+            var policy = knownGood.Snapshot["keys"]?[reference]?["policy"] ?? throw Unknown($"the known-good policy of {key.Arn}");
+            await kms.PutKeyPolicyAsync(key.KeyId, policy is JsonValue text ? text.GetValue<string>() : policy.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        if (change.EventName == "ScheduleKeyDeletion")
+        {
+            // A key pending deletion takes CancelKeyDeletion first, which leaves it Disabled (KMS Developer Guide).
+            await kms.CancelKeyDeletionAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await kms.EnableKeyAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task BucketAsync(string eventName, PolicyChangeEvent change, RestoreFacts facts, CancellationToken cancellationToken)
+    private async Task BucketAsync(string kind, PolicyChangeEvent change, RestoreFacts facts, CancellationToken cancellationToken)
     {
         var bucket = change.BucketName ?? throw Unknown("which bucket the event changed");
         var known = facts.Buckets.GetValueOrDefault(bucket) ?? throw Unknown($"the known-good settings of bucket {bucket}");
         var s3 = (await writers.WritersForAccountAsync(known.Account, cancellationToken).ConfigureAwait(false)).Buckets;
-        if (eventName.Contains("Encryption", StringComparison.Ordinal))
+        if (kind == RollbackKinds.BucketEncryption)
         {
             var encryption = known.Encryption ?? throw Unknown($"the known-good default encryption of {bucket}");
             await (encryption.Value is { } rule

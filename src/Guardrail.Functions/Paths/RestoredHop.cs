@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Guardrail.Core.Evaluation;
+using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
 
 namespace Guardrail.Functions.Paths;
@@ -21,23 +22,23 @@ internal static class RestoredHop
     public static string StateIn(AccessEvent trigger, PolicyChangeEvent change, IReadOnlyList<RoleArn> chain, PathEnvelope state)
     {
         var facts = PathFactsJson.FromJson(state.Facts);
-        switch (trigger.EventName)
+        switch (trigger.RestoreKind)
         {
-            case "PutRolePolicy" or "DeleteRolePolicy":
+            case RollbackKinds.InlinePolicy:
                 return Text(state.Snapshot["roles"]?[PathRestorer.RoleOf(chain, change).Arn]?["inlinePolicies"]?[PathRestorer.Parameter(change, "policyName")]);
-            case "AttachRolePolicy" or "DetachRolePolicy":
+            case RollbackKinds.PolicyAttachment:
                 var attached = facts.Roles.GetValueOrDefault(PathRestorer.RoleOf(chain, change).Arn)?.AttachedPolicyArns;
                 return attached is null ? Unknown : attached.Contains(PathRestorer.Parameter(change, "policyArn"), StringComparer.Ordinal) ? "attached" : "detached";
-            case "PutRolePermissionsBoundary" or "DeleteRolePermissionsBoundary":
+            case RollbackKinds.PermissionsBoundary:
                 return facts.Roles.GetValueOrDefault(PathRestorer.RoleOf(chain, change).Arn)?.PermissionsBoundary is { } boundary ? boundary.Value ?? None : Unknown;
-            case "CreatePolicyVersion" or "SetDefaultPolicyVersion":
+            case RollbackKinds.DefaultPolicyVersion:
                 return facts.DefaultVersionOf(PathRestorer.Parameter(change, "policyArn")) ?? Unknown;
-            case "PutKeyPolicy" or "DisableKey" or "ScheduleKeyDeletion":
+            case RollbackKinds.KeyPolicy or RollbackKinds.KeyState:
                 var (reference, key) = PathRestorer.KeyOf(facts, PathRestorer.Parameter(change, "keyId"));
-                return key is null ? Unknown : trigger.EventName == "PutKeyPolicy" ? Text(state.Snapshot["keys"]?[reference]?["policy"]) : key.State;
-            case "PutBucketEncryption" or "DeleteBucketEncryption":
+                return key is null ? Unknown : trigger.RestoreKind == RollbackKinds.KeyPolicy ? Text(state.Snapshot["keys"]?[reference]?["policy"]) : key.State;
+            case RollbackKinds.BucketEncryption:
                 return facts.Buckets.GetValueOrDefault(change.BucketName ?? string.Empty)?.Encryption is { } encryption ? encryption.Value?.ToString() ?? None : Unknown;
-            case "PutBucketOwnershipControls" or "DeleteBucketOwnershipControls":
+            case RollbackKinds.OwnershipControls:
                 return facts.Buckets.GetValueOrDefault(change.BucketName ?? string.Empty)?.Ownership is { } ownership ? ownership.Value ?? None : Unknown;
             default:
                 throw new InvalidOperationException($"{trigger.EventName} is never restored");
