@@ -71,38 +71,46 @@ public static class PathFactsJson
 
         try
         {
-            var roles = (json["roles"]?.AsObject() ?? []).ToImmutableSortedDictionary(
+            var roles = Entries(json, "roles").ToImmutableSortedDictionary(
                 r => r.Key,
-                r =>
-                {
-                    var node = r.Value!.AsObject();
-                    return new RoleRestoreFacts(
-                        node.ContainsKey("permissionsBoundary") ? new Read<string?>(node["permissionsBoundary"]?.GetValue<string>()) : null,
-                        node["attachedPolicyArns"]?.AsArray().Select(a => a!.GetValue<string>()).ToList(),
-                        (node["defaultVersions"]?.AsObject() ?? []).ToImmutableSortedDictionary(v => v.Key, v => v.Value!.GetValue<string>(), StringComparer.Ordinal));
-                },
+                r => new RoleRestoreFacts(
+                    r.Value.ContainsKey("permissionsBoundary") ? new Read<string?>(OptionalText(r.Value, "permissionsBoundary")) : null,
+                    r.Value["attachedPolicyArns"]?.AsArray().Select(a => a?.GetValue<string>() ?? throw Malformed("attachedPolicyArns")).ToList(),
+                    (r.Value["defaultVersions"] as JsonObject ?? []).ToImmutableSortedDictionary(v => v.Key, v => v.Value?.GetValue<string>() ?? throw Malformed("defaultVersions"), StringComparer.Ordinal)),
                 StringComparer.Ordinal);
-            var keys = (json["keys"]?.AsObject() ?? []).ToImmutableSortedDictionary(
+            var keys = Entries(json, "keys").ToImmutableSortedDictionary(
                 k => k.Key,
-                k => new KeyRestoreFacts(k.Value!["keyId"]!.GetValue<string>(), k.Value["arn"]!.GetValue<string>(), k.Value["state"]!.GetValue<string>(), k.Value["awsManaged"]!.GetValue<bool>()),
+                k => new KeyRestoreFacts(Text(k.Value, "keyId"), Text(k.Value, "arn"), Text(k.Value, "state"), Flag(k.Value, "awsManaged")),
                 StringComparer.Ordinal);
-            var buckets = (json["buckets"]?.AsObject() ?? []).ToImmutableSortedDictionary(
+            var buckets = Entries(json, "buckets").ToImmutableSortedDictionary(
                 b => b.Key,
                 b =>
                 {
-                    var node = b.Value!.AsObject();
-                    Read<DefaultEncryption?>? encryption = node.ContainsKey("encryption")
-                        ? new Read<DefaultEncryption?>(node["encryption"] is JsonObject e ? new DefaultEncryption(e["algorithm"]!.GetValue<string>(), e["kmsMasterKeyId"]?.GetValue<string>(), e["bucketKeyEnabled"]!.GetValue<bool>()) : null)
+                    Read<DefaultEncryption?>? encryption = b.Value.ContainsKey("encryption")
+                        ? new Read<DefaultEncryption?>(b.Value["encryption"] is JsonObject e ? new DefaultEncryption(Text(e, "algorithm"), OptionalText(e, "kmsMasterKeyId"), Flag(e, "bucketKeyEnabled")) : null)
                         : null;
-                    Read<string?>? ownership = node.ContainsKey("ownership") ? new Read<string?>(node["ownership"]?.GetValue<string>()) : null;
-                    return new BucketRestoreFacts(node["account"]!.GetValue<string>(), encryption, ownership);
+                    Read<string?>? ownership = b.Value.ContainsKey("ownership") ? new Read<string?>(OptionalText(b.Value, "ownership")) : null;
+                    return new BucketRestoreFacts(Text(b.Value, "account"), encryption, ownership);
                 },
                 StringComparer.Ordinal);
             return new RestoreFacts(roles, keys, buckets);
         }
-        catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException)
+        catch (InvalidOperationException e)
         {
-            throw new InvalidDataException($"the stored restore facts are not in the form this version writes: {e.Message}", e);
+            // A value of another JSON type than this version writes.
+            throw Malformed(e.Message);
         }
     }
+
+    private static IEnumerable<(string Key, JsonObject Value)> Entries(JsonObject parent, string name) =>
+        (parent[name] as JsonObject ?? []).Select(p => (p.Key, p.Value as JsonObject ?? throw Malformed($"{name}.{p.Key}")));
+
+    private static string Text(JsonObject node, string name) => node[name]?.GetValue<string>() ?? throw Malformed(name);
+
+    private static string? OptionalText(JsonObject node, string name) => node[name]?.GetValue<string>();
+
+    private static bool Flag(JsonObject node, string name) => node[name]?.GetValue<bool>() ?? throw Malformed(name);
+
+    private static InvalidDataException Malformed(string what) =>
+        new($"the stored restore facts are not in the form this version writes ({what})");
 }
