@@ -23,17 +23,21 @@ public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, 
     // The known-good state this store restored a hop to, once it has.
     private (PathEnvelope State, string Text)? restored;
 
+    // The state last read, which a restore starts from.
+    private PathEnvelope? live;
+
     public async Task<string?> ReadAsync(CancellationToken cancellationToken)
     {
         var cache = shared;
         shared = null;
         var text = await ReadLiveAsync(cache, cancellationToken).ConfigureAwait(false);
+        live = PathEnvelope.Parse(text);
 
         // A restore writes one hop, so its read-back is judged on that hop: when it is as in the known-good state, the
         // state read back is the known-good one, whatever else on the path changed meanwhile without cutting it.
         return restored is { } knownGood && change is not null
             && RestoredHop.StateIn(trigger, change, target.Chain, knownGood.State) is var wanted && wanted != RestoredHop.Unknown
-            && RestoredHop.StateIn(trigger, change, target.Chain, PathEnvelope.Parse(text)) == wanted
+            && RestoredHop.StateIn(trigger, change, target.Chain, live) == wanted
             ? knownGood.Text
             : text;
     }
@@ -46,7 +50,7 @@ public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, 
         }
 
         var knownGood = PathEnvelope.Parse(policyText ?? throw new InvalidOperationException("a path always has a state"));
-        await restorer.RestoreAsync(trigger, change, knownGood, cancellationToken).ConfigureAwait(false);
+        await restorer.RestoreAsync(trigger, change, knownGood, live, cancellationToken).ConfigureAwait(false);
         restored = (knownGood, policyText);
     }
 

@@ -17,7 +17,7 @@ namespace Guardrail.Functions.Paths;
 /// </summary>
 public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn> chain) : IPathRestorer
 {
-    public async Task RestoreAsync(AccessEvent trigger, PolicyChangeEvent change, PathEnvelope knownGood, CancellationToken cancellationToken)
+    public async Task RestoreAsync(AccessEvent trigger, PolicyChangeEvent change, PathEnvelope knownGood, PathEnvelope? live, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         ArgumentNullException.ThrowIfNull(change);
@@ -39,7 +39,7 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
                 await DefaultVersionAsync(change, facts, cancellationToken).ConfigureAwait(false);
                 break;
             case RollbackKinds.KeyPolicy or RollbackKinds.KeyState:
-                await KeyAsync(trigger.RestoreKind, change, knownGood, facts, cancellationToken).ConfigureAwait(false);
+                await KeyAsync(trigger.RestoreKind, change, knownGood, facts, live, cancellationToken).ConfigureAwait(false);
                 break;
             case RollbackKinds.BucketEncryption or RollbackKinds.OwnershipControls:
                 await BucketAsync(trigger.RestoreKind, change, facts, cancellationToken).ConfigureAwait(false);
@@ -106,7 +106,7 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
         await iam.SetDefaultPolicyVersionAsync(arn, version, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task KeyAsync(string kind, PolicyChangeEvent change, PathEnvelope knownGood, RestoreFacts facts, CancellationToken cancellationToken)
+    private async Task KeyAsync(string kind, PolicyChangeEvent change, PathEnvelope knownGood, RestoreFacts facts, PathEnvelope? live, CancellationToken cancellationToken)
     {
         var id = Parameter(change, "keyId");
         var (reference, key) = KeyOf(facts, id);
@@ -129,9 +129,14 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
             return;
         }
 
-        if (change.EventName == "ScheduleKeyDeletion")
+        // A key pending deletion takes CancelKeyDeletion first, which leaves it Disabled (KMS Developer Guide). Decided
+        // on the live state, not on the event: a retry after an attempt killed between the two calls finds the key
+        // Disabled, where CancelKeyDeletion would be refused, and only enables it.
+        var pending = live is null
+            ? change.EventName == "ScheduleKeyDeletion"
+            : KeyOf(PathFactsJson.FromJson(live.Facts), id).Key?.State == "PendingDeletion";
+        if (pending)
         {
-            // A key pending deletion takes CancelKeyDeletion first, which leaves it Disabled (KMS Developer Guide).
             await kms.CancelKeyDeletionAsync(key.KeyId, cancellationToken).ConfigureAwait(false);
         }
 
