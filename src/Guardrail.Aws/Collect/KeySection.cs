@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Guardrail.Aws.Kms;
+using Guardrail.Core.Identifiers;
 
 namespace Guardrail.Aws.Collect;
 
@@ -16,14 +17,13 @@ internal static class KeySection
         foreach (var keyArn in uses.Select(u => u.KeyArn).Distinct(StringComparer.Ordinal))
         {
             // arn:PARTITION:kms:REGION:ACCOUNT:key/ID or :alias/NAME
-            var parts = keyArn.Split(':', 6);
-            if (parts.Length < 6)
+            if (KmsArn.Parse(keyArn) is not { } parsed)
             {
                 context.Note($"key {keyArn} is not a KMS ARN; it is left out");
                 continue;
             }
 
-            var (region, account) = (parts[3], parts[4]);
+            var (region, account) = (parsed.Region, parsed.Account);
             if (await context.TryAsync(keyArn, () => context.In(account)).ConfigureAwait(false) is not { } readers)
             {
                 continue;

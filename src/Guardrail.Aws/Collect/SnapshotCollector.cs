@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Guardrail.Aws.Accounts;
+using Guardrail.Core.Identifiers;
 
 namespace Guardrail.Aws.Collect;
 
@@ -42,7 +43,7 @@ public sealed class SnapshotCollector
         // SCPs cap the roles' accounts; RCPs guard the resources' accounts (the role, the bucket, the key).
         var pathAccounts = request.RoleChain.Select(r => r.AccountId)
             .Concat(buckets.Select(b => b.Value?["account"]?.GetValue<string>()).OfType<string>())
-            .Concat(keys.Select(k => k.Key.Split(':')[4]));
+            .Concat(keys.Select(k => KmsArn.Parse(k.Key)?.Account).OfType<string>());
         var organization = await OrganizationSection.CollectAsync(context, pathAccounts).ConfigureAwait(false);
 
         var snapshot = new JsonObject

@@ -1,5 +1,6 @@
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Families;
+using Guardrail.Core.Identifiers;
 using Guardrail.Core.Paths.Hops;
 using Guardrail.Core.Paths.Judging;
 using Guardrail.Core.Paths.Snapshot;
@@ -122,7 +123,7 @@ public static class PathRequests
     {
         var bucket = path.Buckets.FirstOrDefault(b => b.Facts?.Encryption?.KmsKeyArn == keyResource) ?? throw new ArgumentException($"no bucket of the path is encrypted with {keyResource}");
         var facts = path.Snapshot.Keys.GetValueOrDefault(keyResource);
-        if (KeyArn.Parse(keyResource) is not { } arn || facts?.Policy is not { } policy)
+        if (KmsArn.Parse(keyResource) is not { } arn || facts?.Policy is not { } policy)
         {
             decision.Missing($"the key policy of {keyResource}");
             return;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Guardrail.Aws.Accounts;
 using Guardrail.Aws.Collect;
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Identifiers;
 using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
 
@@ -120,8 +121,8 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
             throw new InvalidOperationException($"{key.Arn} is an AWS managed key: its policy and state are AWS's");
         }
 
-        var arn = key.Arn.Split(':');
-        var kms = (await writers.WritersForAccountAsync(arn[4], cancellationToken).ConfigureAwait(false)).Keys(arn[3]);
+        var arn = KmsArn.Parse(key.Arn) ?? throw Unknown($"the account and Region of key {key.Arn}");
+        var kms = (await writers.WritersForAccountAsync(arn.Account, cancellationToken).ConfigureAwait(false)).Keys(arn.Region);
         if (kind == RollbackKinds.KeyPolicy)
         {
             var policy = knownGood.Snapshot["keys"]?[reference]?["policy"] ?? throw Unknown($"the known-good policy of {key.Arn}");

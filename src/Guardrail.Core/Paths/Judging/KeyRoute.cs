@@ -1,5 +1,6 @@
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Families;
+using Guardrail.Core.Identifiers;
 using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Policies;
 
@@ -14,7 +15,7 @@ namespace Guardrail.Core.Paths.Judging;
 /// </summary>
 internal sealed class KeyRoute
 {
-    private KeyRoute(BucketReads bucket, string keyResource, KeyArn? arn, KeyFacts? facts)
+    private KeyRoute(BucketReads bucket, string keyResource, KmsArn? arn, KeyFacts? facts)
     {
         Bucket = bucket;
         KeyResource = keyResource;
@@ -28,7 +29,7 @@ internal sealed class KeyRoute
     public string KeyResource { get; }
 
     /// <summary>Its account and Region; null when the name is not a KMS ARN.</summary>
-    public KeyArn? Arn { get; }
+    public KmsArn? Arn { get; }
 
     /// <summary>What the snapshot says about the key; null when nothing.</summary>
     public KeyFacts? Facts { get; }
@@ -49,7 +50,7 @@ internal sealed class KeyRoute
             return null;
         }
 
-        var arn = KeyArn.Parse(keyResource);
+        var arn = KmsArn.Parse(keyResource);
         var facts = path.Snapshot.Keys.GetValueOrDefault(keyResource);
         if (arn is null || facts?.Policy is null)
         {
