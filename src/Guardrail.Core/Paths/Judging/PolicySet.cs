@@ -14,6 +14,7 @@ internal sealed class PolicySet
 {
     private readonly Dictionary<string, (string Document, string Statement)> origins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<PolicyStatement>> byAction = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<Statement, bool>? substitution;
 
     private PolicySet(string name, List<PolicyStatement> statements)
     {
@@ -84,8 +85,20 @@ internal sealed class PolicySet
     }
 
     /// <summary>Whether <paramref name="statement"/> (one of the set's) substitutes policy variables.</summary>
-    public bool Substitutes(Statement statement) =>
-        Statements.FirstOrDefault(s => ReferenceEquals(s.Statement, statement))?.SubstitutesVariables ?? false;
+    public bool Substitutes(Statement statement)
+    {
+        // Asked once per deny found, so indexed: a hostile set of many matching denies must not cost statements².
+        if (substitution is null)
+        {
+            substitution = new Dictionary<Statement, bool>(ReferenceEqualityComparer.Instance);
+            foreach (var (each, substitutes) in Statements)
+            {
+                substitution.TryAdd(each, substitutes);
+            }
+        }
+
+        return substitution.GetValueOrDefault(statement);
+    }
 
     /// <summary>The document and the statement's own label for a finding's statement label (the set itself for <c>(policy)</c>).</summary>
     public (string Document, string Statement) Locate(string label) =>
