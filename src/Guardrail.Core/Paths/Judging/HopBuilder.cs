@@ -27,7 +27,7 @@ internal sealed class HopBuilder(HopKind hop)
     public void Unchecked(string document, string what)
     {
         missedInput = true;
-        Add(document, new Finding(RuleIds.HopUnchecked, Severity.Info, FindingKind.Access, "(input)", $"Not verified: {what}.", Fixes.For(RuleIds.HopUnchecked)));
+        Gap(document, what);
     }
 
     /// <summary>
