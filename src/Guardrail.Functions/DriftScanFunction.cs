@@ -5,7 +5,7 @@ namespace Guardrail.Functions;
 
 /// <summary>
 /// Lambda handler for the scheduled drift scan (<c>Guardrail.Functions::Guardrail.Functions.DriftScanFunction::Handle</c>).
-/// The input is the EventBridge Scheduler/rule event; only its <c>account</c> is used.
+/// The input is the EventBridge Scheduler/rule event; nothing in it is used (the account is GUARDRAIL_ACCOUNT_ID).
 /// </summary>
 public sealed class DriftScanFunction
 {
@@ -32,21 +32,17 @@ public sealed class DriftScanFunction
             return await new CustomResources.BaselineResource(host).HandleAsync(deployment).ConfigureAwait(false);
         }
 
-        var account = "unknown";
+        // The scheduled event carries nothing the scan uses (the account is the configured one), but it must be JSON.
         try
         {
             using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("account", out var a) && a.ValueKind == JsonValueKind.String)
-            {
-                account = a.GetString()!;
-            }
         }
         catch (JsonException e)
         {
             throw new Events.InvalidEventException($"the scheduled event is not valid JSON: {e.Message.Split(" Path:")[0]}");
         }
 
-        var result = await new DriftScanner(host.Config, host.Services).ScanAsync(account, deadline).ConfigureAwait(false);
+        var result = await new DriftScanner(host.Config, host.Services).ScanAsync(deadline).ConfigureAwait(false);
         return ResultJson.ToStream(result);
     }
 }

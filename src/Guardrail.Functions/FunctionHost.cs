@@ -5,6 +5,7 @@ using Guardrail.Functions.Paths;
 using Guardrail.Aws.Iam;
 using Guardrail.Aws.S3;
 using Guardrail.Aws.Sns;
+using Guardrail.Aws.Ssm;
 using Guardrail.Aws.State;
 using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Observability;
@@ -40,11 +41,12 @@ public sealed class FunctionHost
             S3BucketPolicies.Create(endpoints),
             QueryIamRoles.Create(endpoints),
             QuerySnsPublisher.Create(endpoints),
-            GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, config.StateTable!)),
+            GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, config.StateTable!, KmsStateSealer.Create(endpoints, config.StateKeyId!), time)),
             time,
             new JsonLog(service, logOutput ?? Console.Out, time))
         {
             Region = Region(environment),
+            BreakGlass = config.BreakGlassParameter is { } parameter ? JsonBreakGlassParameter.Create(endpoints, parameter) : null,
             PathReaders = () =>
             {
                 var factory = new AccountClientFactory(endpoints, Region(environment), config.Paths.AccountRoleName, new AwsCallCounter());

@@ -8,105 +8,137 @@ namespace Guardrail.Aws.State;
 
 /// <summary>
 /// Every state concern in one DynamoDB table with a String partition key <c>pk</c> and TTL attribute
-/// <c>expiresAt</c> (epoch seconds); nothing else about the table is assumed. Items: <c>event#ID</c> (claims),
-/// <c>knowngood#KEY</c>, <c>rollbacks#KEY</c>, <c>outbox#ID</c> (alerts), <c>alerted#KEY</c> (drift scan memory).
+/// <c>expiresAt</c> (epoch seconds); nothing else about the table is assumed. Items: <c>event#CLAIM</c> (claims),
+/// <c>knowngood#KEY</c>, <c>rollbacks#KEY</c>, <c>outbox#CLAIM</c> (alerts), <c>alerted#KEY</c> (drift scan memory).
 /// </summary>
+/// <remarks>
+/// Every item carries a MAC (<see cref="IStateSealer"/>) over its digest (<see cref="ItemDigest"/>); every item read is
+/// verified, and one that does not verify, or whose times are out of range, is never obeyed (<see cref="StateTampering"/>).
+/// Because the MAC covers every attribute, items are never changed in place: each change reads the item, verifies it,
+/// and puts the new item on the condition that the one read is still there (its MAC), which is as atomic as an update.
+/// </remarks>
 public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRollbackHistory, IAlertOutbox
 {
     private const string InProgress = "in-progress";
     private const string Completed = "completed";
+    private const string NoMac = "has no MAC: it was not written by this version of the guardrail (tampered, or left by a version before MACs)";
+    private const string BadMac = "its MAC does not verify: it was changed by someone other than the guardrail";
 
     /// <summary>How long an in-progress claim or an outbox alert is kept at most (DynamoDB deletes it after).</summary>
     private static readonly TimeSpan Retention = TimeSpan.FromDays(2);
 
     private readonly IAmazonDynamoDB dynamo;
     private readonly string table;
+    private readonly IStateSealer sealer;
+    private readonly TimeProvider time;
 
-    public DynamoDbGuardrailState(IAmazonDynamoDB dynamo, string table)
+    public DynamoDbGuardrailState(IAmazonDynamoDB dynamo, string table, IStateSealer sealer, TimeProvider? time = null)
     {
         this.dynamo = dynamo;
         this.table = table;
+        this.sealer = sealer;
+        this.time = time ?? TimeProvider.System;
     }
 
-    public static DynamoDbGuardrailState Create(AwsEndpoints endpoints, string table)
+    public static DynamoDbGuardrailState Create(AwsEndpoints endpoints, string table, IStateSealer sealer, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
         var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(endpoints.Region) };
         if (endpoints.Override("DYNAMODB") is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();
         }
 
-        return new DynamoDbGuardrailState(new AmazonDynamoDBClient(config), table);
+        return new DynamoDbGuardrailState(new AmazonDynamoDBClient(config), table, sealer, time);
     }
 
-    public async Task<ClaimResult> ClaimAsync(string eventId, DateTimeOffset now, DateTimeOffset inProgressUntil, CancellationToken cancellationToken)
+    public async Task<ClaimResult> ClaimAsync(string claimKey, DateTimeOffset now, DateTimeOffset inProgressUntil, CancellationToken cancellationToken)
     {
-        try
+        var pk = $"event#{claimKey}";
+        var claim = new Dictionary<string, AttributeValue>
         {
-            var response = await dynamo.PutItemAsync(
-                new PutItemRequest
-                {
-                    TableName = table,
-                    Item = new Dictionary<string, AttributeValue>
-                    {
-                        ["pk"] = S($"event#{eventId}"),
-                        ["state"] = S(InProgress),
-                        ["until"] = N(inProgressUntil.ToUnixTimeMilliseconds()),
-                        ["expiresAt"] = N((now + Retention).ToUnixTimeSeconds()),
-                    },
+            ["pk"] = S(pk),
+            ["state"] = S(InProgress),
+            ["until"] = N(inProgressUntil.ToUnixTimeMilliseconds()),
+            ["expiresAt"] = N((now + Retention).ToUnixTimeSeconds()),
+        };
+        if (await TryPutAsync(claim, Unchanged(null), cancellationToken).ConfigureAwait(false))
+        {
+            return ClaimResult.Claimed;
+        }
 
-                    // Free, or in progress past its expiry: the invocation that held it was killed.
-                    ConditionExpression = "attribute_not_exists(pk) OR (#state = :inProgress AND #until < :now)",
-                    ExpressionAttributeNames = new Dictionary<string, string> { ["#state"] = "state", ["#until"] = "until" },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":inProgress"] = S(InProgress), [":now"] = N(now.ToUnixTimeMilliseconds()) },
-                    ReturnValues = ReturnValue.ALL_OLD,
-                },
-                cancellationToken).ConfigureAwait(false);
-            return response.Attributes is { Count: > 0 } ? ClaimResult.TakenOverFromExpired : ClaimResult.Claimed;
-        }
-        catch (ConditionalCheckFailedException)
+        var (found, tampering) = await ReadAsync(pk, cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
-            var item = await GetAsync($"event#{eventId}", cancellationToken).ConfigureAwait(false);
-            return item is not null && item.TryGetValue("state", out var state) && state.S == Completed ? ClaimResult.Completed : ClaimResult.InProgress;
+            // Given back (deleted) between the two calls: claim it again.
+            return await TryPutAsync(claim, Unchanged(null), cancellationToken).ConfigureAwait(false) ? ClaimResult.Claimed : ClaimResult.InProgress;
         }
+
+        var state = Text(found, "state");
+        var until = Millis(found, "until");
+        tampering ??= state switch
+        {
+            Completed => null,
+            InProgress when until is null => new StateTampering(pk, "an in-progress claim without a valid expiry"),
+            InProgress when until > StateLimits.LatestLease(now) => new StateTampering(pk, $"an in-progress claim that expires at {until:u}, later than any invocation can last"),
+            InProgress => null,
+            _ => new StateTampering(pk, "a claim in an unknown state"),
+        };
+        if (tampering is not null)
+        {
+            return await TryPutAsync(claim, Unchanged(found), cancellationToken).ConfigureAwait(false) ? ClaimResult.TakenOverFromTampered : ClaimResult.InProgress;
+        }
+
+        if (state == Completed)
+        {
+            return ClaimResult.Completed;
+        }
+
+        if (until >= now)
+        {
+            return ClaimResult.InProgress;
+        }
+
+        // In progress past its expiry: the invocation that held it was killed.
+        return await TryPutAsync(claim, Unchanged(found), cancellationToken).ConfigureAwait(false) ? ClaimResult.TakenOverFromExpired : ClaimResult.InProgress;
     }
 
-    public Task CompleteAsync(string eventId, DateTimeOffset keepUntil, CancellationToken cancellationToken) =>
-        dynamo.PutItemAsync(
-            new PutItemRequest
+    public Task CompleteAsync(string claimKey, DateTimeOffset keepUntil, CancellationToken cancellationToken) =>
+        PutAsync(
+            new Dictionary<string, AttributeValue>
             {
-                TableName = table,
-                Item = new Dictionary<string, AttributeValue>
-                {
-                    ["pk"] = S($"event#{eventId}"),
-                    ["state"] = S(Completed),
-                    ["expiresAt"] = N(keepUntil.ToUnixTimeSeconds()),
-                },
+                ["pk"] = S($"event#{claimKey}"),
+                ["state"] = S(Completed),
+                ["expiresAt"] = N(keepUntil.ToUnixTimeSeconds()),
             },
             cancellationToken);
 
-    public Task ReleaseAsync(string eventId, CancellationToken cancellationToken) =>
-        dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = Key($"event#{eventId}") }, cancellationToken);
+    public Task ReleaseAsync(string claimKey, CancellationToken cancellationToken) =>
+        dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = Key($"event#{claimKey}") }, cancellationToken);
 
-    public async Task<KnownGoodPolicy?> GetKnownGoodAsync(string resourceKey, CancellationToken cancellationToken)
+    public async Task<StateRead<KnownGoodPolicy>> GetKnownGoodAsync(string resourceKey, CancellationToken cancellationToken)
     {
-        var item = await GetAsync($"knowngood#{resourceKey}", cancellationToken).ConfigureAwait(false);
-        if (item is null)
+        var pk = $"knowngood#{resourceKey}";
+        var (item, tampering) = await ReadAsync(pk, cancellationToken).ConfigureAwait(false);
+        if (tampering is not null)
         {
-            return null;
+            return StateRead.Tampered<KnownGoodPolicy>(tampering);
         }
 
-        return new KnownGoodPolicy(
-            resourceKey,
-            item.TryGetValue("policy", out var policy) ? policy.S : null,
-            item["hash"].S,
-            item["eventId"].S,
-            DateTimeOffset.Parse(item["time"].S, CultureInfo.InvariantCulture),
-            item["actor"].S);
+        if (item is null)
+        {
+            return StateRead.Absent<KnownGoodPolicy>();
+        }
+
+        return Text(item, "hash") is { } hash && Text(item, "eventId") is { } eventId && Text(item, "actor") is { } actor
+            && DateTimeOffset.TryParse(Text(item, "time"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? StateRead.Of<KnownGoodPolicy>(new KnownGoodPolicy(resourceKey, Text(item, "policy"), hash, eventId, at, actor))
+            : StateRead.Tampered<KnownGoodPolicy>(new StateTampering(pk, "a known-good record missing its hash, event, time or actor"));
     }
 
     public Task PutKnownGoodAsync(KnownGoodPolicy knownGood, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(knownGood);
         var item = new Dictionary<string, AttributeValue>
         {
             ["pk"] = S($"knowngood#{knownGood.ResourceKey}"),
@@ -120,83 +152,85 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
             item["policy"] = S(knownGood.PolicyText);
         }
 
-        return dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = item }, cancellationToken);
+        return PutAsync(item, cancellationToken);
     }
 
-    public async Task<RollbackHistory> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<StateRead<RollbackHistory>> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var item = await GetAsync($"rollbacks#{resourceKey}", cancellationToken).ConfigureAwait(false);
-        if (item is null)
-        {
-            return RollbackHistory.None;
-        }
-
-        IReadOnlyList<DateTimeOffset> times = item.TryGetValue("times", out var t) && t.NS is not null
-            ? [.. t.NS.Select(n => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(n, CultureInfo.InvariantCulture))).Where(n => n >= since).Order()]
-            : [];
-        return new RollbackHistory(times, item.TryGetValue("restoredHash", out var hash) ? hash.S : null);
+        var (history, tampering, _) = await ReadHistoryAsync(resourceKey, cancellationToken).ConfigureAwait(false);
+        return tampering is not null
+            ? StateRead.Tampered<RollbackHistory>(tampering)
+            : StateRead.Of<RollbackHistory>(history with { Times = [.. history.Times.Where(t => t >= since)] });
     }
 
     public async Task<bool> TryStartRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
-        try
-        {
-            await dynamo.UpdateItemAsync(
-                new UpdateItemRequest
-                {
-                    TableName = table,
-                    Key = Key($"rollbacks#{resourceKey}"),
-                    UpdateExpression = "ADD #times :t SET expiresAt = :e, restoredHash = :h, leaseUntil = :l",
-                    ConditionExpression = "attribute_not_exists(leaseUntil) OR leaseUntil < :now",
-                    ExpressionAttributeNames = new Dictionary<string, string> { ["#times"] = "times" },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                    {
-                        [":t"] = new() { NS = [at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)] },
-                        [":e"] = N(at.AddDays(1).ToUnixTimeSeconds()),
-                        [":h"] = S(restoredHash),
-                        [":l"] = N(leaseUntil.ToUnixTimeMilliseconds()),
-                        [":now"] = N(at.ToUnixTimeMilliseconds()),
-                    },
-                },
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
+        var (history, tampering, item) = await ReadHistoryAsync(resourceKey, cancellationToken).ConfigureAwait(false);
+        if (tampering is null && history.LeaseUntil is { } held && held >= at)
         {
             return false;
         }
+
+        // A tampered history is never obeyed: its lease is ignored and its times are dropped.
+        var times = tampering is null ? history.Times : [];
+        return await TryPutAsync(HistoryItem(resourceKey, times, restoredHash, leaseUntil, at), Unchanged(item), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task EndRollbackAsync(string resourceKey, CancellationToken cancellationToken) =>
-        dynamo.UpdateItemAsync(new UpdateItemRequest { TableName = table, Key = Key($"rollbacks#{resourceKey}"), UpdateExpression = "REMOVE leaseUntil" }, cancellationToken);
-
-    public async Task<PendingAlert?> GetPendingAsync(string eventId, CancellationToken cancellationToken)
+    public async Task EndRollbackAsync(string resourceKey, DateTimeOffset? wroteAt, CancellationToken cancellationToken)
     {
-        var item = await GetAsync($"outbox#{eventId}", cancellationToken).ConfigureAwait(false);
-        if (item is null)
+        // Only the lease holder ends a rollback, so a lost race here is someone tampering: read and try again, a few times.
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            return null;
+            var (history, tampering, item) = await ReadHistoryAsync(resourceKey, cancellationToken).ConfigureAwait(false);
+            var times = tampering is null ? history.Times : [];
+            if (wroteAt is { } wrote)
+            {
+                times = [.. times, wrote];
+            }
+
+            var now = time.GetUtcNow();
+            if (await TryPutAsync(HistoryItem(resourceKey, times, tampering is null ? history.LastRestoredHash : null, null, now), Unchanged(item), cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
         }
 
-        var attributes = item["attributes"].L.Select(a => new SnsAttribute(a.M["n"].S, a.M["t"].S, a.M["v"].S)).ToList();
-        var message = new SnsMessage(item["topic"].S, item["subject"].S, item["default"].S, item["email"].S, attributes);
-        return new PendingAlert(
-            eventId,
-            item["resource"].S,
-            message,
-            item["outcome"].S,
-            Enum.Parse<AlertStage>(item["stage"].S),
-            DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(item["recordedAt"].N, CultureInfo.InvariantCulture)),
-            item.TryGetValue("restoreHash", out var restore) ? restore.S : null,
-            item["action"].S,
-            item.TryGetValue("publishError", out var error) ? error.S : null);
+        throw new InvalidOperationException($"could not end the rollback of {resourceKey}: its history item keeps changing under the guardrail");
+    }
+
+    public async Task<StateRead<PendingAlert>> GetPendingAsync(string claimKey, CancellationToken cancellationToken)
+    {
+        var pk = $"outbox#{claimKey}";
+        var (item, tampering) = await ReadAsync(pk, cancellationToken).ConfigureAwait(false);
+        if (tampering is not null || item is null)
+        {
+            return tampering is null ? StateRead.Absent<PendingAlert>() : StateRead.Tampered<PendingAlert>(tampering);
+        }
+
+        var recordedAt = Millis(item, "recordedAt");
+        if (recordedAt is null || recordedAt > StateLimits.LatestRecord(time.GetUtcNow()) || !Enum.TryParse<AlertStage>(Text(item, "stage"), out var stage))
+        {
+            return StateRead.Tampered<PendingAlert>(new StateTampering(pk, "an outbox alert with no valid stage or recording time"));
+        }
+
+        try
+        {
+            var attributes = item["attributes"].L.Select(a => new SnsAttribute(a.M["n"].S, a.M["t"].S, a.M["v"].S)).ToList();
+            var message = new SnsMessage(item["topic"].S, item["subject"].S, item["default"].S, item["email"].S, attributes);
+            return StateRead.Of<PendingAlert>(new PendingAlert(claimKey, item["resource"].S, message, item["outcome"].S, stage, recordedAt.Value, Text(item, "restoreHash"), item["action"].S, Text(item, "publishError")));
+        }
+        catch (Exception e) when (e is KeyNotFoundException or NullReferenceException or ArgumentNullException)
+        {
+            return StateRead.Tampered<PendingAlert>(new StateTampering(pk, "an outbox alert missing some of its parts"));
+        }
     }
 
     public Task PutPendingAsync(PendingAlert alert, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         var item = new Dictionary<string, AttributeValue>
         {
-            ["pk"] = S($"outbox#{alert.EventId}"),
+            ["pk"] = S($"outbox#{alert.ClaimKey}"),
             ["resource"] = S(alert.ResourceKey),
             ["topic"] = S(alert.Message.TopicArn),
             ["subject"] = S(alert.Message.Subject),
@@ -219,23 +253,163 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
             item["publishError"] = S(alert.PublishError);
         }
 
-        return dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = item }, cancellationToken);
+        return PutAsync(item, cancellationToken);
     }
 
-    public Task DeletePendingAsync(string eventId, CancellationToken cancellationToken) =>
-        dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = Key($"outbox#{eventId}") }, cancellationToken);
+    public Task DeletePendingAsync(string claimKey, CancellationToken cancellationToken) =>
+        dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = Key($"outbox#{claimKey}") }, cancellationToken);
 
-    public async Task<string?> GetLastAlertedHashAsync(string resourceKey, CancellationToken cancellationToken) =>
-        (await GetAsync($"alerted#{resourceKey}", cancellationToken).ConfigureAwait(false))?["hash"].S;
+    public async Task<StateRead<string>> GetLastAlertedHashAsync(string resourceKey, CancellationToken cancellationToken)
+    {
+        var pk = $"alerted#{resourceKey}";
+        var (item, tampering) = await ReadAsync(pk, cancellationToken).ConfigureAwait(false);
+        return tampering is not null ? StateRead.Tampered<string>(tampering)
+            : item is null ? StateRead.Absent<string>()
+            : Text(item, "hash") is { } hash ? StateRead.Of<string>(hash)
+            : StateRead.Tampered<string>(new StateTampering(pk, "an alert marker without a hash"));
+    }
 
     public Task PutLastAlertedHashAsync(string resourceKey, string hash, CancellationToken cancellationToken) =>
-        dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = new() { ["pk"] = S($"alerted#{resourceKey}"), ["hash"] = S(hash) } }, cancellationToken);
+        PutAsync(new Dictionary<string, AttributeValue> { ["pk"] = S($"alerted#{resourceKey}"), ["hash"] = S(hash) }, cancellationToken);
 
-    private async Task<Dictionary<string, AttributeValue>?> GetAsync(string pk, CancellationToken cancellationToken)
+    /// <summary>A rollback history item: the times its writes landed, the hash last restored, and the lease if held.</summary>
+    private static Dictionary<string, AttributeValue> HistoryItem(string resourceKey, IReadOnlyList<DateTimeOffset> times, string? restoredHash, DateTimeOffset? leaseUntil, DateTimeOffset now)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = S($"rollbacks#{resourceKey}"),
+            ["expiresAt"] = N(now.AddDays(1).ToUnixTimeSeconds()),
+        };
+
+        // Only the last day matters to the circuit breaker (its window is an hour).
+        var kept = times.Where(t => t >= now.AddDays(-1)).Select(t => t.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (kept.Count > 0)
+        {
+            item["times"] = new AttributeValue { NS = kept };
+        }
+
+        if (restoredHash is not null)
+        {
+            item["restoredHash"] = S(restoredHash);
+        }
+
+        if (leaseUntil is { } lease)
+        {
+            item["leaseUntil"] = N(lease.ToUnixTimeMilliseconds());
+        }
+
+        return item;
+    }
+
+    private async Task<(RollbackHistory History, StateTampering? Tampering, Dictionary<string, AttributeValue>? Item)> ReadHistoryAsync(string resourceKey, CancellationToken cancellationToken)
+    {
+        var pk = $"rollbacks#{resourceKey}";
+        var (item, tampering) = await ReadAsync(pk, cancellationToken).ConfigureAwait(false);
+        if (item is null)
+        {
+            return (RollbackHistory.None, null, null);
+        }
+
+        if (tampering is not null)
+        {
+            return (RollbackHistory.None, tampering, item);
+        }
+
+        var now = time.GetUtcNow();
+        var times = new List<DateTimeOffset>();
+        foreach (var text in item.TryGetValue("times", out var t) && t.NS is { } numbers ? numbers : [])
+        {
+            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) || ms < 0 || ms > StateLimits.LatestRecord(now).ToUnixTimeMilliseconds())
+            {
+                return (RollbackHistory.None, new StateTampering(pk, "a rollback history with a time in the future or out of range"), item);
+            }
+
+            times.Add(DateTimeOffset.FromUnixTimeMilliseconds(ms));
+        }
+
+        var lease = Millis(item, "leaseUntil");
+        if (item.ContainsKey("leaseUntil") && (lease is null || lease > StateLimits.LatestLease(now)))
+        {
+            return (RollbackHistory.None, new StateTampering(pk, $"a rollback lease until {lease:u}, later than any invocation can last"), item);
+        }
+
+        return (new RollbackHistory([.. times.Order()], Text(item, "restoredHash")) { LeaseUntil = lease }, null, item);
+    }
+
+    /// <summary>Reads an item and verifies its MAC: (item, null) when it verifies, (item, why) when not, (null, null) when absent.</summary>
+    private async Task<(Dictionary<string, AttributeValue>? Item, StateTampering? Tampering)> ReadAsync(string pk, CancellationToken cancellationToken)
     {
         var response = await dynamo.GetItemAsync(new GetItemRequest { TableName = table, Key = Key(pk), ConsistentRead = true }, cancellationToken).ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? item : null;
+        if (response.Item is not { Count: > 0 } item)
+        {
+            return (null, null);
+        }
+
+        if (!item.TryGetValue(ItemDigest.MacAttribute, out var mac) || mac.S is not { Length: > 0 } macText)
+        {
+            return (item, new StateTampering(pk, NoMac));
+        }
+
+        return await sealer.VerifyAsync(ItemDigest.Of(item), macText, cancellationToken).ConfigureAwait(false)
+            ? (item, null)
+            : (item, new StateTampering(pk, BadMac));
     }
+
+    private async Task PutAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)
+    {
+        await SealAsync(item, cancellationToken).ConfigureAwait(false);
+        await dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = item }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts a sealed item if the one there is still <paramref name="expected"/>; false when it changed meanwhile.</summary>
+    private async Task<bool> TryPutAsync(Dictionary<string, AttributeValue> item, (string Condition, bool NamesMac, Dictionary<string, AttributeValue>? Values) expected, CancellationToken cancellationToken)
+    {
+        await SealAsync(item, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await dynamo.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = table,
+                    Item = item,
+                    ConditionExpression = expected.Condition,
+                    ExpressionAttributeNames = expected.NamesMac ? new Dictionary<string, string> { ["#mac"] = ItemDigest.MacAttribute } : null,
+                    ExpressionAttributeValues = expected.Values,
+                },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The condition that the item is still the one read (by its MAC, or its lack of one), or still absent.</summary>
+    private static (string Condition, bool NamesMac, Dictionary<string, AttributeValue>? Values) Unchanged(Dictionary<string, AttributeValue>? read)
+    {
+        if (read is null)
+        {
+            return ("attribute_not_exists(pk)", false, null);
+        }
+
+        return read.TryGetValue(ItemDigest.MacAttribute, out var mac) && mac.S is { } macText
+            ? ("#mac = :mac", true, new Dictionary<string, AttributeValue> { [":mac"] = S(macText) })
+            : ("attribute_exists(pk) AND attribute_not_exists(#mac)", true, null);
+    }
+
+    private async Task SealAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)
+    {
+        item.Remove(ItemDigest.MacAttribute);
+        item[ItemDigest.MacAttribute] = S(await sealer.SealAsync(ItemDigest.Of(item), cancellationToken).ConfigureAwait(false));
+    }
+
+    private static string? Text(Dictionary<string, AttributeValue> item, string name) => item.TryGetValue(name, out var value) ? value.S : null;
+
+    private static DateTimeOffset? Millis(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && long.TryParse(value.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms is >= 0 and <= 253402300799999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
 
     private static Dictionary<string, AttributeValue> Key(string pk) => new() { ["pk"] = S(pk) };
 

@@ -9,17 +9,17 @@ namespace Guardrail.Aws.State;
 /// </summary>
 public interface IAlertOutbox
 {
-    /// <summary>The alert an earlier attempt recorded for this event, if any.</summary>
-    Task<PendingAlert?> GetPendingAsync(string eventId, CancellationToken cancellationToken);
+    /// <summary>The alert an earlier attempt recorded for this event (by its claim key), if any and if its MAC verifies.</summary>
+    Task<StateRead<PendingAlert>> GetPendingAsync(string claimKey, CancellationToken cancellationToken);
 
     /// <summary>Records (or replaces) the alert for its event.</summary>
     Task PutPendingAsync(PendingAlert alert, CancellationToken cancellationToken);
 
     /// <summary>Forgets an event's alert (after a failed rollback was reported, so the retry judges afresh).</summary>
-    Task DeletePendingAsync(string eventId, CancellationToken cancellationToken);
+    Task DeletePendingAsync(string claimKey, CancellationToken cancellationToken);
 
-    /// <summary>The policy hash the drift scan last alerted on for this resource, if any.</summary>
-    Task<string?> GetLastAlertedHashAsync(string resourceKey, CancellationToken cancellationToken);
+    /// <summary>The policy hash the drift scan last alerted on for this resource, if any and if its MAC verifies.</summary>
+    Task<StateRead<string>> GetLastAlertedHashAsync(string resourceKey, CancellationToken cancellationToken);
 
     Task PutLastAlertedHashAsync(string resourceKey, string hash, CancellationToken cancellationToken);
 }
@@ -38,12 +38,12 @@ public enum AlertStage
 }
 
 /// <summary>
-/// An alert in the outbox. <paramref name="Outcome"/> is the invocation outcome's text; <paramref name="RestoreHash"/>
+/// An alert in the outbox, under its event's claim key (<paramref name="ClaimKey"/>). <paramref name="Outcome"/> is the invocation outcome's text; <paramref name="RestoreHash"/>
 /// is the hash a planned rollback restores; <paramref name="Action"/> says what the recording attempt did, in words
 /// for the retry's note; <paramref name="PublishError"/> is why publishing failed, when it did.
 /// </summary>
 public sealed record PendingAlert(
-    string EventId,
+    string ClaimKey,
     string ResourceKey,
     SnsMessage Message,
     string Outcome,

@@ -6,22 +6,33 @@ namespace Guardrail.Aws.State;
 /// </summary>
 public interface IRollbackHistory
 {
-    /// <summary>The attempts since <paramref name="since"/> and the hash of the policy last restored.</summary>
-    Task<RollbackHistory> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary>
+    /// The rollbacks since <paramref name="since"/> and the hash of the policy last restored; a history that fails its
+    /// integrity check (no valid MAC, a lease beyond any invocation, a time in the future) is reported and read as none.
+    /// </summary>
+    Task<StateRead<RollbackHistory>> GetRollbacksAsync(string resourceKey, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records an attempt to restore the policy with hash <paramref name="restoredHash"/>, before the write, and takes
-    /// the resource's rollback lease until <paramref name="leaseUntil"/>; false (nothing recorded) when another
-    /// invocation holds the lease, i.e. is rolling the same resource back right now.
+    /// Records that the policy with hash <paramref name="restoredHash"/> is about to be restored, before the write, and
+    /// takes the resource's rollback lease until <paramref name="leaseUntil"/>; false (nothing recorded) when another
+    /// invocation holds a valid lease, i.e. is rolling the same resource back right now. The attempt is not counted as
+    /// a rollback yet (<see cref="EndRollbackAsync"/> counts it once its write landed), so an attempt killed before
+    /// writing never feeds the circuit breaker.
     /// </summary>
     Task<bool> TryStartRollbackAsync(string resourceKey, DateTimeOffset at, string restoredHash, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Gives the rollback lease back once the write is done (or failed).</summary>
-    Task EndRollbackAsync(string resourceKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// Gives the rollback lease back once the write is done (or failed); <paramref name="wroteAt"/> is when the write
+    /// landed (it is counted as a rollback), null when it did not.
+    /// </summary>
+    Task EndRollbackAsync(string resourceKey, DateTimeOffset? wroteAt, CancellationToken cancellationToken);
 }
 
-/// <summary>Rollback attempts in a window, oldest first, and the hash the last one restored (null when none is recorded).</summary>
+/// <summary>Rollbacks whose write landed, in a window, oldest first, and the hash the last one restored (null when none is recorded).</summary>
 public sealed record RollbackHistory(IReadOnlyList<DateTimeOffset> Times, string? LastRestoredHash)
 {
+    /// <summary>Until when an invocation holds the rollback lease (null when none does).</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
     public static readonly RollbackHistory None = new([], null);
 }

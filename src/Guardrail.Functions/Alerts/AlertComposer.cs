@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Guardrail.Aws.Sns;
+using Guardrail.Aws.State;
 using Guardrail.Core.Changes;
 using Guardrail.Core.Findings;
 using Guardrail.Functions.Events;
@@ -23,13 +24,15 @@ public static class AlertComposer
     public static SnsMessage Compose(AlertContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new SnsMessage(context.TopicArn, Subject(context), FullJson(context), EmailText(context), Attributes(context));
+        var message = new SnsMessage(context.TopicArn, Subject(context), FullJson(context), EmailText(context), Attributes(context));
+        return context.DelayedNote is { } note ? DelayedAlert.Mark(message, note) : message;
     }
 
     public static string Subject(AlertContext context)
     {
-        var tag = context.Outcome switch
+        var tag = context.Tampering.Count > 0 ? "STATE TAMPERED" : context.Outcome switch
         {
+            Outcome.RollbackRefused => "ROLLBACK REFUSED",
             Outcome.RolledBack => "ROLLED BACK",
             Outcome.CircuitOpen => "CIRCUIT BREAKER",
             Outcome.RollbackFailed => "ROLLBACK FAILED",
@@ -59,7 +62,9 @@ public static class AlertComposer
     private static List<SnsAttribute> Attributes(AlertContext context)
     {
         var rules = context.Verdict.Findings.Select(f => f.Rule).Distinct().ToList();
-        var severity = context.Outcome is Outcome.CircuitOpen or Outcome.RollbackFailed ? "critical" : HighestSeverity(context.Verdict);
+        var severity = context.Outcome is Outcome.CircuitOpen or Outcome.RollbackFailed || context.Tampering.Count > 0 || context.ReasonCode == OutcomeReason.StateTampered ? "critical"
+            : context.Outcome is Outcome.RollbackRefused ? "high"
+            : HighestSeverity(context.Verdict);
         return
         [
             new("verdict", "String", context.Verdict.Access.ToText()),
@@ -91,6 +96,20 @@ public static class AlertComposer
             if (context.Reason is not null)
             {
                 w.WriteString("reason", context.Reason);
+            }
+
+            if (context.Tampering.Count > 0)
+            {
+                w.WriteStartArray("stateTampered");
+                foreach (var tampered in context.Tampering)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("item", tampered.ItemKey);
+                    w.WriteString("problem", tampered.Problem);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
             }
 
             WriteResourceAndEvent(w, context.Resource, context.Event);
@@ -155,13 +174,25 @@ public static class AlertComposer
     {
         var text = new StringBuilder();
         var verdict = context.Verdict;
-        text.AppendLine(verdict.Access switch
+        text.AppendLine(context.Outcome == Outcome.Ok ? $"Redshift Spectrum can still read through the {context.Resource.Type} of {context.Resource.Name}." : verdict.Access switch
         {
             AccessVerdict.Breaks => $"Redshift Spectrum can no longer read through the {context.Resource.Type} of {context.Resource.Name}.",
             AccessVerdict.AtRisk => $"Redshift Spectrum may be unable to read through the {context.Resource.Type} of {context.Resource.Name}, depending on facts the guardrail cannot know.",
             _ => $"Redshift Spectrum can still read, but the {context.Resource.Type} of {context.Resource.Name} is less locked down than AWS recommends.",
         });
         text.AppendLine();
+        if (context.Tampering.Count > 0)
+        {
+            text.AppendLine("STATE TAMPERED: items of the guardrail's own state table failed their integrity check. They were not obeyed.");
+            text.AppendLine("Someone other than the guardrail wrote to its table: find out who (CloudTrail data events of the table).");
+            foreach (var tampered in context.Tampering)
+            {
+                text.AppendLine($"  {tampered.ItemKey}: {tampered.Problem}");
+            }
+
+            text.AppendLine();
+        }
+
         AppendEvent(text, context.Event);
         if (context.NewerChangeExists)
         {
@@ -210,6 +241,8 @@ public static class AlertComposer
             Outcome.RolledBack => $"rolled the policy back to the known-good version. {context.Reason}",
             Outcome.RollbackSkipped => $"did not roll back: {context.Reason}",
             Outcome.CircuitOpen => $"did not roll back, circuit breaker open: {context.Reason}",
+            Outcome.RollbackRefused => $"REFUSED to roll back: {context.Reason}",
+            Outcome.Ok => $"nothing: {context.Reason}",
             Outcome.RollbackFailed => $"tried to roll back and FAILED: {context.Reason} Check the live policy and restore the known-good one by hand.",
             _ => context.Reason is null ? "alerted only (automatic rollback is off or does not apply)." : $"alerted only: {context.Reason}",
         });

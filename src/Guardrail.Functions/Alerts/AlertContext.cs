@@ -20,4 +20,10 @@ public sealed record AlertContext(
     bool NewerChangeExists)
 {
     public Verdict Verdict => Judgement.Verdict;
+
+    /// <summary>State items found tampered with while processing (never obeyed): they make the alert critical.</summary>
+    public IReadOnlyList<StateTampering> Tampering { get; init; } = [];
+
+    /// <summary>Set when the alert is late (an earlier attempt was stopped): the alert is marked delayed with this note.</summary>
+    public string? DelayedNote { get; init; }
 }

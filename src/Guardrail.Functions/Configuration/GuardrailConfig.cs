@@ -13,12 +13,11 @@ namespace Guardrail.Functions.Configuration;
 /// <param name="SpectrumRoles">GUARDRAIL_SPECTRUM_ROLES: role ARNs or chains (arnA,arnB), separated by ';' or whitespace.</param>
 /// <param name="ProtectedBuckets">GUARDRAIL_PROTECTED_BUCKETS: names, or null for every bucket ('*').</param>
 /// <param name="Rollback">GUARDRAIL_ROLLBACK: put the last known-good policy back on 'breaks' (default false).</param>
-/// <param name="SelfRoleArn">GUARDRAIL_SELF_ROLE_ARN: the functions' own role, whose changes are ignored.</param>
 /// <param name="Cluster">GUARDRAIL_CLUSTER: provisioned (default) or serverless.</param>
 /// <param name="VpceIds">GUARDRAIL_VPCE_IDS.</param>
 /// <param name="Prefixes">GUARDRAIL_PREFIXES: table locations (key prefixes).</param>
 /// <param name="OrgId">GUARDRAIL_ORG_ID.</param>
-/// <param name="BreakGlassRoles">GUARDRAIL_BREAK_GLASS_ROLES: roles whose changes are judged and alerted but never rolled back.</param>
+/// <param name="BreakGlassRoles">GUARDRAIL_BREAK_GLASS_ROLES: the roles allowed to set the break-glass parameter (the template and the example SCP keep everyone else from it).</param>
 /// <param name="MaxRollbacks">GUARDRAIL_MAX_ROLLBACKS: rollbacks of one resource per hour before the circuit breaker opens (default 3).</param>
 /// <remarks><see cref="TimeoutSeconds"/> is GUARDRAIL_TIMEOUT_SECONDS.</remarks>
 public sealed partial record GuardrailConfig(
@@ -27,7 +26,6 @@ public sealed partial record GuardrailConfig(
     IReadOnlyList<IReadOnlyList<RoleArn>> SpectrumRoles,
     IReadOnlySet<string>? ProtectedBuckets,
     bool Rollback,
-    string? SelfRoleArn,
     ClusterKind Cluster,
     IReadOnlyList<string> VpceIds,
     IReadOnlyList<string> Prefixes,
@@ -43,6 +41,15 @@ public sealed partial record GuardrailConfig(
 
     /// <summary>GUARDRAIL_ROLLBACK as kinds of change (<c>true</c>: every kind); empty when rollback is off.</summary>
     public IReadOnlySet<string> RollbackKinds { get; init; } = new HashSet<string>(Configuration.RollbackKinds.All, StringComparer.Ordinal);
+
+    /// <summary>GUARDRAIL_ACCOUNT_ID: the account the functions run in and guard (the template sets it); what makes a grant same- or cross-account, never an event's field.</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>GUARDRAIL_STATE_KEY_ID: the KMS HMAC key that MACs every state-table item.</summary>
+    public string? StateKeyId { get; init; }
+
+    /// <summary>GUARDRAIL_BREAK_GLASS_PARAMETER: the SSM parameter whose value, an expiry time, turns rollbacks off until then; null: no break-glass.</summary>
+    public string? BreakGlassParameter { get; init; }
 
     /// <summary>The access-path settings: clusters, catalog tables, the role to read other accounts with.</summary>
     public PathSettings Paths { get; init; } = PathSettings.None;
@@ -119,14 +126,30 @@ public sealed partial record GuardrailConfig(
 
         var rollbackKinds = Configuration.RollbackKinds.Parse(Get("GUARDRAIL_ROLLBACK"), problems);
         var rollback = rollbackKinds.Count > 0;
-        var self = Get("GUARDRAIL_SELF_ROLE_ARN");
-        if (self is not null && RoleArn.Problem(self) is { } selfProblem)
+        var account = Get("GUARDRAIL_ACCOUNT_ID");
+        if (account is null && requireAws)
         {
-            problems.Add($"GUARDRAIL_SELF_ROLE_ARN {selfProblem}");
+            problems.Add("GUARDRAIL_ACCOUNT_ID is required (the 12-digit account the functions run in; the template sets it)");
         }
-        else if (self is null && rollback)
+        else if (account is not null && AwsIdentifiers.AccountIdProblem(account) is { } accountProblem)
         {
-            problems.Add("GUARDRAIL_SELF_ROLE_ARN is required when GUARDRAIL_ROLLBACK is true (to recognise the guardrail's own rollbacks)");
+            problems.Add($"GUARDRAIL_ACCOUNT_ID {accountProblem}");
+        }
+
+        var stateKey = Get("GUARDRAIL_STATE_KEY_ID");
+        if (stateKey is null && requireAws)
+        {
+            problems.Add("GUARDRAIL_STATE_KEY_ID is required (the KMS HMAC key that authenticates the state table's items)");
+        }
+        else if (stateKey is not null && AwsIdentifiers.KmsKeyProblem(stateKey) is { } keyProblem)
+        {
+            problems.Add($"GUARDRAIL_STATE_KEY_ID {keyProblem}");
+        }
+
+        var breakGlassParameter = Get("GUARDRAIL_BREAK_GLASS_PARAMETER");
+        if (breakGlassParameter is not null && !SsmParameterName().IsMatch(breakGlassParameter))
+        {
+            problems.Add($"GUARDRAIL_BREAK_GLASS_PARAMETER {SafeText.Quote(breakGlassParameter)} is not an SSM parameter name (1-1011 letters, digits and _.-/, starting with /)");
         }
 
         var cluster = Get("GUARDRAIL_CLUSTER") switch
@@ -191,8 +214,11 @@ public sealed partial record GuardrailConfig(
             throw new GuardrailConfigException(problems);
         }
 
-        return new GuardrailConfig(topic, table, roles, buckets, rollback, self, cluster, vpces, prefixes, org, breakGlass, maxRollbacks)
+        return new GuardrailConfig(topic, table, roles, buckets, rollback, cluster, vpces, prefixes, org, breakGlass, maxRollbacks)
         {
+            AccountId = account,
+            StateKeyId = stateKey,
+            BreakGlassParameter = breakGlassParameter,
             TimeoutSeconds = timeout,
             RollbackKinds = rollbackKinds,
             Paths = paths,
@@ -214,4 +240,7 @@ public sealed partial record GuardrailConfig(
         problems.Add(problem);
         return fallback;
     }
+
+    [GeneratedRegex(@"^/[A-Za-z0-9_.\-/]{1,1010}\z")]
+    private static partial Regex SsmParameterName();
 }

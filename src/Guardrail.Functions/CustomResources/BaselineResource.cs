@@ -72,18 +72,11 @@ public sealed class BaselineResource
                 return Failed($"unknown RequestType {EventText.Quote(request.RequestType)} (expected Create, Update or Delete)");
         }
 
-        // arn:PARTITION:cloudformation:REGION:ACCOUNT:stack/NAME/ID
-        var account = request.StackId.Split(':') is { Length: >= 6 } parts ? parts[4] : string.Empty;
-        if (EventFields.AccountProblem("StackId's account", account) is { } problem)
-        {
-            return Failed($"{problem}: cannot tell which account's buckets to scan");
-        }
-
         try
         {
             // The scan's own deadline ends where the time kept for answering begins.
             using var scanDeadline = new InvocationDeadline(budget, host.Services.Time);
-            var result = await new DriftScanner(host.Config, host.Services).ScanAsync(account, scanDeadline).ConfigureAwait(false);
+            var result = await new DriftScanner(host.Config, host.Services).ScanAsync(scanDeadline).ConfigureAwait(false);
             var resources = result.Resources ?? [];
             if (cancellationToken.IsCancellationRequested || scanDeadline.WorkExpired || resources.Any(r => r.ReasonCode == OutcomeReason.Deadline))
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -64,7 +65,7 @@ public static class EventParser
 
         using (document)
         {
-            return Read(document.RootElement);
+            return Read(document.RootElement) with { Digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16)) };
         }
     }
 

@@ -36,6 +36,12 @@ public sealed record PolicyChangeEvent(
     /// </summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// A digest of the whole event as delivered (<see cref="EventParser.Parse"/> sets it): with the event id it keys the
+    /// event's claim, so a forged copy that borrows a real event's id is judged on its own and never hides the real one.
+    /// </summary>
+    public string Digest { get; init; } = "none";
+
     public bool IsBucketPolicyChange => EventSource == "s3.amazonaws.com" && EventName is "PutBucketPolicy" or "DeleteBucketPolicy";
 
     public bool IsTrustPolicyChange => EventSource == "iam.amazonaws.com" && EventName == "UpdateAssumeRolePolicy";

@@ -13,12 +13,12 @@ internal sealed class AlertDelivery(GuardrailServices services)
     private GuardrailState State => services.State;
 
     /// <summary>Publishes an alert an earlier attempt recorded, marked as delayed with what that attempt did.</summary>
-    public Task<InvocationResult> PublishDelayedAsync(PendingAlert pending, IPolicyKind kind, InvocationDeadline deadline)
+    public Task<InvocationResult> PublishDelayedAsync(PendingAlert pending, IPolicyKind kind, string eventId, InvocationDeadline deadline)
     {
         var why = pending.PublishError is { } error ? $"its alert could not be published ({error})" : "it stopped before publishing its alert";
         var note = $"an earlier attempt (started {pending.RecordedAt:u}) {pending.Action}; {why}. This alert is published by Lambda's retry.";
         services.Log.Warn("publishing the alert an earlier attempt left in the outbox", ("resource", kind.Name), ("note", note));
-        var result = new InvocationResult(OutcomeText.Parse(pending.Outcome), pending.EventId, note, kind.Type, kind.Name, DelayedAlert: true);
+        var result = new InvocationResult(OutcomeText.Parse(pending.Outcome), eventId, note, kind.Type, kind.Name, DelayedAlert: true);
         return PublishAsync(pending with { Stage = AlertStage.Ready }, DelayedAlert.Mark(pending.Message, note), result, deadline);
     }
 

@@ -22,9 +22,11 @@ public sealed class DriftScanner
         this.services = services;
     }
 
-    public async Task<InvocationResult> ScanAsync(string account, InvocationDeadline deadline)
+    /// <summary>Judges everything protected; the account of the buckets is the configured one (GUARDRAIL_ACCOUNT_ID).</summary>
+    public async Task<InvocationResult> ScanAsync(InvocationDeadline deadline)
     {
         ArgumentNullException.ThrowIfNull(deadline);
+        var account = config.AccountId ?? throw new InvalidOperationException("GUARDRAIL_ACCOUNT_ID is not set");
         services.Log.BeginInvocation(null);
         var buckets = config.ProtectedBuckets ?? (IEnumerable<string>)await services.Buckets.ListBucketsAsync(deadline.Work).ConfigureAwait(false);
         var kinds = new List<IPolicyKind>();
@@ -85,7 +87,8 @@ public sealed class DriftScanner
         var kind = resource.Kind;
         var judgement = await Judging.ReadAndJudgeAsync(resource, cancellationToken).ConfigureAwait(false);
         services.Metrics.Count("Evaluations");
-        var knownGood = await services.State.KnownGood.GetKnownGoodAsync(kind.Key, cancellationToken).ConfigureAwait(false);
+        var knownGoodRead = await services.State.KnownGood.GetKnownGoodAsync(kind.Key, cancellationToken).ConfigureAwait(false);
+        var knownGood = knownGoodRead.Value;
         var now = services.Time.GetUtcNow();
         if (judgement.IsOk)
         {
@@ -97,13 +100,16 @@ public sealed class DriftScanner
             return new InvocationResult(Outcome.Ok, null, knownGood?.Hash == judgement.Hash ? null : "recorded as the known-good baseline", kind.Type, kind.Name, judgement.Verdict);
         }
 
-        if (await services.State.Outbox.GetLastAlertedHashAsync(kind.Key, cancellationToken).ConfigureAwait(false) == judgement.Hash)
+        // A marker that fails its integrity check is not obeyed: the scan alerts again (and says why).
+        var alerted = await services.State.Outbox.GetLastAlertedHashAsync(kind.Key, cancellationToken).ConfigureAwait(false);
+        if (alerted.Value == judgement.Hash)
         {
             return new InvocationResult(Outcome.Ignored, null, "already alerted on this exact policy", kind.Type, kind.Name, judgement.Verdict);
         }
 
+        var tampering = new[] { knownGoodRead.Tampering, alerted.Tampering }.OfType<StateTampering>().ToList();
         var diff = Judging.Diff(kind, knownGood, judgement);
-        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn!, kind, null, judgement, Outcome.Alerted, OutcomeReason.None, "found by the scheduled drift scan: no change event was judged for this policy", diff, knownGood, false));
+        var alert = AlertComposer.Compose(new AlertContext(config.TopicArn!, kind, null, judgement, Outcome.Alerted, OutcomeReason.None, "found by the scheduled drift scan: no change event was judged for this policy", diff, knownGood, false) { Tampering = tampering });
         var messageId = await services.Sns.PublishAsync(alert, cancellationToken).ConfigureAwait(false);
         await services.State.Outbox.PutLastAlertedHashAsync(kind.Key, judgement.Hash, cancellationToken).ConfigureAwait(false);
         services.Metrics.Count("Violations");

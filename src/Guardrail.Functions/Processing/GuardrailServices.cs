@@ -20,6 +20,9 @@ public sealed record GuardrailServices(
     /// <summary>The Region the functions run in, which is the access paths' Region (AWS_REGION).</summary>
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>The break-glass parameter, read live before any rollback; null when none is configured (never break-glass).</summary>
+    public Guardrail.Aws.Ssm.IBreakGlassParameter? BreakGlass { get; init; }
+
     /// <summary>Makes the account-scoped path readers of one invocation (the access-path function); null elsewhere.</summary>
     public Func<Paths.PathReaderSession>? PathReaders { get; init; }
 }

@@ -34,6 +34,13 @@ public interface IPolicyKind
     /// <summary>What changed since the known-good state (everything, when <paramref name="knownGood"/> is null).</summary>
     IReadOnlyList<StatementChange> Diff(string? knownGood, bool knownGoodRecorded, Judgement current);
 
+    /// <summary>
+    /// What rolling back to <paramref name="knownGoodText"/> would leave live, judged, or why it must not be done:
+    /// re-judged right before any write, so a known-good that is not ok (planted, or judged by older rules) is never
+    /// written, and a path restores only the hop <paramref name="change"/> changed, and only when that hop is what broke.
+    /// </summary>
+    RestorePlan PlanRestore(string? knownGoodText, Judgement current, PolicyChangeEvent change);
+
     /// <summary>The hash of the state the event itself set, when the event carries it (a hint that a newer change exists); else null.</summary>
     string? EventHash(PolicyChangeEvent change);
 }

@@ -13,6 +13,9 @@ public sealed record Judgement(string? Text, PolicyDocument? Policy, string Hash
 
     /// <summary>For a whole access path, each hop's status in one line (shown in alerts); null for a single policy.</summary>
     public string? PathLine { get; init; }
+
+    /// <summary>For a whole access path, each hop's judgement; null for a single policy.</summary>
+    public IReadOnlyList<Guardrail.Core.Paths.HopResult>? Hops { get; init; }
 }
 
 /// <summary>

@@ -18,6 +18,12 @@ public enum Outcome
     /// <summary>Rolling back was due: the write failed or did not stick. Alerted, then the invocation fails.</summary>
     RollbackFailed,
 
+    /// <summary>
+    /// A rollback was due and the guardrail refused to write what it had: the known-good record failed its integrity
+    /// check, or re-judged now it is not ok. Alerted; nothing was written.
+    /// </summary>
+    RollbackRefused,
+
     /// <summary>The circuit breaker is open: too many rollbacks of this resource lately, so none was done.</summary>
     CircuitOpen,
 
@@ -60,6 +66,15 @@ public enum OutcomeReason
     /// <summary>The deadline came before the work was done.</summary>
     Deadline,
 
+    /// <summary>A state-table item failed its integrity check (no valid MAC, or times out of range): never obeyed.</summary>
+    StateTampered,
+
+    /// <summary>The known-good state, judged again right before writing it, is not ok (breaks, at risk or weakened).</summary>
+    KnownGoodNotOk,
+
+    /// <summary>The path breaks, but not on a hop the triggering call changed: its cause is another change, alerted, not restored.</summary>
+    OtherCause,
+
     /// <summary>An error was thrown while judging.</summary>
     Error,
 }
@@ -76,6 +91,7 @@ public static class OutcomeText
         Outcome.RolledBack => "rolled-back",
         Outcome.RollbackSkipped => "rollback-skipped",
         Outcome.RollbackFailed => "rollback-failed",
+        Outcome.RollbackRefused => "rollback-refused",
         Outcome.CircuitOpen => "circuit-open",
         Outcome.CouldNotJudge => "could-not-judge",
         Outcome.Ignored => "ignored",
@@ -92,7 +108,7 @@ public static class OutcomeText
         Outcome.Ok => 1,
         Outcome.RolledBack => 2,
         Outcome.Alerted or Outcome.RollbackSkipped => 3,
-        Outcome.CircuitOpen => 4,
+        Outcome.CircuitOpen or Outcome.RollbackRefused => 4,
         _ => 5,
     };
 
@@ -106,6 +122,9 @@ public static class OutcomeText
         OutcomeReason.RollbackWriteFailed => "rollback-write-failed",
         OutcomeReason.RollbackNotVerified => "rollback-not-verified",
         OutcomeReason.Deadline => "deadline",
+        OutcomeReason.StateTampered => "state-tampered",
+        OutcomeReason.KnownGoodNotOk => "known-good-not-ok",
+        OutcomeReason.OtherCause => "other-cause",
         OutcomeReason.Error => "error",
         _ => "none",
     };

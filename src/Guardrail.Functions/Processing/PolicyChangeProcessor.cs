@@ -2,15 +2,19 @@ using Guardrail.Aws.State;
 using Guardrail.Core.Changes;
 using Guardrail.Core.Findings;
 using Guardrail.Functions.Alerts;
+using Guardrail.Functions.BreakGlass;
 using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
 
 namespace Guardrail.Functions.Processing;
 
 /// <summary>
-/// Judges one policy change and acts on it: ignore failed calls and the guardrail's own changes, claim the event id,
-/// judge the live policy, record it as known-good when ok, otherwise alert and (when enabled and the verdict is
-/// <c>breaks</c>) roll back safely. The alert is recorded in the outbox before any rollback write and published
+/// Judges one policy change and acts on it: ignore failed calls, claim the event (its id and digest), judge the live
+/// policy, record it as known-good when ok, otherwise alert and (when enabled and the verdict is <c>breaks</c>) roll
+/// back safely. The guardrail's own changes are judged like any other: what it restores is re-judged ok right before
+/// the write, so judging its own restore records it as known-good and nothing loops. Nothing is decided from an event
+/// field another principal could forge: who acted only appears in the alert; break-glass is a live marker; the
+/// state-table items it reads are MAC'd, and one that does not verify is never obeyed (and alerted, critical). The alert is recorded in the outbox before any rollback write and published
 /// after it; a retry publishes what an earlier attempt left there. A judgement that throws is reported as
 /// <c>could-not-judge</c>, a rollback that fails as <c>rollback-failed</c>, and then the invocation fails.
 /// </summary>
@@ -52,11 +56,6 @@ public sealed class PolicyChangeProcessor
                 : $"the {change.EventName} event names no bucket or role (requestParameters missing); nothing to judge";
         }
 
-        if (config.SelfRoleArn is not null && change.Actor.PrincipalArn == config.SelfRoleArn)
-        {
-            return "the change was made by the guardrail itself (a rollback)";
-        }
-
         return null;
     }
 
@@ -73,9 +72,10 @@ public sealed class PolicyChangeProcessor
         }
 
         var kind = resource!.Kind;
+        var claimKey = ClaimKey(kind, change);
         // A state table that cannot be reached (or a deadline that comes first) leaves the change unclaimed: it is
         // reported as could-not-judge before the invocation fails, like any other failure to judge.
-        var claim = await WhileJudgingAsync(change, kind, deadline, token => State.Claims.ClaimAsync(change.EventId, services.Time.GetUtcNow(), deadline.ClaimExpiry, token)).ConfigureAwait(false);
+        var claim = await WhileJudgingAsync(change, kind, deadline, token => State.Claims.ClaimAsync(claimKey, services.Time.GetUtcNow(), deadline.ClaimExpiry, token)).ConfigureAwait(false);
 
         if (claim is ClaimResult.InProgress or ClaimResult.Completed)
         {
@@ -84,22 +84,29 @@ public sealed class PolicyChangeProcessor
             return new InvocationResult(Outcome.Duplicate, change.EventId, why, kind.Type, kind.Name);
         }
 
+        var invocation = new Invocation(change, resource, claimKey, deadline, log, services.Metrics);
         if (claim == ClaimResult.TakenOverFromExpired)
         {
             log.Warn("an earlier attempt claimed this event and stopped before finishing (killed or timed out): processing it again", ("resource", kind.Name));
+            invocation.RetryOfStopped = true;
+        }
+
+        if (claim == ClaimResult.TakenOverFromTampered)
+        {
+            invocation.Tampered(new StateTampering($"event#{claimKey}", "the claim on this event failed its integrity check (no valid MAC, or an expiry beyond any invocation); it was not obeyed, and the event is judged"));
         }
 
         try
         {
-            var result = await DecideAsync(change, resource, deadline).ConfigureAwait(false);
-            await State.Claims.CompleteAsync(change.EventId, services.Time.GetUtcNow() + IdempotencyWindow, deadline.CleanUp).ConfigureAwait(false);
+            var result = await DecideAsync(invocation).ConfigureAwait(false);
+            await State.Claims.CompleteAsync(claimKey, services.Time.GetUtcNow() + IdempotencyWindow, deadline.CleanUp).ConfigureAwait(false);
             return result;
         }
         catch (Exception e)
         {
             services.Metrics.Count("Failures");
             log.Error("the invocation failed; the event is given back for Lambda's retry", ("resource", kind.Name), ("error", e.GetType().Name), ("message", e.Message));
-            await ReleaseAsync(change.EventId, deadline).ConfigureAwait(false);
+            await ReleaseAsync(claimKey, deadline).ConfigureAwait(false);
             if (e is OperationCanceledException && deadline.WorkExpired)
             {
                 throw new FunctionFailedException($"stopped {deadline.Margin.TotalSeconds:0} s before the {config.TimeoutSeconds} s deadline; Lambda's retry will finish processing event {change.EventId}", e);
@@ -109,11 +116,23 @@ public sealed class PolicyChangeProcessor
         }
     }
 
-    private async Task ReleaseAsync(string eventId, InvocationDeadline deadline)
+    /// <summary>
+    /// The claim (and outbox) key of an event for a resource kind: the function's type, the event id, and a digest of
+    /// the event, so that a forged event borrowing a real event's id is a different claim and never makes the real one
+    /// a duplicate.
+    /// </summary>
+    public static string ClaimKey(IPolicyKind kind, PolicyChangeEvent change)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(change);
+        return $"{kind.Type}#{change.EventId}#{change.Digest}";
+    }
+
+    private async Task ReleaseAsync(string claimKey, InvocationDeadline deadline)
     {
         try
         {
-            await State.Claims.ReleaseAsync(eventId, deadline.CleanUp).ConfigureAwait(false);
+            await State.Claims.ReleaseAsync(claimKey, deadline.CleanUp).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The claim expires by itself shortly after the deadline; the original failure is what matters.
         catch (Exception e)
@@ -123,10 +142,13 @@ public sealed class PolicyChangeProcessor
         }
     }
 
-    private async Task<InvocationResult> DecideAsync(PolicyChangeEvent change, GuardedResource resource, InvocationDeadline deadline)
+    private async Task<InvocationResult> DecideAsync(Invocation invocation)
     {
+        var (change, resource, claimKey, deadline) = (invocation.Change, invocation.Resource, invocation.ClaimKey, invocation.Deadline);
         var kind = resource.Kind;
-        var pending = await State.Outbox.GetPendingAsync(change.EventId, deadline.Work).ConfigureAwait(false);
+        var pendingRead = await State.Outbox.GetPendingAsync(claimKey, deadline.Work).ConfigureAwait(false);
+        invocation.Tampered(pendingRead.Tampering);
+        var pending = pendingRead.Value;
         if (pending is { Stage: AlertStage.Published })
         {
             return new InvocationResult(OutcomeText.Parse(pending.Outcome), change.EventId, "an earlier attempt already published this event's alert", kind.Type, kind.Name);
@@ -134,7 +156,7 @@ public sealed class PolicyChangeProcessor
 
         if (pending is { Stage: AlertStage.Ready })
         {
-            return await delivery.PublishDelayedAsync(pending, kind, deadline).ConfigureAwait(false);
+            return await delivery.PublishDelayedAsync(pending, kind, change.EventId, deadline).ConfigureAwait(false);
         }
 
         var judgement = await WhileJudgingAsync(change, kind, deadline, ct => Judging.ReadAndJudgeAsync(resource, ct)).ConfigureAwait(false);
@@ -142,7 +164,7 @@ public sealed class PolicyChangeProcessor
         if (pending is { Stage: AlertStage.Planned } && judgement.Hash == pending.RestoreHash)
         {
             // The earlier attempt's rollback write landed before it died: its alert is still owed.
-            return await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found the known-good policy live" }, kind, deadline).ConfigureAwait(false);
+            return await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found the known-good policy live" }, kind, change.EventId, deadline).ConfigureAwait(false);
         }
 
         if (pending is { Stage: AlertStage.Planned } && judgement.IsOk)
@@ -150,7 +172,7 @@ public sealed class PolicyChangeProcessor
             // The earlier attempt planned a rollback and stopped; the live state is now ok but not exactly the one it
             // meant to restore (its write landed and something else changed too, or someone fixed it). Nothing below
             // would alert, yet the change it judged is still owed an alert: publish it, then record the ok state.
-            await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found an ok state live that is not exactly the one it meant to restore" }, kind, deadline).ConfigureAwait(false);
+            await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found an ok state live that is not exactly the one it meant to restore" }, kind, change.EventId, deadline).ConfigureAwait(false);
         }
 
         var newer = kind.EventHash(change) is { } eventHash && eventHash != judgement.Hash;
@@ -158,7 +180,15 @@ public sealed class PolicyChangeProcessor
         {
             await State.KnownGood.PutKnownGoodAsync(new KnownGoodPolicy(kind.Key, judgement.Text, judgement.Hash, change.EventId, change.Time, change.Actor.Arn), deadline.Work).ConfigureAwait(false);
             services.Log.Info("ok: recorded as the last known-good policy", ("resource", kind.Name), ("hash", judgement.Hash), ("newerChangeExists", newer));
-            return new InvocationResult(Outcome.Ok, change.EventId, null, kind.Type, kind.Name, judgement.Verdict, NewerChangeExists: newer);
+            var ok = new InvocationResult(Outcome.Ok, change.EventId, null, kind.Type, kind.Name, judgement.Verdict, NewerChangeExists: newer);
+            if (invocation.Tampering.Count == 0)
+            {
+                return ok;
+            }
+
+            // Ok, but someone changed the guardrail's own records: that alone is worth a critical alert.
+            var okContext = new AlertContext(config.TopicArn!, kind, change, judgement, Outcome.Ok, OutcomeReason.StateTampered, "the change is ok and was recorded as known-good", [], null, newer) { Tampering = invocation.Tampering };
+            return await PublishAsync(invocation, okContext, ok with { ReasonCode = OutcomeReason.StateTampered }).ConfigureAwait(false);
         }
 
         services.Metrics.Count("Violations");
@@ -167,84 +197,121 @@ public sealed class PolicyChangeProcessor
             services.Metrics.Count("Violations", rule: rule);
         }
 
-        var (knownGood, diff) = await WhileJudgingAsync(change, kind, deadline, async ct =>
+        var (knownGoodRead, diff) = await WhileJudgingAsync(change, kind, deadline, async ct =>
         {
             var known = await State.KnownGood.GetKnownGoodAsync(kind.Key, ct).ConfigureAwait(false);
-            return (known, Judging.Diff(kind, known, judgement));
+            return (known, Judging.Diff(kind, known.Value, judgement));
         }).ConfigureAwait(false);
+        invocation.Tampered(knownGoodRead.Tampering);
+        var knownGood = knownGoodRead.Value;
         var breaks = judgement.Verdict.Access == AccessVerdict.Breaks;
-        var decision = breaks && config.RollsBack(kind.RestoreKind)
-            ? await DecideRollbackAsync(change, resource, knownGood, judgement, deadline).ConfigureAwait(false)
-            : new Decision(Outcome.Alerted, OutcomeReason.None, breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null);
+        var (decision, plan) = breaks && config.RollsBack(kind.RestoreKind)
+            ? await DecideRollbackAsync(invocation, knownGoodRead, judgement).ConfigureAwait(false)
+            : (new Decision(Outcome.Alerted, OutcomeReason.None, breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null), null);
 
-        var now = services.Time.GetUtcNow();
-        var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer);
-        var result = new InvocationResult(decision.Outcome, change.EventId, decision.Reason, kind.Type, kind.Name, judgement.Verdict, diff, NewerChangeExists: newer, ReasonCode: decision.Code);
+        var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer) { Tampering = invocation.Tampering, DelayedNote = invocation.DelayedNote };
+        var result = new InvocationResult(decision.Outcome, change.EventId, decision.Reason, kind.Type, kind.Name, judgement.Verdict, diff, NewerChangeExists: newer, ReasonCode: decision.Code, DelayedAlert: invocation.RetryOfStopped);
         if (decision.Outcome != Outcome.RolledBack)
         {
-            var ready = new PendingAlert(change.EventId, kind.Key, AlertComposer.Compose(context), decision.Outcome.ToText(), AlertStage.Ready, now, null, "changed nothing");
-            await State.Outbox.PutPendingAsync(ready, deadline.Work).ConfigureAwait(false);
-            return await delivery.PublishAsync(ready, ready.Message, result, deadline).ConfigureAwait(false);
+            return await PublishAsync(invocation, context, result).ConfigureAwait(false);
         }
 
-        return await rollback.RollBackAsync(resource, knownGood!, context, result, deadline).ConfigureAwait(false);
+        return await rollback.RollBackAsync(resource, knownGood!, plan!, claimKey, context, result, deadline).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the alert in the outbox, then publishes it.</summary>
+    private async Task<InvocationResult> PublishAsync(Invocation invocation, AlertContext context, InvocationResult result)
+    {
+        var ready = new PendingAlert(invocation.ClaimKey, context.Resource.Key, AlertComposer.Compose(context), context.Outcome.ToText(), AlertStage.Ready, services.Time.GetUtcNow(), null, "changed nothing");
+        await State.Outbox.PutPendingAsync(ready, invocation.Deadline.Work).ConfigureAwait(false);
+        return await delivery.PublishAsync(ready, ready.Message, result, invocation.Deadline).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Whether to roll back: break-glass, no known-good, the circuit breaker, a newer change and a rollback already
-    /// under way each say no. A yes holds the resource's rollback lease (given back by <see cref="RollbackStep"/>).
+    /// Whether to roll back: break-glass, a known-good record that is missing, fails its integrity check or is not ok
+    /// now (or, for a path, is not what broke), the circuit breaker, a newer change and a rollback already under way
+    /// each say no. A yes holds the resource's rollback lease (given back by <see cref="RollbackStep"/>) and comes with
+    /// the plan of what the write leaves live.
     /// </summary>
-    private async Task<Decision> DecideRollbackAsync(PolicyChangeEvent change, GuardedResource resource, KnownGoodPolicy? knownGood, Judgement judgement, InvocationDeadline deadline)
+    private async Task<(Decision Decision, RestorePlan? Plan)> DecideRollbackAsync(Invocation invocation, StateRead<KnownGoodPolicy> knownGoodRead, Judgement judgement)
     {
+        var (change, resource, deadline) = (invocation.Change, invocation.Resource, invocation.Deadline);
         var cancellationToken = deadline.Work;
-        if (config.BreakGlassRoles.Contains(change.Actor.PrincipalArn))
+        var kind = resource.Kind;
+        if (services.BreakGlass is { } parameter)
         {
-            return new Decision(Outcome.Alerted, OutcomeReason.BreakGlass, $"changed by break-glass role {change.Actor.PrincipalArn}: judged and alerted, never rolled back");
+            var marker = BreakGlassMarker.Judge(await parameter.ReadAsync(cancellationToken).ConfigureAwait(false), services.Time.GetUtcNow());
+            if (marker.Status == BreakGlassStatus.Active)
+            {
+                return (new Decision(Outcome.Alerted, OutcomeReason.BreakGlass, $"break-glass is on until {marker.Until:u} (SSM parameter {config.BreakGlassParameter}): judged and alerted, never rolled back"), null);
+            }
+
+            if (marker.Status == BreakGlassStatus.Invalid)
+            {
+                invocation.Tampered(new StateTampering($"ssm:{config.BreakGlassParameter}", $"{marker.Problem}; not obeyed"));
+            }
         }
 
-        if (knownGood is null)
+        if (knownGoodRead.Tampering is { } tampered)
         {
-            return new Decision(Outcome.RollbackSkipped, OutcomeReason.NoKnownGood, "no known-good policy is recorded for this resource, so there is nothing safe to restore; nothing was changed");
+            return (new Decision(Outcome.RollbackRefused, OutcomeReason.StateTampered, $"the known-good record {tampered.ItemKey} failed its integrity check ({tampered.Problem}); it is never restored, and nothing was changed. Someone with write access to the state table changed it: find out who (CloudTrail data events of the table), and restore by hand"), null);
         }
 
-        var history = await State.Rollbacks.GetRollbacksAsync(resource.Kind.Key, services.Time.GetUtcNow().AddHours(-1), cancellationToken).ConfigureAwait(false);
+        if (knownGoodRead.Value is not { } knownGood)
+        {
+            return (new Decision(Outcome.RollbackSkipped, OutcomeReason.NoKnownGood, "no known-good policy is recorded for this resource, so there is nothing safe to restore; nothing was changed"), null);
+        }
+
+        // Re-judged right before writing, with the same core: only what is ok (and, on a path, only the hop that broke).
+        var plan = kind.PlanRestore(knownGood.PolicyText, judgement, change);
+        if (!plan.Allowed)
+        {
+            var outcome = plan.Refusal == OutcomeReason.OtherCause ? Outcome.Alerted : Outcome.RollbackRefused;
+            return (new Decision(outcome, plan.Refusal, plan.Why), null);
+        }
+
+        var historyRead = await State.Rollbacks.GetRollbacksAsync(kind.Key, services.Time.GetUtcNow().AddHours(-1), cancellationToken).ConfigureAwait(false);
+        invocation.Tampered(historyRead.Tampering);
+        var history = historyRead.Value ?? RollbackHistory.None;
         if (history.Times.Count >= config.MaxRollbacks)
         {
-            return new Decision(Outcome.CircuitOpen, OutcomeReason.None, $"rolled back {history.Times.Count} times in the last hour (limit {config.MaxRollbacks}); another automation keeps re-applying this change, so the guardrail stops fighting it. Find and fix that automation.");
+            return (new Decision(Outcome.CircuitOpen, OutcomeReason.None, $"rolled back {history.Times.Count} times in the last hour (limit {config.MaxRollbacks}); another automation keeps re-applying this change, so the guardrail stops fighting it. Find and fix that automation."), null);
         }
+
+        // The hash a restore must leave, recomputed from the text that will be written, never read from the record.
+        var restoredHash = kind.HashOf(knownGood.PolicyText);
 
         // Read again right before writing: never overwrite a change newer than the one judged.
         var current = await Judging.ReadHashAsync(resource, cancellationToken).ConfigureAwait(false);
         if (current == judgement.Hash)
         {
             // Parallel deliveries of distinct events about one change would otherwise all write the same rollback.
-            if (!await State.Rollbacks.TryStartRollbackAsync(resource.Kind.Key, services.Time.GetUtcNow(), knownGood.Hash, deadline.ClaimExpiry, cancellationToken).ConfigureAwait(false))
+            if (!await State.Rollbacks.TryStartRollbackAsync(kind.Key, services.Time.GetUtcNow(), restoredHash, deadline.ClaimExpiry, cancellationToken).ConfigureAwait(false))
             {
-                return new Decision(Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress, "the guardrail is rolling this policy back right now while handling another change event; that invocation's alert reports the rollback");
+                return (new Decision(Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress, "the guardrail is rolling this policy back right now while handling another change event; that invocation's alert reports the rollback"), null);
             }
 
             // Another invocation may have rolled back and given the lease back between the read above and taking
-            // the lease: read once more under the lease (the attempt stays counted, which only makes the circuit
-            // breaker more careful).
+            // the lease: read once more under the lease.
             current = await Judging.ReadHashAsync(resource, cancellationToken).ConfigureAwait(false);
             if (current != judgement.Hash)
             {
-                await State.Rollbacks.EndRollbackAsync(resource.Kind.Key, cancellationToken).ConfigureAwait(false);
-                return await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false);
+                await State.Rollbacks.EndRollbackAsync(kind.Key, null, cancellationToken).ConfigureAwait(false);
+                return (await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false), null);
             }
 
             var what = knownGood.PolicyText is null ? "removed the bucket policy (the known-good state was no policy)" : "restored the known-good policy";
-            return new Decision(Outcome.RolledBack, OutcomeReason.None, $"{what} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}); verified by reading it back");
+            return (new Decision(Outcome.RolledBack, OutcomeReason.None, $"{what} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}), re-judged ok right before the write; verified by reading it back"), plan);
         }
 
-        return await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false);
+        return (await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false), null);
     }
 
     /// <summary>The live policy is no longer the judged one: whose change is it, the guardrail's own rollback or someone else's?</summary>
     private async Task<Decision> NewerChangeAsync(GuardedResource resource, string? current, CancellationToken cancellationToken)
     {
         // Read the history again: a concurrent rollback records what it restores just before writing it.
-        var restored = (await State.Rollbacks.GetRollbacksAsync(resource.Kind.Key, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false)).LastRestoredHash;
+        var restored = (await State.Rollbacks.GetRollbacksAsync(resource.Kind.Key, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false)).Value?.LastRestoredHash;
         return current == restored
             ? new Decision(Outcome.RollbackSkipped, OutcomeReason.NewerChangeByGuardrail, "the guardrail has already rolled this policy back (while judging another change event); the live policy is the known-good one, nothing more to do")
             : new Decision(Outcome.RollbackSkipped, OutcomeReason.NewerChangeByOther, "someone else changed the policy again after the change that was judged; not overwriting their newer change (its own event will be judged)");

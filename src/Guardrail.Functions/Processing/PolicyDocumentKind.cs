@@ -36,6 +36,12 @@ public abstract class PolicyDocumentKind : IPolicyKind
     public IReadOnlyList<StatementChange> Diff(string? knownGood, bool knownGoodRecorded, Judgement current) =>
         StatementDiff.Compare(knownGoodRecorded ? Parse(knownGood) : null, current.Policy);
 
+    public RestorePlan PlanRestore(string? knownGoodText, Judgement current, PolicyChangeEvent change)
+    {
+        var after = Judge(knownGoodText);
+        return after.IsOk ? RestorePlan.Allow(after) : RestorePlan.NotOk("the recorded known-good policy", after);
+    }
+
     public string? EventHash(PolicyChangeEvent change)
     {
         ArgumentNullException.ThrowIfNull(change);

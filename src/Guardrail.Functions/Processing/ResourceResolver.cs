@@ -18,9 +18,14 @@ public static class ResourceResolver
     public static IPolicyKind? Resolve(PolicyChangeEvent change, GuardrailConfig config, TimeProvider time) =>
         change.IsTrustPolicyChange ? Trust(change, config, time) : Bucket(change, config, time);
 
+    /// <summary>
+    /// The protected bucket of a bucket-policy event. Its account is the one the configuration says the function
+    /// guards, never the event's <c>recipientAccountId</c>: whoever can invoke the function could otherwise turn a
+    /// same-account grant into a cross-account one.
+    /// </summary>
     public static IPolicyKind? Bucket(PolicyChangeEvent change, GuardrailConfig config, TimeProvider time) =>
         change.IsBucketPolicyChange && change.BucketName is { } bucket && config.Protects(bucket)
-            ? new BucketPolicyKind(bucket, change.Account, config, time)
+            ? new BucketPolicyKind(bucket, config.AccountId ?? throw new InvalidOperationException("GUARDRAIL_ACCOUNT_ID is not set"), config, time)
             : null;
 
     public static IPolicyKind? Trust(PolicyChangeEvent change, GuardrailConfig config, TimeProvider time)

@@ -13,11 +13,21 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
     private GuardrailState State => services.State;
 
     /// <summary>Records the alert, writes the known-good policy, verifies it, then publishes; a failure is reported, then thrown.</summary>
-    public async Task<InvocationResult> RollBackAsync(GuardedResource resource, KnownGoodPolicy knownGood, AlertContext context, InvocationResult result, InvocationDeadline deadline)
+    /// <remarks>
+    /// <paramref name="plan"/> is the state the write leaves live, judged ok right before (<see cref="IPolicyKind.PlanRestore"/>);
+    /// the write is verified against the hash of the text written, recomputed here, never read from the record.
+    /// </remarks>
+    public async Task<InvocationResult> RollBackAsync(GuardedResource resource, KnownGoodPolicy knownGood, RestorePlan plan, string claimKey, AlertContext context, InvocationResult result, InvocationDeadline deadline)
     {
+        if (!plan.Allowed)
+        {
+            throw new InvalidOperationException("a refused restore is never written");
+        }
+
         var kind = resource.Kind;
         var now = services.Time.GetUtcNow();
-        var planned = new PendingAlert(result.EventId!, kind.Key, AlertComposer.Compose(context), Outcome.RolledBack.ToText(), AlertStage.Planned, now, knownGood.Hash, $"rolled the policy back at {now:HH:mm:ss} UTC");
+        var restoredHash = kind.HashOf(knownGood.PolicyText);
+        var planned = new PendingAlert(claimKey, kind.Key, AlertComposer.Compose(context), Outcome.RolledBack.ToText(), AlertStage.Planned, now, restoredHash, $"rolled the policy back at {now:HH:mm:ss} UTC");
 
         // The alert is on record before anything changes, so that a retry can tell of a rollback this attempt dies after.
         await State.Outbox.PutPendingAsync(planned, deadline.Work).ConfigureAwait(false);
@@ -27,10 +37,13 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
+            await EndRollbackAsync(kind, null, deadline).ConfigureAwait(false);
             return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackWriteFailed, $"writing the known-good policy failed ({e.GetType().Name}: {e.Message}); the judged policy is most likely still live.", e, deadline).ConfigureAwait(false);
         }
 
+        // The write landed: from now on it counts as a rollback for the circuit breaker (an attempt killed before
+        // this point never does).
+        var wroteAt = services.Time.GetUtcNow();
         string after;
         try
         {
@@ -38,12 +51,12 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
+            await EndRollbackAsync(kind, wroteAt, deadline).ConfigureAwait(false);
             return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackNotVerified, $"the known-good policy was written, but reading it back failed ({e.GetType().Name}: {e.Message}).", e, deadline).ConfigureAwait(false);
         }
 
-        await EndRollbackAsync(kind, deadline).ConfigureAwait(false);
-        if (after != knownGood.Hash)
+        await EndRollbackAsync(kind, wroteAt, deadline).ConfigureAwait(false);
+        if (after != restoredHash)
         {
             return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackNotVerified, "the rollback did not stick: after writing, the live policy is not the known-good one.", null, deadline).ConfigureAwait(false);
         }
@@ -54,11 +67,11 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
     }
 
     /// <summary>Gives the rollback lease back; if that fails, the lease runs out shortly after the deadline anyway.</summary>
-    private async Task EndRollbackAsync(IPolicyKind kind, InvocationDeadline deadline)
+    private async Task EndRollbackAsync(IPolicyKind kind, DateTimeOffset? wroteAt, InvocationDeadline deadline)
     {
         try
         {
-            await State.Rollbacks.EndRollbackAsync(kind.Key, deadline.CleanUp).ConfigureAwait(false);
+            await State.Rollbacks.EndRollbackAsync(kind.Key, wroteAt, deadline.CleanUp).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The lease expires by itself; the rollback's own outcome is what gets reported.
         catch (Exception e)
@@ -84,7 +97,7 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
         await delivery.PublishAsync(failed, failed.Message, result with { Outcome = Outcome.RollbackFailed, ReasonCode = code, Reason = reason }, deadline).ConfigureAwait(false);
 
         // Reported: forget the alert, so that Lambda's retry tries the rollback again rather than finding it sent.
-        await State.Outbox.DeletePendingAsync(planned.EventId, deadline.CleanUp).ConfigureAwait(false);
+        await State.Outbox.DeletePendingAsync(planned.ClaimKey, deadline.CleanUp).ConfigureAwait(false);
         throw new FunctionFailedException($"rollback of the {context.Resource.Type} of {context.Resource.Name} failed: {reason}", error);
     }
 }

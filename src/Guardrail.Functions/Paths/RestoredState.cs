@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Guardrail.Core.Evaluation;
+using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Events;
+
+namespace Guardrail.Functions.Paths;
+
+/// <summary>
+/// The path state a restore would leave live: the live state with the one element <see cref="PathRestorer"/> writes
+/// for the event put back as the known-good state has it, and nothing else changed. Judged whole before the write, so
+/// what is written is judged in the path it lands in, not in the older path it was recorded with.
+/// </summary>
+internal static class RestoredState
+{
+    /// <exception cref="InvalidOperationException">The known-good state does not say what the restore would write.</exception>
+    public static PathEnvelope Overlay(AccessEvent trigger, PolicyChangeEvent change, IReadOnlyList<RoleArn> chain, PathEnvelope knownGood, PathEnvelope live)
+    {
+        var snapshot = (JsonObject)live.Snapshot.DeepClone();
+        var known = knownGood.Snapshot;
+        switch (trigger.RestoreKind)
+        {
+            case RollbackKinds.InlinePolicy:
+            {
+                var role = PathRestorer.RoleOf(chain, change).Arn;
+                Copy(known["roles"]?[role]?["inlinePolicies"], snapshot["roles"]?[role]?["inlinePolicies"], PathRestorer.Parameter(change, "policyName"));
+                break;
+            }
+
+            case RollbackKinds.PolicyAttachment:
+            {
+                var role = PathRestorer.RoleOf(chain, change).Arn;
+                Copy(known["roles"]?[role]?["managedPolicies"], snapshot["roles"]?[role]?["managedPolicies"], PathRestorer.Parameter(change, "policyArn"));
+                break;
+            }
+
+            case RollbackKinds.PermissionsBoundary:
+            {
+                var role = PathRestorer.RoleOf(chain, change).Arn;
+                Copy(known["roles"]?[role], snapshot["roles"]?[role], "permissionsBoundary");
+                break;
+            }
+
+            case RollbackKinds.DefaultPolicyVersion:
+            {
+                // The policy's document, wherever the path holds it: attached to a role of the chain, or as its boundary.
+                var arn = PathRestorer.Parameter(change, "policyArn");
+                var facts = PathFactsJson.FromJson(knownGood.Facts);
+                foreach (var (role, node) in (snapshot["roles"] as JsonObject ?? []).ToList())
+                {
+                    if (node?["managedPolicies"] is JsonObject managed && managed.ContainsKey(arn))
+                    {
+                        Copy(known["roles"]?[role]?["managedPolicies"], managed, arn);
+                    }
+
+                    if (facts.Roles.GetValueOrDefault(role)?.PermissionsBoundary?.Value == arn)
+                    {
+                        Copy(known["roles"]?[role], node, "permissionsBoundary");
+                    }
+                }
+
+                break;
+            }
+
+            case RollbackKinds.KeyPolicy or RollbackKinds.KeyState:
+            {
+                var (reference, _) = PathRestorer.KeyOf(PathFactsJson.FromJson(knownGood.Facts), PathRestorer.Parameter(change, "keyId"));
+                Copy(known["keys"]?[reference ?? string.Empty], snapshot["keys"]?[reference ?? string.Empty], trigger.RestoreKind == RollbackKinds.KeyPolicy ? "policy" : "state");
+                break;
+            }
+
+            case RollbackKinds.BucketEncryption or RollbackKinds.OwnershipControls:
+            {
+                var bucket = change.BucketName ?? throw new InvalidOperationException("the event names no bucket");
+                Copy(known["buckets"]?[bucket], snapshot["buckets"]?[bucket], trigger.RestoreKind == RollbackKinds.BucketEncryption ? "encryption" : "ownership");
+                break;
+            }
+
+            default:
+                throw new InvalidOperationException($"{trigger.EventName} is never restored");
+        }
+
+        return live with { Snapshot = snapshot };
+    }
+
+    /// <summary>Sets <paramref name="to"/>[<paramref name="name"/>] to <paramref name="from"/>'s, or removes it when <paramref name="from"/> has none.</summary>
+    private static void Copy(JsonNode? from, JsonNode? to, string name)
+    {
+        if (from is not JsonObject source || to is not JsonObject target)
+        {
+            throw new InvalidOperationException($"the known-good or the live state does not hold the {name} the restore writes");
+        }
+
+        if (source.TryGetPropertyValue(name, out var value))
+        {
+            target[name] = value?.DeepClone();
+        }
+        else
+        {
+            target.Remove(name);
+        }
+    }
+}
