@@ -47,6 +47,9 @@ public static class DryRun
                     var role = change.IsTrustPolicyChange && change.RoleName is { } name2 ? name2 : "redshift";
                     assumptions.Add($"GUARDRAIL_SPECTRUM_ROLES is not set: assuming the Spectrum role arn:aws:iam::{change.Account}:role/{role}");
                     return $"arn:aws:iam::{change.Account}:role/{role}";
+                case "GUARDRAIL_ACCOUNT_ID":
+                    assumptions.Add($"GUARDRAIL_ACCOUNT_ID is not set: assuming the guarded account is the event's recipient, {change.Account} (the deployed functions never take it from the event)");
+                    return change.Account;
                 case "GUARDRAIL_PROTECTED_BUCKETS":
                     assumptions.Add("GUARDRAIL_PROTECTED_BUCKETS is not set: assuming every bucket is protected");
                     return "*";

@@ -87,11 +87,12 @@ public sealed class BucketPolicyFunctionTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task A_break_glass_actor_is_alerted_but_never_rolled_back()
+    public async Task While_the_break_glass_marker_is_on_a_change_is_alerted_but_never_rolled_back()
     {
         using var sandbox = await Sandbox.CreateAsync(moto);
         var host = sandbox.Host(RollbackOn, ("GUARDRAIL_BREAK_GLASS_ROLES", "arn:aws:iam::123456789012:role/PlatformAdmin"));
         await RecordKnownGoodAsync(sandbox, host);
+        await sandbox.SetBreakGlassAsync(Sandbox.UtcText(DateTimeOffset.UtcNow.AddHours(1)));
         await sandbox.PutPolicyAsync(Sandbox.Policy("bucket-put-vpce-lockout"));
 
         var result = await JudgeAsync(host, Sandbox.Event("bucket-put-vpce-lockout"));
@@ -125,7 +126,7 @@ public sealed class BucketPolicyFunctionTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task The_guardrails_own_rollback_event_is_ignored()
+    public async Task The_guardrails_own_rollback_event_is_judged_like_any_other_and_recorded_as_known_good()
     {
         using var sandbox = await Sandbox.CreateAsync(moto);
         var host = sandbox.Host(RollbackOn);
@@ -133,9 +134,9 @@ public sealed class BucketPolicyFunctionTests(MotoServer moto)
 
         var result = await JudgeAsync(host, Sandbox.Event("bucket-put-guardrail-rollback"));
 
-        Assert.Equal("ignored", result["outcome"]!.GetValue<string>());
-        Assert.Contains("guardrail itself", result["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("ok", result["outcome"]!.GetValue<string>());
         Assert.Empty(await sandbox.AlertsAsync());
+        Assert.NotNull(await sandbox.Tamperer.GetAsync($"knowngood#bucket#{Sandbox.Bucket}"));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class FailSafeTests(MotoServer moto)
             start.Environment[key] = value;
         }
 
-        var claimKey = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["pk"] = new($"event#{EventId}") };
+        var claimKey = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["pk"] = new($"event#{sandbox.ClaimKey(File.ReadAllText(Path.Combine(Paths.Root, "events", "bucket-put-vpce-lockout.json")))}") };
         Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>? claim = null;
         var watch = Stopwatch.StartNew();
         using (var child = Process.Start(start)!)

@@ -19,7 +19,7 @@ public sealed class ProcessorDecisionTests
         await h.RecordKnownGoodAsync();
 
         Assert.Empty(h.Sns.Published);
-        Assert.Equal(h.Hash(Sandbox.Policy("bucket-put-benign")), (await h.State.GetKnownGoodAsync(h.Kind.Key, default))!.Hash);
+        Assert.Equal(h.Hash(Sandbox.Policy("bucket-put-benign")), (await h.State.GetKnownGoodAsync(h.Kind.Key, default)).Value!.Hash);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ProcessorDecisionTests
         AlertStage? stageAtWrite = null;
         h.Store.OnWrite = (text, _) =>
         {
-            stageAtWrite = h.State.Outbox.GetValueOrDefault(EventId)?.Stage;
+            stageAtWrite = h.State.Outbox.GetValueOrDefault(h.ClaimKey("bucket-put-vpce-lockout"))?.Stage;
             h.Store.Live = text;
             return Task.CompletedTask;
         };
@@ -40,7 +40,7 @@ public sealed class ProcessorDecisionTests
 
         Assert.Equal(Outcome.RolledBack, result.Outcome);
         Assert.Equal(AlertStage.Planned, stageAtWrite);
-        Assert.Equal(AlertStage.Published, h.State.Outbox[EventId].Stage);
+        Assert.Equal(AlertStage.Published, h.State.Outbox[h.ClaimKey("bucket-put-vpce-lockout")].Stage);
         Assert.Equal("rolled-back", h.Sns.Attribute(0, "outcome"));
         Assert.Equal(h.Hash(Sandbox.Policy("bucket-put-benign")), h.Hash(h.Store.Live));
     }
@@ -55,14 +55,14 @@ public sealed class ProcessorDecisionTests
         // The attempt dies right after the write, which never lands; someone else then puts another ok policy.
         h.Store.OnWrite = (_, _) => throw new OperationCanceledException("killed");
         await Assert.ThrowsAnyAsync<Exception>(() => h.RunAsync("bucket-put-vpce-lockout"));
-        Assert.Equal(AlertStage.Planned, h.State.Outbox[EventId].Stage);
+        Assert.Equal(AlertStage.Planned, h.State.Outbox[h.ClaimKey("bucket-put-vpce-lockout")].Stage);
         h.Store.OnWrite = null;
         h.Store.Live = Sandbox.Policy("bucket-put-benign").Replace("\"Version\"", "\"Id\": \"another\", \"Version\"", StringComparison.Ordinal);
 
         var retry = await h.RunAsync("bucket-put-vpce-lockout");
 
         Assert.Equal(Outcome.Ok, retry.Outcome);
-        Assert.Equal(AlertStage.Published, h.State.Outbox[EventId].Stage);
+        Assert.Equal(AlertStage.Published, h.State.Outbox[h.ClaimKey("bucket-put-vpce-lockout")].Stage);
         Assert.Contains(h.Sns.Published, m => m.Subject.StartsWith("[DELAYED]", StringComparison.Ordinal) || m.Default.Contains("\"delivery\"", StringComparison.Ordinal));
     }
 
@@ -205,7 +205,7 @@ public sealed class ProcessorDecisionTests
         for (var i = 0; i < 3; i++)
         {
             Assert.True(await h.State.TryStartRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), h.Hash(Sandbox.Policy("bucket-put-benign")), h.Time.GetUtcNow(), default));
-            await h.State.EndRollbackAsync(h.Kind.Key, default);
+            await h.State.EndRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), default);
         }
 
         h.PutLockout();
@@ -283,7 +283,7 @@ public sealed class ProcessorDecisionTests
         Assert.True(await h.State.TryStartRollbackAsync(h.Kind.Key, now, h.Hash(Sandbox.Policy("bucket-put-benign")), now.AddSeconds(60), default));
 
         var during = await h.RunAsync("bucket-put-vpce-lockout", e => e["detail"]!["eventID"] = "during");
-        await h.State.EndRollbackAsync(h.Kind.Key, default);
+        await h.State.EndRollbackAsync(h.Kind.Key, h.Time.GetUtcNow(), default);
         var after = await h.RunAsync("bucket-put-vpce-lockout", e => e["detail"]!["eventID"] = "after");
 
         Assert.Equal((Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress), (during.Outcome, during.ReasonCode));
@@ -297,7 +297,7 @@ public sealed class ProcessorDecisionTests
         var h = new ProcessorHarness(("GUARDRAIL_ROLLBACK", "false"));
         h.PutLockout();
         var now = h.Time.GetUtcNow();
-        Assert.Equal(ClaimResult.Claimed, await h.State.ClaimAsync(EventId, now, now.AddSeconds(63), default));
+        Assert.Equal(ClaimResult.Claimed, await h.State.ClaimAsync(h.ClaimKey("bucket-put-vpce-lockout"), now, now.AddSeconds(63), default));
 
         var duplicate = await h.RunAsync("bucket-put-vpce-lockout");
         var (reads, published) = (h.Store.Reads, h.Sns.Published.Count);

@@ -4,12 +4,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Guardrail.Aws;
 using Guardrail.Aws.Iam;
+using Guardrail.Aws.Json;
 using Guardrail.Aws.Query;
 using Guardrail.Aws.S3;
 using Guardrail.Aws.Sns;
@@ -27,8 +30,9 @@ internal sealed class Sandbox : IDisposable
 {
     public const string Bucket = "amzn-s3-demo-bucket";
     public const string RoleArn = "arn:aws:iam::123456789012:role/redshift";
-    public const string SelfRole = "arn:aws:iam::123456789012:role/SpectrumGuardrailFunctionRole";
     public const string Table = "spectrum-guardrail-state";
+    public const string Account = "123456789012";
+    public const string BreakGlassParameter = "/spectrum-guardrail/break-glass";
 
     private readonly MotoServer moto;
 
@@ -41,6 +45,8 @@ internal sealed class Sandbox : IDisposable
         Dynamo = new AmazonDynamoDBClient(new AmazonDynamoDBConfig { ServiceURL = moto.Endpoint.ToString() });
         IamQuery = new AwsQueryClient(AwsHttp.CreateSignedClient("iam", "us-east-1"), moto.Endpoint, "iam", "2010-05-08");
         SnsQuery = new AwsQueryClient(AwsHttp.CreateSignedClient("sns", "us-east-1"), moto.Endpoint, "sns", "2010-03-31");
+        StateKms = new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig { ServiceURL = moto.Endpoint.ToString() });
+        Ssm = new AwsJsonClient(AwsHttp.CreateSignedClient("ssm", "us-east-1"), moto.Endpoint, "ssm", "AmazonSSM");
         Log = new StringWriter();
     }
 
@@ -53,6 +59,15 @@ internal sealed class Sandbox : IDisposable
     public AwsQueryClient IamQuery { get; }
 
     public AwsQueryClient SnsQuery { get; }
+
+    /// <summary>KMS, for the state table's MAC key (the template's StateMacKey).</summary>
+    public AmazonKeyManagementServiceClient StateKms { get; }
+
+    /// <summary>SSM, for the break-glass parameter.</summary>
+    public AwsJsonClient Ssm { get; }
+
+    /// <summary>The HMAC key every state item is MAC'd with.</summary>
+    public string StateKeyArn { get; private set; } = string.Empty;
 
     public string TopicArn { get; private set; } = string.Empty;
 
@@ -79,6 +94,8 @@ internal sealed class Sandbox : IDisposable
             AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
+        var macKey = await sandbox.StateKms.CreateKeyAsync(new CreateKeyRequest { KeySpec = KeySpec.HMAC_256, KeyUsage = KeyUsageType.GENERATE_VERIFY_MAC, Description = "spectrum-guardrail state MACs" });
+        sandbox.StateKeyArn = macKey.KeyMetadata.Arn;
         await sandbox.Dynamo.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest { TableName = Table, TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = "expiresAt", Enabled = true } });
         return sandbox;
     }
@@ -94,7 +111,9 @@ internal sealed class Sandbox : IDisposable
             ["GUARDRAIL_STATE_TABLE"] = Table,
             ["GUARDRAIL_SPECTRUM_ROLES"] = RoleArn,
             ["GUARDRAIL_PROTECTED_BUCKETS"] = Bucket,
-            ["GUARDRAIL_SELF_ROLE_ARN"] = SelfRole,
+            ["GUARDRAIL_ACCOUNT_ID"] = Account,
+            ["GUARDRAIL_STATE_KEY_ID"] = StateKeyArn,
+            ["GUARDRAIL_BREAK_GLASS_PARAMETER"] = BreakGlassParameter,
 
             // These tests are about the policy functions; the access-path tests turn path scanning back on.
             ["GUARDRAIL_SCAN_PATHS"] = "false",
@@ -121,7 +140,10 @@ internal sealed class Sandbox : IDisposable
         var endpoints = new AwsEndpoints(name => env.GetValueOrDefault(name));
         var sns = new QuerySnsPublisher(new AwsQueryClient(AwsHttp.CreateSignedClient("sns", "us-east-1", network: snsNetwork, maxRetries: 2), endpoints.Sns, "sns", "2010-03-31"));
         var s3 = S3BucketPolicies.Create(endpoints);
-        var services = new GuardrailServices(wrapS3 is null ? s3 : wrapS3(s3), QueryIamRoles.Create(endpoints), sns, GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, Table)), time ?? TimeProvider.System, new JsonLog("test", Log, TimeProvider.System));
+        var services = new GuardrailServices(wrapS3 is null ? s3 : wrapS3(s3), QueryIamRoles.Create(endpoints), sns, GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, Table, KmsStateSealer.Create(endpoints, StateKeyArn), time)), time ?? TimeProvider.System, new JsonLog("test", Log, TimeProvider.System))
+        {
+            BreakGlass = Guardrail.Aws.Ssm.JsonBreakGlassParameter.Create(endpoints, BreakGlassParameter),
+        };
         return new FunctionHost(config, services);
     }
 
@@ -147,6 +169,24 @@ internal sealed class Sandbox : IDisposable
         Assert.Equal(0, output.Position);
         return JsonNode.Parse(output)!.AsObject();
     }
+
+    /// <summary>Sets the break-glass parameter, as a break-glass role would (<c>off</c> or an expiry time).</summary>
+    public Task SetBreakGlassAsync(string value) =>
+        Ssm.CallAsync("PutParameter", new JsonObject { ["Name"] = BreakGlassParameter, ["Value"] = value, ["Type"] = "String", ["Overwrite"] = true }, CancellationToken.None);
+
+    /// <summary>The claim (and outbox) key the policy functions give <paramref name="eventJson"/>.</summary>
+    public string ClaimKey(string eventJson)
+    {
+        var change = Events.EventParser.Parse(eventJson);
+        var config = Configuration.GuardrailConfig.Load(name => Environment().GetValueOrDefault(name), requireAws: true);
+        return PolicyChangeProcessor.ClaimKey(ResourceResolver.Resolve(change, config, TimeProvider.System)!, change);
+    }
+
+    /// <summary>A time as the break-glass parameter holds it: <c>2026-12-07T18:00:00Z</c>.</summary>
+    public static string UtcText(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The state table as a user with table access (and no use of the MAC key) sees and writes it.</summary>
+    public StateTableTamperer Tamperer => new(Dynamo, Table);
 
     public Task PutPolicyAsync(string policy) => S3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = Bucket, Policy = policy });
 
@@ -180,6 +220,7 @@ internal sealed class Sandbox : IDisposable
         S3.Dispose();
         Sqs.Dispose();
         Dynamo.Dispose();
+        StateKms.Dispose();
         Log.Dispose();
     }
 }

@@ -105,6 +105,8 @@ public sealed class TrustAndDriftTests(MotoServer moto)
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_ROLLBACK: \"yes\" is not a kind of change", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_CLUSTER \"dc2\"", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_MAX_ROLLBACKS \"0\"", StringComparison.Ordinal));
-        Assert.Equal(7, e.Problems.Count);
+        Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_ACCOUNT_ID is required", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("GUARDRAIL_STATE_KEY_ID is required", StringComparison.Ordinal));
+        Assert.Equal(9, e.Problems.Count);
     }
 }

@@ -72,6 +72,16 @@ internal static class RestoredState
             {
                 var bucket = change.BucketName ?? throw new InvalidOperationException("the event names no bucket");
                 Copy(known["buckets"]?[bucket], snapshot["buckets"]?[bucket], trigger.RestoreKind == RollbackKinds.BucketEncryption ? "encryption" : "ownership");
+
+                // The live path no longer reads the key the known-good encryption names: judge it as the known-good
+                // state saw it (the write is verified by reading the whole path back).
+                if (trigger.RestoreKind == RollbackKinds.BucketEncryption
+                    && known["buckets"]?[bucket]?["encryption"]?["kmsKeyArn"]?.GetValue<string>() is { } keyArn
+                    && known["keys"]?[keyArn] is { } key && snapshot["keys"] is JsonObject keys && !keys.ContainsKey(keyArn))
+                {
+                    keys[keyArn] = key.DeepClone();
+                }
+
                 break;
             }
 

@@ -72,6 +72,8 @@ public sealed class MappingCaseTests
         {
             ["GUARDRAIL_TOPIC_ARN"] = "arn:aws:sns:us-east-1:123456789012:spectrum-guardrail-alerts",
             ["GUARDRAIL_STATE_TABLE"] = Sandbox.Table,
+            ["GUARDRAIL_ACCOUNT_ID"] = Sandbox.Account,
+            ["GUARDRAIL_STATE_KEY_ID"] = "arn:aws:kms:us-east-1:123456789012:key/state-mac",
         };
         foreach (var (key, value) in Corpus["configuration"]!.AsObject().Concat(c["env"]?.AsObject() ?? []))
         {

@@ -8,7 +8,7 @@ namespace Guardrail.Functions.Tests.AccessPath;
 /// Each restorable change of the path against moto, end to end: a drift scan records the ok path as known-good, the
 /// change is made in moto, its event is invoked, and the alert on the topic's SQS subscriber names the hop and rule.
 /// With rollback on for that kind the hop is restored (read back from moto); with rollback off, on only for other
-/// kinds, or for a break-glass actor, nothing is written.
+/// kinds, or while the break-glass marker is on, nothing is written.
 /// </summary>
 [Collection(MotoCollection.Name)]
 public sealed class RestorableHopTests(MotoServer moto)
@@ -24,7 +24,7 @@ public sealed class RestorableHopTests(MotoServer moto)
         /// <summary>GUARDRAIL_ROLLBACK lists every other kind.</summary>
         RollbackOtherKinds,
 
-        /// <summary>Rollback on for the kind, but the actor is a break-glass role.</summary>
+        /// <summary>Rollback on for the kind, but the break-glass marker is on.</summary>
         BreakGlass,
     }
 
@@ -50,6 +50,11 @@ public sealed class RestorableHopTests(MotoServer moto)
         using var world = await PathWorld.CreateAsync(moto);
         await BaselineAsync(world);
         var before = await hop.StateAsync(world);
+
+        if (mode == Mode.BreakGlass)
+        {
+            await world.Sandbox.SetBreakGlassAsync(Sandbox.UtcText(DateTimeOffset.UtcNow.AddHours(1)));
+        }
 
         var eventJson = await hop.ChangeAsync(world);
         var changed = await hop.StateAsync(world);
@@ -93,6 +98,6 @@ public sealed class RestorableHopTests(MotoServer moto)
         Mode.RollbackThisKind => [("GUARDRAIL_ROLLBACK", hop.Kind)],
         Mode.RollbackOff => [("GUARDRAIL_ROLLBACK", "false")],
         Mode.RollbackOtherKinds => [("GUARDRAIL_ROLLBACK", string.Join(",", RollbackKinds.All.Where(k => k != hop.Kind)))],
-        _ => [("GUARDRAIL_ROLLBACK", hop.Kind), ("GUARDRAIL_BREAK_GLASS_ROLES", PathWorld.PlatformAdmin)],
+        _ => [("GUARDRAIL_ROLLBACK", hop.Kind)],
     };
 }

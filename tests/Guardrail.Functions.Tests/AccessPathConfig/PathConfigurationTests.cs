@@ -28,7 +28,7 @@ public sealed class PathConfigurationTests
     [InlineData("key-policy, key-state", 2)]
     public void Rollback_takes_true_false_or_a_list_of_kinds(string value, int kinds)
     {
-        var config = Load(("GUARDRAIL_ROLLBACK", value), ("GUARDRAIL_SELF_ROLE_ARN", "arn:aws:iam::111122223333:role/guardrail"));
+        var config = Load(("GUARDRAIL_ROLLBACK", value));
         Assert.Equal(kinds, config.RollbackKinds.Count);
         Assert.Equal(kinds > 0, config.Rollback);
         Assert.Equal(value.Contains("key-state", StringComparison.Ordinal) || value == "true", config.RollsBack(RollbackKinds.KeyState));

@@ -23,7 +23,8 @@ internal sealed class ProcessorHarness
             ["GUARDRAIL_STATE_TABLE"] = "state",
             ["GUARDRAIL_SPECTRUM_ROLES"] = Sandbox.RoleArn,
             ["GUARDRAIL_PROTECTED_BUCKETS"] = Sandbox.Bucket,
-            ["GUARDRAIL_SELF_ROLE_ARN"] = Sandbox.SelfRole,
+            ["GUARDRAIL_ACCOUNT_ID"] = "123456789012",
+            ["GUARDRAIL_STATE_KEY_ID"] = "arn:aws:kms:us-east-1:123456789012:key/state-mac",
             ["GUARDRAIL_ROLLBACK"] = "true",
         };
         foreach (var (key, value) in overrides)
@@ -60,6 +61,10 @@ internal sealed class ProcessorHarness
         return await new PolicyChangeProcessor(Config, Services).ProcessAsync(parsed, new GuardedResource(Kind, Store), deadline);
     }
 
+    /// <summary>The claim and outbox key of an events/ file, as the processor makes it.</summary>
+    public string ClaimKey(string eventName, Action<JsonObject>? change = null) =>
+        PolicyChangeProcessor.ClaimKey(Kind, EventParser.Parse(Sandbox.Event(eventName, change)));
+
     /// <summary>Puts the seed-following policy live and lets the processor record it as known-good.</summary>
     public async Task RecordKnownGoodAsync()
     {
@@ -91,6 +96,8 @@ internal sealed class ThrowingKind(IPolicyKind inner) : IPolicyKind
     public string HashOf(string? text) => inner.HashOf(text);
 
     public IReadOnlyList<Guardrail.Core.Changes.StatementChange> Diff(string? knownGood, bool knownGoodRecorded, Judgement current) => inner.Diff(knownGood, knownGoodRecorded, current);
+
+    public RestorePlan PlanRestore(string? knownGoodText, Judgement current, Guardrail.Functions.Events.PolicyChangeEvent change) => inner.PlanRestore(knownGoodText, current, change);
 
     public string? EventHash(Guardrail.Functions.Events.PolicyChangeEvent change) => inner.EventHash(change);
 }
