@@ -68,12 +68,15 @@ public sealed class FailSafeTests(MotoServer moto)
         }
 
         Assert.NotNull(claim);
-        var duplicate = await JudgeAsync(sandbox.Host(RollbackOn), Sandbox.Event("bucket-put-vpce-lockout"));
+
+        // The same event as delivered again: the same bytes (EventBridge and Lambda retry the event as it was).
+        var delivered = File.ReadAllText(Path.Combine(Paths.Root, "events", "bucket-put-vpce-lockout.json"));
+        var duplicate = await JudgeAsync(sandbox.Host(RollbackOn), delivered);
         var alertsWhileInProgress = (await sandbox.AlertsAsync()).Count;
 
         // Lambda's retry comes after the claim's expiry (the 120 s deadline + a few seconds).
         var later = new ShiftableTime { Offset = TimeSpan.FromMinutes(3) };
-        var retry = await JudgeAsync(sandbox.Host(new SocketsHttpHandler(), null, later, RollbackOn), Sandbox.Event("bucket-put-vpce-lockout"));
+        var retry = await JudgeAsync(sandbox.Host(new SocketsHttpHandler(), null, later, RollbackOn), delivered);
 
         Assert.Equal("in-progress", claim["state"].S);
         Assert.Equal("duplicate", Text(duplicate["outcome"]));
@@ -81,7 +84,10 @@ public sealed class FailSafeTests(MotoServer moto)
         Assert.Equal("rolled-back", Text(retry["outcome"]));
         Assert.True(Sandbox.SamePolicy(Sandbox.Policy("bucket-put-benign"), await sandbox.LivePolicyAsync()));
         var alert = Assert.Single(await sandbox.AlertsAsync());
-        Assert.StartsWith("[ROLLED BACK]", Text(alert["Subject"]), StringComparison.Ordinal);
+
+        // The retry's alert is late, and says so.
+        Assert.StartsWith("[DELAYED][ROLLED BACK]", Text(alert["Subject"]), StringComparison.Ordinal);
+        Assert.Equal("retry", Text(alert["MessageAttributes"]!["delivery"]!["Value"]));
         Assert.Contains("earlier attempt claimed this event", sandbox.Log.ToString(), StringComparison.Ordinal);
     }
 

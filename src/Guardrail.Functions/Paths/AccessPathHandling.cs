@@ -39,12 +39,20 @@ internal static class AccessPathHandling
             throw new InvalidOperationException("the access-path function needs the path readers");
         }
 
+        var targets = await ConcernedAsync(host, plan, change, deadline).ConfigureAwait(false);
+        if (targets.Count == 0)
+        {
+            var why = $"{change.EventName} touches no document of a protected access path (by each path's last collected state)";
+            log.Info("ignored", ("reason", why));
+            return new InvocationResult(Outcome.Ignored, change.EventId, why);
+        }
+
         using var readers = makeReaders();
         var processor = new PolicyChangeProcessor(host.Config, host.Services);
         var results = new List<InvocationResult>();
         var failures = new List<ExceptionDispatchInfo>();
         var firstReads = new ReadCache();
-        foreach (var target in plan.Targets)
+        foreach (var target in targets)
         {
             // One claim per event and path: a retry after a failure on the second path does not judge the first again.
             var perPath = change with { EventId = $"{change.EventId}:{target.Key}" };
@@ -79,6 +87,31 @@ internal static class AccessPathHandling
                 break;
         }
 
-        throw new FunctionFailedException($"{failures.Count} of {plan.Targets.Count} protected paths could not be judged or restored: {string.Join("; ", failures.Select(f => f.SourceException.Message))}", failures[0].SourceException);
+        throw new FunctionFailedException($"{failures.Count} of {targets.Count} protected paths could not be judged or restored: {string.Join("; ", failures.Select(f => f.SourceException.Message))}", failures[0].SourceException);
+    }
+
+    /// <summary>
+    /// The plan's paths that the event can concern: for a managed policy, key or organization event, those whose last
+    /// collected state (their MAC-verified known-good record) holds the document; the others are not read at all.
+    /// </summary>
+    private static async Task<IReadOnlyList<PathTarget>> ConcernedAsync(FunctionHost host, AccessPathPlan plan, PolicyChangeEvent change, InvocationDeadline deadline)
+    {
+        var touch = plan.Trigger.Touched(change);
+        if (touch is not (PathTouch.ManagedPolicy or PathTouch.Key or PathTouch.Organization))
+        {
+            return plan.Targets;
+        }
+
+        var concerned = new List<PathTarget>();
+        foreach (var target in plan.Targets)
+        {
+            var last = await host.Services.State.KnownGood.GetKnownGoodAsync(target.Key, deadline.Work).ConfigureAwait(false);
+            if (PathRelevance.MayConcern(touch, last.Value?.PolicyText is { } text ? PathEnvelope.Parse(text) : null))
+            {
+                concerned.Add(target);
+            }
+        }
+
+        return concerned;
     }
 }
