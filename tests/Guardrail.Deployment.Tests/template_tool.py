@@ -84,7 +84,8 @@ def main():
         if name in pseudo:
             return pseudo[name]
         if name in values and attribute is None:
-            return values[name]
+            listed = template["Parameters"][name]["Type"] == "CommaDelimitedList"
+            return values[name].split(",") if listed else values[name]
         return physical(name, resources[name], attribute, resolve)
 
     def condition(name):
