@@ -46,19 +46,17 @@ public sealed class IamPolicyTests
 
     private static string[] RestoreKinds => [.. RestoreWrites.Select(w => w.Kind).Distinct()];
 
-    private static List<PolicyDocument> RolePolicies(string role, string rollback, string accountRoleName = "")
+    private static List<PolicyDocument> RolePolicies(string role, string rollback)
     {
-        var parameters = new Dictionary<string, string>(TemplateTool.DefaultParameters) { ["Rollback"] = rollback, ["AccountRoleName"] = accountRoleName };
-        var resource = TemplateTool.Resources(parameters: parameters)[role]!;
-        return [.. resource["Properties"]!["Policies"]!.AsArray().Select(p => PolicyParser.Parse(p!["PolicyDocument"]!.ToJsonString(), PolicyKind.Identity))];
+        var parameters = new Dictionary<string, string>(TemplateTool.DefaultParameters) { ["Rollback"] = rollback };
+        return PolicyCheck.RolePolicies(TemplateTool.Resources(parameters: parameters), role);
     }
 
-    private static bool Allows(List<PolicyDocument> policies, string action, string resource)
-    {
-        var request = new AccessRequest(action, new ConcreteResource(resource), new RoleSessionPrincipal(RoleArn.Parse("arn:aws:iam::123456789012:role/function")), new RequestContext([], fallback: ContextValue.Absent), action);
-        var decisions = policies.Select(p => PolicyEvaluator.Evaluate(p, request, GrantSource.PolicyMustAllow)).ToList();
-        return decisions.Any(d => d.Allow == Tri.True) && decisions.All(d => d.Deny == Tri.False);
-    }
+    // Unless a test says otherwise, the resource written is tagged protected (RestoreScopeTests checks untagged ones).
+    private static readonly (string Key, ContextValue Value) TaggedProtected = PolicyCheck.Tag("spectrum-guardrail", "protected");
+
+    private static bool Allows(List<PolicyDocument> policies, string action, string resource, params (string Key, ContextValue Value)[] context) =>
+        PolicyCheck.IdentityAllows(policies, PolicyCheck.ByRole("arn:aws:iam::123456789012:role/function", action, resource, [TaggedProtected, .. context]));
 
     [Theory]
     [InlineData("true")]
@@ -73,7 +71,7 @@ public sealed class IamPolicyTests
         Assert.False(Allows(policies, "s3:PutBucketPolicy", Unprotected));
         Assert.False(Allows(policies, "s3:GetBucketPolicy", Unprotected));
         Assert.False(Allows(policies, "iam:UpdateAssumeRolePolicy", SpectrumRole));
-        Assert.True(Allows(policies, "dynamodb:PutItem", Table));
+        Assert.True(Allows(policies, "dynamodb:PutItem", Table, PolicyCheck.LeadingKeys("knowngood#bucket#amzn-s3-demo-bucket")));
         Assert.True(Allows(policies, "sns:Publish", Topic));
         Assert.False(Allows(policies, "s3:GetObject", Protected + "/data/file.parquet"));
     }
@@ -111,7 +109,7 @@ public sealed class IamPolicyTests
     {
         var parameters = new Dictionary<string, string>(TemplateTool.DefaultParameters) { ["ProtectedBuckets"] = "*" };
         var resources = TemplateTool.Resources(parameters: parameters);
-        var drift = resources["DriftScanFunctionRole"]!["Properties"]!["Policies"]!.AsArray().Select(p => PolicyParser.Parse(p!["PolicyDocument"]!.ToJsonString(), PolicyKind.Identity)).ToList();
+        var drift = PolicyCheck.RolePolicies(resources, "DriftScanFunctionRole");
 
         Assert.True(Allows(drift, "s3:ListAllMyBuckets", "*"));
         Assert.True(Allows(drift, "s3:GetBucketPolicy", Unprotected));
@@ -121,11 +119,11 @@ public sealed class IamPolicyTests
     public void No_role_allows_a_write_action_on_every_resource()
     {
         var readOnly = new[] { "Get", "List", "Describe" };
-        foreach (var (logical, role) in TemplateTool.OfType(TemplateTool.Resources(parameters: new(TemplateTool.DefaultParameters) { ["ProtectedBuckets"] = "*" }), "AWS::IAM::Role"))
+        var resources = TemplateTool.Resources(parameters: new(TemplateTool.DefaultParameters) { ["ProtectedBuckets"] = "*" });
+        foreach (var (logical, _) in TemplateTool.OfType(resources, "AWS::IAM::Role"))
         {
-            foreach (var policy in role["Properties"]!["Policies"]?.AsArray() ?? [])
+            foreach (var document in PolicyCheck.RolePolicies(resources, logical))
             {
-                var document = PolicyParser.Parse(policy!["PolicyDocument"]!.ToJsonString(), PolicyKind.Identity);
                 foreach (var statement in document.Statements.Where(s => s.Effect == Effect.Allow && s.Resource!.Patterns.Contains("*")))
                 {
                     Assert.All(statement.Action.Patterns, action => Assert.True(
@@ -204,7 +202,7 @@ public sealed class IamPolicyTests
         Assert.True(Allows(policies, "redshift-serverless:GetNamespace", "arn:aws:redshift-serverless:us-east-1:123456789012:namespace/7d5a8e11-3c1f-4e2b-9a0d-1f2e3d4c5b6a"));
         Assert.True(Allows(policies, "glue:GetResourcePolicy", "arn:aws:glue:us-east-1:123456789012:catalog"));
         Assert.All(new[] { "organizations:DescribeOrganization", "organizations:ListParents", "organizations:ListPoliciesForTarget", "organizations:DescribePolicy" }, action => Assert.True(Allows(policies, action, "arn:aws:organizations::999999999999:account/o-abc1234567/123456789012"), action));
-        Assert.True(Allows(policies, "dynamodb:PutItem", Table));
+        Assert.True(Allows(policies, "dynamodb:PutItem", Table, PolicyCheck.LeadingKeys("knowngood#path#sales")));
         Assert.True(Allows(policies, "sns:Publish", Topic));
     }
 
@@ -229,15 +227,6 @@ public sealed class IamPolicyTests
         ];
 
         Assert.All(outside, request => Assert.False(Allows(policies, request.Action, request.Resource), $"{request.Action} on {request.Resource}"));
-    }
-
-    [Fact]
-    public void Other_accounts_are_read_only_through_the_named_role()
-    {
-        var policies = RolePolicies("AccessPathFunctionRole", "false", accountRoleName: "guardrail-reader");
-
-        Assert.True(Allows(policies, "sts:AssumeRole", "arn:aws:iam::444455556666:role/guardrail-reader"));
-        Assert.False(Allows(policies, "sts:AssumeRole", "arn:aws:iam::444455556666:role/Admin"));
     }
 
     [Fact]

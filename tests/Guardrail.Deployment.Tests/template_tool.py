@@ -2,7 +2,7 @@
 for given parameter values, printing the plain CloudFormation resources as JSON. The tests then check the event
 patterns, handlers and IAM policies that would really be deployed.
 
-usage: python3 template_tool.py TEMPLATE '{"Param": "value", ...}'
+usage: python3 template_tool.py TEMPLATE '{"Param": "value", ...}'   ("AWS::Partition"/"AWS::Region" override the pseudo parameters)
        python3 template_tool.py TEMPLATE --parameters     (the Parameters section as written)
        python3 template_tool.py TEMPLATE '{...}' --rules  (the Rules assertions that fail: name -> AssertDescription)
 """
@@ -25,29 +25,34 @@ class NoManagedPolicies:
 
 def physical(logical, resource, attribute=None, resolve=lambda node: node):
     kind = resource["Type"]
+    if kind == "AWS::KMS::Key":
+        return f"arn:{PARTITION}:kms:{REGION}:{ACCOUNT}:key/{logical}" if attribute == "Arn" else logical
+    if kind == "AWS::SSM::Parameter":
+        return resolve(resource["Properties"]["Name"])
     if kind == "AWS::SNS::Topic":
-        return f"arn:aws:sns:{REGION}:{ACCOUNT}:{logical}"
+        return f"arn:{PARTITION}:sns:{REGION}:{ACCOUNT}:{logical}"
     if kind == "AWS::SQS::Queue":
         if attribute == "Arn":
-            return f"arn:aws:sqs:{REGION}:{ACCOUNT}:{logical}"
+            return f"arn:{PARTITION}:sqs:{REGION}:{ACCOUNT}:{logical}"
         if attribute == "QueueName":
             return logical
         return f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/{logical}"
     if kind == "AWS::DynamoDB::Table":
-        return f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{logical}" if attribute == "Arn" else logical
+        return f"arn:{PARTITION}:dynamodb:{REGION}:{ACCOUNT}:table/{logical}" if attribute == "Arn" else logical
     if kind == "AWS::IAM::Role":
-        return f"arn:aws:iam::{ACCOUNT}:role/{logical}" if attribute == "Arn" else logical
+        return f"arn:{PARTITION}:iam::{ACCOUNT}:role/{logical}" if attribute == "Arn" else logical
     if kind == "AWS::Lambda::Function":
         name = resolve(resource["Properties"].get("FunctionName", logical))
-        return f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}" if attribute == "Arn" else name
+        return f"arn:{PARTITION}:lambda:{REGION}:{ACCOUNT}:function:{name}" if attribute == "Arn" else name
     if kind == "AWS::Logs::LogGroup":
-        return f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:{logical}:*" if attribute == "Arn" else logical
+        return f"arn:{PARTITION}:logs:{REGION}:{ACCOUNT}:log-group:{logical}:*" if attribute == "Arn" else logical
     if kind == "AWS::Events::Rule":
-        return f"arn:aws:events:{REGION}:{ACCOUNT}:rule/{logical}"
-    return f"arn:aws:unknown:{REGION}:{ACCOUNT}:{logical}"
+        return f"arn:{PARTITION}:events:{REGION}:{ACCOUNT}:rule/{logical}"
+    return f"arn:{PARTITION}:unknown:{REGION}:{ACCOUNT}:{logical}"
 
 
 def main():
+    global PARTITION, REGION
     os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
     text = open(sys.argv[1]).read()
     template, problems = decode_str(text)
@@ -58,6 +63,8 @@ def main():
         print(json.dumps(template.get("Parameters", {})))
         return
     params = json.loads(sys.argv[2])
+    PARTITION = params.pop("AWS::Partition", PARTITION)
+    REGION = params.pop("AWS::Region", REGION)
     code_uris = {}
     if "Transform" in template:
         # As `sam package` does: local code becomes an S3 location (the original path is reported as _CodeUri).
@@ -77,7 +84,8 @@ def main():
         if name in pseudo:
             return pseudo[name]
         if name in values and attribute is None:
-            return values[name]
+            listed = template["Parameters"][name]["Type"] == "CommaDelimitedList"
+            return values[name].split(",") if listed else values[name]
         return physical(name, resources[name], attribute, resolve)
 
     def condition(name):
@@ -149,6 +157,9 @@ def main():
         if "Condition" in resource and not condition(resource["Condition"]):
             continue
         out[logical] = {"Type": resource["Type"], "Properties": resolve(resource.get("Properties", {}))}
+        if "DependsOn" in resource:
+            depends = resource["DependsOn"]
+            out[logical]["DependsOn"] = [depends] if isinstance(depends, str) else depends
         if logical in code_uris:
             out[logical]["_CodeUri"] = code_uris[logical]
     print(json.dumps(out))
