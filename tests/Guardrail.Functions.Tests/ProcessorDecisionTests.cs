@@ -72,7 +72,7 @@ public sealed class ProcessorDecisionTests
         var h = new ProcessorHarness();
         await h.RecordKnownGoodAsync();
         h.PutLockout();
-        h.Store.OnWrite = (_, _) => throw new AwsServiceException("s3", "AccessDenied", "not allowed", System.Net.HttpStatusCode.Forbidden, null);
+        h.Store.OnWrite = (_, _) => throw new AwsServiceException("s3", "InternalError", "we encountered an internal error", System.Net.HttpStatusCode.InternalServerError, null);
 
         var failure = await Assert.ThrowsAsync<FunctionFailedException>(() => h.RunAsync("bucket-put-vpce-lockout"));
         h.Store.OnWrite = null;
@@ -86,6 +86,22 @@ public sealed class ProcessorDecisionTests
         Assert.Equal(1, h.State.Released);
         Assert.Equal(Outcome.RolledBack, retry.Outcome);
         Assert.Equal(2, h.Sns.Published.Count);
+    }
+
+    [Fact]
+    public async Task A_restore_AWS_refuses_says_the_resource_is_not_marked_protected()
+    {
+        var h = new ProcessorHarness();
+        await h.RecordKnownGoodAsync();
+        h.PutLockout();
+        h.Store.OnWrite = (_, _) => throw new AwsServiceException("s3", "AccessDenied", "explicit deny in a resource-based policy", System.Net.HttpStatusCode.Forbidden, null);
+
+        await Assert.ThrowsAsync<FunctionFailedException>(() => h.RunAsync("bucket-put-vpce-lockout"));
+
+        Assert.Equal("rollback-failed", h.Sns.Attribute(0, "outcome"));
+        Assert.Equal("critical", h.Sns.Attribute(0, "severity"));
+        Assert.Equal("rollback-not-permitted", h.AlertBody(0)["reasonCode"]!.GetValue<string>());
+        Assert.Contains("marked protected", h.AlertBody(0)["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,6 +60,9 @@ public enum OutcomeReason
     /// <summary>Writing the known-good policy failed.</summary>
     RollbackWriteFailed,
 
+    /// <summary>AWS refused the restore write: the resource is not marked protected (or the role lacks the permission).</summary>
+    RollbackNotPermitted,
+
     /// <summary>After the write, the live policy is not the known-good one.</summary>
     RollbackNotVerified,
 
@@ -120,6 +123,7 @@ public static class OutcomeText
         OutcomeReason.NewerChangeByOther => "newer-change-by-other",
         OutcomeReason.RollbackInProgress => "rollback-in-progress",
         OutcomeReason.RollbackWriteFailed => "rollback-write-failed",
+        OutcomeReason.RollbackNotPermitted => "rollback-not-permitted",
         OutcomeReason.RollbackNotVerified => "rollback-not-verified",
         OutcomeReason.Deadline => "deadline",
         OutcomeReason.StateTampered => "state-tampered",

@@ -38,7 +38,9 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await EndRollbackAsync(kind, null, deadline).ConfigureAwait(false);
-            return await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackWriteFailed, $"writing the known-good policy failed ({e.GetType().Name}: {e.Message}); the judged policy is most likely still live.", e, deadline).ConfigureAwait(false);
+            return WriteRefusal.IsAccessDenied(e)
+                ? await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackNotPermitted, $"AWS refused the write ({e.GetType().Name}: {e.Message}): the guardrail may restore only resources marked protected (tagged with the template's ProtectedTagKey and the value protected) or named in its parameters. The judged policy is still live: restore it by hand, or mark the resource protected.", e, deadline).ConfigureAwait(false)
+                : await ReportRollbackFailureAsync(planned, context, result, OutcomeReason.RollbackWriteFailed, $"writing the known-good policy failed ({e.GetType().Name}: {e.Message}); the judged policy is most likely still live.", e, deadline).ConfigureAwait(false);
         }
 
         // The write landed: from now on it counts as a rollback for the circuit breaker (an attempt killed before
