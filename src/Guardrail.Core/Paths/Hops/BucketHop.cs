@@ -61,6 +61,6 @@ internal sealed class BucketHop : IHop
             ResourceControl.Apply(hop, path, account, path.S3Shapes(bucket));
         }
 
-        return hop.Build();
+        return hop.Build(path);
     }
 }

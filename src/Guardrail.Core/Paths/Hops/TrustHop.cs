@@ -48,7 +48,7 @@ internal sealed class TrustHop : IHop
             }
         }
 
-        return hop.Build();
+        return hop.Build(path);
     }
 
     /// <summary>Both names must be trusted; one of them only puts Spectrum at risk (which one assumes is not documented).</summary>
