@@ -41,6 +41,21 @@ internal sealed class HopBuilder(HopKind hop)
     /// <summary>Adds a finding about <paramref name="document"/>.</summary>
     public void Add(string document, Finding finding) => Add(document, PendingFinding.Of(finding));
 
+    /// <summary>Adds a finding about <paramref name="document"/> whose message is built only if it is reported.</summary>
+    public void Add(string document, PendingFinding finding)
+    {
+        var key = (finding.Rule, document, finding.Statement, finding.Kind);
+        if (!index.TryGetValue(key, out var at))
+        {
+            index[key] = findings.Count;
+            findings.Add((document, finding));
+        }
+        else if (finding.Severity > findings[at].Finding.Severity)
+        {
+            findings[at] = (document, finding);
+        }
+    }
+
     /// <summary>Adds a finding built here, with the rule's fix.</summary>
     public void Add(string document, string rule, Tri value, string statement, string message) =>
         Add(document, new Finding(rule, value == Tri.False ? Severity.High : Severity.Medium, FindingKind.Access, statement, message, Fixes.For(rule)));
@@ -102,20 +117,6 @@ internal sealed class HopBuilder(HopKind hop)
         if (grant)
         {
             Judged(judgement.Grant);
-        }
-    }
-
-    private void Add(string document, PendingFinding finding)
-    {
-        var key = (finding.Rule, document, finding.Statement, finding.Kind);
-        if (!index.TryGetValue(key, out var at))
-        {
-            index[key] = findings.Count;
-            findings.Add((document, finding));
-        }
-        else if (finding.Severity > findings[at].Finding.Severity)
-        {
-            findings[at] = (document, finding);
         }
     }
 
