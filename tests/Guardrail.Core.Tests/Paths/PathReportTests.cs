@@ -17,20 +17,24 @@ public sealed class PathReportTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
     private static readonly PathSnapshot Snapshot = SnapshotReader.Read(DenyHeavySnapshot.Json(Denies));
 
-    [Fact]
-    public void The_identity_hop_reports_the_cap_and_counts_every_other_finding()
+    [Theory]
+    [InlineData(false, HopKind.Identity)]
+    [InlineData(true, HopKind.Bucket)]
+    public void The_hop_of_the_denies_reports_the_cap_and_counts_every_other_finding(bool inBucketPolicy, HopKind hop)
     {
-        var uncapped = PathEvaluator.Evaluate(Snapshot, Now, findingsPerHop: int.MaxValue);
-        var capped = PathEvaluator.Evaluate(Snapshot, Now);
+        var snapshot = SnapshotReader.Read(DenyHeavySnapshot.Json(Denies, inBucketPolicy));
+        var uncapped = PathEvaluator.Evaluate(snapshot, Now, findingsPerHop: int.MaxValue);
+        var capped = PathEvaluator.Evaluate(snapshot, Now);
 
-        var all = uncapped.Hops.Single(h => h.Hop == HopKind.Identity);
-        var identity = capped.Hops.Single(h => h.Hop == HopKind.Identity);
+        var all = uncapped.Hops.Single(h => h.Hop == hop);
+        var reported = capped.Hops.Single(h => h.Hop == hop);
         Assert.True(all.Findings.Count > Denies, $"{all.Findings.Count} findings");
         Assert.Equal(0, all.FindingsOmitted);
-        Assert.Equal(PathEvaluator.DefaultFindingsPerHop, identity.Findings.Count);
-        Assert.Equal(all.Findings.Count - PathEvaluator.DefaultFindingsPerHop, identity.FindingsOmitted);
-        Assert.Equal(identity.FindingsOmitted, capped.FindingsOmitted);
-        Assert.Subset(all.Findings.ToHashSet(), identity.Findings.ToHashSet());
+        Assert.Equal(PathEvaluator.DefaultFindingsPerHop, reported.Findings.Count);
+        Assert.Equal(all.Findings.Count - PathEvaluator.DefaultFindingsPerHop, reported.FindingsOmitted);
+        Assert.Equal(reported.FindingsOmitted, capped.FindingsOmitted);
+        Assert.Subset(all.Findings.ToHashSet(), reported.Findings.ToHashSet());
+        Assert.Equal(uncapped.Line, capped.Line);
     }
 
     [Fact]

@@ -5,28 +5,36 @@ namespace Guardrail.Testing.Paths;
 /// <summary>
 /// The snapshot of bench/paths/deny-heavy-snapshot.py, built in process: a role whose one inline policy holds
 /// <c>count</c> conditional denies on a tag the guardrail cannot know (each may apply, so each is a finding on the
-/// identity hop) and an allow of everything. Tests and benchmarks of the capped report use it.
+/// identity hop) and an allow of everything; or, <c>inBucketPolicy</c>, the same denies (to everyone) in the bucket
+/// policy, each a finding of the bucket hop. Tests and benchmarks of the capped report use it.
 /// </summary>
 public static class DenyHeavySnapshot
 {
     public const string Role = "arn:aws:iam::111122223333:role/spectrum";
 
     /// <summary>The snapshot's JSON text.</summary>
-    public static string Json(int count)
+    public static string Json(int count, bool inBucketPolicy = false)
     {
-        var statements = new JsonArray();
+        var denies = new JsonArray();
         for (var i = 0; i < count; i++)
         {
-            statements.Add(new JsonObject
+            var deny = new JsonObject
             {
                 ["Sid"] = $"D{i}",
                 ["Effect"] = "Deny",
                 ["Action"] = "s3:GetObject",
                 ["Resource"] = "arn:aws:s3:::lake/sales/*",
                 ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["aws:PrincipalTag/team"] = $"t{i}" } },
-            });
+            };
+            if (inBucketPolicy)
+            {
+                deny["Principal"] = "*";
+            }
+
+            denies.Add(deny);
         }
 
+        var statements = inBucketPolicy ? new JsonArray() : denies;
         statements.Add(new JsonObject { ["Effect"] = "Allow", ["Action"] = "s3:*", ["Resource"] = "*" });
         var snapshot = new JsonObject
         {
@@ -52,7 +60,7 @@ public static class DenyHeavySnapshot
                 ["lake"] = new JsonObject
                 {
                     ["account"] = "111122223333",
-                    ["policy"] = null,
+                    ["policy"] = inBucketPolicy ? new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = denies } : null,
                     ["encryption"] = new JsonObject { ["algorithm"] = "AES256" },
                     ["ownership"] = "BucketOwnerEnforced",
                 },

@@ -61,7 +61,7 @@ internal sealed class HopBuilder(HopKind hop)
         Add(document, new Finding(rule, value == Tri.False ? Severity.High : Severity.Medium, FindingKind.Access, statement, message, Fixes.For(rule)));
 
     /// <summary>Adds a whole single-document verdict (its access part judged, its findings kept with their statements).</summary>
-    public void Add(string document, Verdict verdict)
+    public void Add(string document, PendingVerdict verdict)
     {
         Judged(verdict.Access switch
         {

@@ -129,7 +129,7 @@ internal sealed class PathJudging
             : identity;
 
     /// <summary>Counts the work of a verdict judged by a single-document evaluator.</summary>
-    public Findings.Verdict Counted(Findings.Verdict verdict)
+    public Findings.PendingVerdict Counted(Findings.PendingVerdict verdict)
     {
         CellsEvaluated += verdict.RequestsEvaluated;
         return verdict;
