@@ -125,7 +125,7 @@ internal sealed class HopBuilder(HopKind hop)
 
     /// <summary>
     /// The hop's result, reporting at most <paramref name="cap"/> findings, each paid for out of
-    /// <paramref name="budget"/> (<see cref="FindingReport"/>); the others are counted, never weighed less. When the
+    /// <paramref name="budget"/> (<see cref="FindingReport"/>); the others are only counted, the status is decided from all. When the
     /// budget cannot pay for a finding the cap would report, the hop is at risk with an <c>evaluation-budget</c>
     /// finding: never ok for what it could not say.
     /// </summary>
@@ -144,7 +144,7 @@ internal sealed class HopBuilder(HopKind hop)
                 Severity.Medium,
                 FindingKind.Access,
                 "(findings)",
-                $"The path's work budget ran out before this hop's findings could be reported ({omitted} left out), so the hop is at risk: what was not reported is not known to be harmless.",
+                $"The path's work budget ran out before this hop's findings could be reported ({omitted:N0} left out), so the hop is at risk: what was not reported is not known to be harmless.",
                 Fixes.For(RuleIds.EvaluationBudget))));
         }
 
