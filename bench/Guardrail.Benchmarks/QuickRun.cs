@@ -4,6 +4,7 @@ using Guardrail.Core.Paths;
 using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Spectrum;
 using Guardrail.Testing.Adversarial;
+using Guardrail.Testing.Paths;
 
 namespace Guardrail.Benchmarks;
 
@@ -38,6 +39,15 @@ internal static class QuickRun
             snapshot => PathEvaluator.Evaluate(snapshot, now),
             result => $"{result.Access} ({string.Join(" ", result.Hops.Select(h => $"{h.Hop.ToText()}:{h.Status.ToText()}"))})");
         Console.WriteLine($"realistic path: verdict / parse {verdict / parse:F1}x");
+
+        // A hostile path: 20,000 conditional denies, each a finding of the identity hop; the report keeps 100.
+        var denies = DenyHeavySnapshot.Json(20_000);
+        Measure(
+            "deny-heavy path (20,000 denies)",
+            denies.Length,
+            () => SnapshotReader.Read(denies),
+            snapshot => PathEvaluator.Evaluate(snapshot, now),
+            result => $"{result.Access} ({result.Findings.Count()} findings reported, {result.FindingsOmitted} left out)");
     }
 
     private static (double Parse, double Judge) Measure<TParsed, TResult>(string name, int length, Func<TParsed> parse, Func<TParsed, TResult> judge, Func<TResult, string> describe)

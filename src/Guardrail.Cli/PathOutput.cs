@@ -9,8 +9,9 @@ namespace Guardrail.Cli;
 
 /// <summary>
 /// <c>check path</c>'s answer. Text: the path as one line of hops with a mark each (✓ ok, ! at-risk, ✗ breaks,
-/// ? unchecked), so the cut is seen at a glance; the verdict; then the findings grouped by hop. JSON: <c>verdict</c>,
-/// <c>security</c>, every hop in path order with its status and findings, the findings flat, <c>requestsEvaluated</c>.
+/// ? unchecked), so the cut is seen at a glance; the verdict; then the findings grouped by hop, each hop's report
+/// capped (one line counts what it left out). JSON: <c>verdict</c>, <c>security</c>, every hop in path order with its
+/// status, findings and <c>findingsOmitted</c>, the findings flat, <c>requestsEvaluated</c>, <c>findingsOmitted</c> in all.
 /// </summary>
 public static class PathOutput
 {
@@ -36,7 +37,7 @@ public static class PathOutput
         var hops = InPathOrder(verdict);
         output.WriteLine(string.Join(" → ", hops.Select(h => $"{h.Hop.ToText()} {Painted(h.Status, colour)}")));
         VerdictTextWriter.WriteHeadline(output, verdict.Access, verdict.Security, subject, colour);
-        foreach (var hop in hops.Where(h => h.Findings.Count > 0))
+        foreach (var hop in hops.Where(h => h.Findings.Count > 0 || h.FindingsOmitted > 0))
         {
             output.WriteLine();
             output.WriteLine($"{hop.Hop.ToText()} {Painted(hop.Status, colour)} {hop.Status.ToText()}");
@@ -44,6 +45,11 @@ public static class PathOutput
             {
                 var where = $"{SafeText.Echo(finding.Document)}, {SafeText.Echo(finding.Finding.Statement)}";
                 VerdictTextWriter.WriteFinding(output, finding.Finding, where, "  ", colour);
+            }
+
+            if (hop.FindingsOmitted > 0)
+            {
+                output.WriteLine($"  … and {hop.FindingsOmitted:N0} more {(hop.FindingsOmitted == 1 ? "finding" : "findings")} on this hop (not shown; the verdict counts them)");
             }
         }
     }
@@ -55,9 +61,10 @@ public static class PathOutput
         var result = new PathResultJson(
             verdict.Access.ToText(),
             verdict.Security.ToText(),
-            [.. hops.Select(h => new HopJson(h.Hop.ToText(), h.Status.ToText(), [.. h.Findings.Select(FindingJson)]))],
+            [.. hops.Select(h => new HopJson(h.Hop.ToText(), h.Status.ToText(), [.. h.Findings.Select(FindingJson)], h.FindingsOmitted))],
             [.. hops.SelectMany(h => h.Findings).Select(FindingJson)],
-            verdict.RequestsEvaluated);
+            verdict.RequestsEvaluated,
+            verdict.FindingsOmitted);
         return JsonSerializer.Serialize(result, Json.PathResultJson);
     }
 
@@ -82,11 +89,11 @@ public static class PathOutput
         finding.Finding.Fix);
 }
 
-/// <summary>The JSON shape of <c>check path</c>'s answer.</summary>
-internal sealed record PathResultJson(string Verdict, string Security, IReadOnlyList<HopJson> Hops, IReadOnlyList<PathFindingJson> Findings, int RequestsEvaluated);
+/// <summary>The JSON shape of <c>check path</c>'s answer; <c>findingsOmitted</c> sums the hops' (fields are only ever added).</summary>
+internal sealed record PathResultJson(string Verdict, string Security, IReadOnlyList<HopJson> Hops, IReadOnlyList<PathFindingJson> Findings, int RequestsEvaluated, int FindingsOmitted);
 
-/// <summary>One hop of the answer.</summary>
-internal sealed record HopJson(string Hop, string Status, IReadOnlyList<PathFindingJson> Findings);
+/// <summary>One hop of the answer: <c>findingsOmitted</c> counts the findings its capped report left out.</summary>
+internal sealed record HopJson(string Hop, string Status, IReadOnlyList<PathFindingJson> Findings, int FindingsOmitted);
 
 /// <summary>One finding of the answer, with its hop and document.</summary>
 internal sealed record PathFindingJson(string Hop, string Document, string Rule, string Severity, string Kind, string Statement, string Message, string Fix);

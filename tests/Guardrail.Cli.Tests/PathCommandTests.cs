@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Paths;
+using Guardrail.Testing.Paths;
 
 namespace Guardrail.Cli.Tests;
 
@@ -102,7 +103,8 @@ public sealed class PathCommandTests
         using var json = JsonDocument.Parse(PathOutput.ToJson(shuffled));
 
         var root = json.RootElement;
-        Assert.Equal(["verdict", "security", "hops", "findings", "requestsEvaluated"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["verdict", "security", "hops", "findings", "requestsEvaluated", "findingsOmitted"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, root.GetProperty("findingsOmitted").GetInt32());
         Assert.Equal("breaks", root.GetProperty("verdict").GetString());
         Assert.Equal("ok", root.GetProperty("security").GetString());
         Assert.Equal(42, root.GetProperty("requestsEvaluated").GetInt32());
@@ -110,6 +112,8 @@ public sealed class PathCommandTests
         Assert.Equal(["trust", "association", "identity", "bucket", "key", "catalog", "ownership", "lake-formation", "vpc-endpoint"], hops.Select(h => h.GetProperty("hop").GetString()));
         Assert.Equal(["ok", "ok", "breaks", "ok", "at-risk", "unchecked", "ok", "unchecked", "unchecked"], hops.Select(h => h.GetProperty("status").GetString()));
         Assert.Equal(1, hops[2].GetProperty("findings").GetArrayLength());
+        Assert.Equal(["hop", "status", "findings", "findingsOmitted"], hops[2].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, hops[2].GetProperty("findingsOmitted").GetInt32());
         var findings = root.GetProperty("findings").EnumerateArray().ToList();
         Assert.Equal(["identity", "key", "catalog"], findings.Select(f => f.GetProperty("hop").GetString()));
         var first = findings[0];
@@ -120,6 +124,53 @@ public sealed class PathCommandTests
         Assert.Equal("access", first.GetProperty("kind").GetString());
         Assert.Equal("Statement[0]", first.GetProperty("statement").GetString());
         Assert.Equal("info", findings[2].GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public void Text_and_json_say_how_many_findings_each_hop_left_out()
+    {
+        var verdict = Verdict() with
+        {
+            Hops = [.. Verdict().Hops.Select(h => h.Hop switch
+            {
+                HopKind.Identity => h with { FindingsOmitted = 19_900 },
+                HopKind.Ownership => h with { FindingsOmitted = 1 },
+                _ => h,
+            })],
+        };
+        var text = new StringWriter();
+
+        PathOutput.WriteText(text, verdict, "x", colour: false);
+        using var json = JsonDocument.Parse(PathOutput.ToJson(verdict));
+
+        var lines = text.ToString().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("  … and 19,900 more findings on this hop (not shown; the verdict counts them)", lines[Array.IndexOf(lines, "identity ✗ breaks") + 4]);
+        Assert.Equal("  … and 1 more finding on this hop (not shown; the verdict counts them)", lines[Array.IndexOf(lines, "ownership ✓ ok") + 1]);
+        Assert.Equal(19_901, json.RootElement.GetProperty("findingsOmitted").GetInt32());
+        var hops = json.RootElement.GetProperty("hops").EnumerateArray().ToList();
+        Assert.Equal([0, 0, 19_900, 0, 0, 0, 1, 0, 0], hops.Select(h => h.GetProperty("findingsOmitted").GetInt32()));
+    }
+
+    [Fact]
+    public void A_snapshot_of_many_denies_prints_a_bounded_report_with_what_it_left_out()
+    {
+        // 2,000 conditional denies: each may apply, so each is a finding of the identity hop (about 3 MB of JSON in full).
+        var snapshot = DenyHeavySnapshot.Json(2_000);
+
+        var json = CliRunner.RunWithInput(snapshot, "check", "path", "--snapshot", "-", "--format", "json");
+        var text = CliRunner.RunWithInput(snapshot, "check", "path", "--snapshot", "-");
+
+        Assert.Equal((3, 3), (json.Exit, text.Exit));
+        using var result = JsonDocument.Parse(json.Out);
+        Assert.Equal("at-risk", result.RootElement.GetProperty("verdict").GetString());
+        var identity = result.RootElement.GetProperty("hops").EnumerateArray().Single(h => h.GetProperty("hop").GetString() == "identity");
+        Assert.Equal(PathEvaluator.DefaultFindingsPerHop, identity.GetProperty("findings").GetArrayLength());
+        var omitted = identity.GetProperty("findingsOmitted").GetInt32();
+        Assert.True(omitted >= 2_000 - PathEvaluator.DefaultFindingsPerHop, $"{omitted} left out");
+        Assert.Equal(omitted, result.RootElement.GetProperty("findingsOmitted").GetInt32());
+        Assert.True(json.Out.Length < 256 * 1024, $"{json.Out.Length} characters of JSON");
+        Assert.Contains($"  … and {omitted:N0} more findings on this hop (not shown; the verdict counts them)\n", text.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.True(text.Out.Length < 128 * 1024, $"{text.Out.Length} characters of text");
     }
 
     // Needs the lead's PathEvaluator: with the stub it exits 4.

@@ -7,19 +7,19 @@ namespace Guardrail.Core.Findings;
 /// </summary>
 public sealed class FindingCollector
 {
-    private readonly List<Pending> findings = [];
+    private readonly List<PendingFinding> findings = [];
     private readonly Dictionary<(string Rule, string Statement, FindingKind Kind), int> index = [];
 
     /// <summary>Adds a finding whose message is already built.</summary>
     public void Add(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        Add(new Pending(finding.Rule, finding.Severity, finding.Kind, finding.Statement, null, finding));
+        Add(PendingFinding.Of(finding));
     }
 
     /// <summary>Adds a finding whose message is built only if this occurrence is kept; the fix is the rule's.</summary>
     public void Add(string rule, Severity severity, FindingKind kind, string statement, Func<string> message) =>
-        Add(new Pending(rule, severity, kind, statement, message, null));
+        Add(new PendingFinding(rule, severity, kind, statement, message, null));
 
     public void AddRange(IEnumerable<Finding> items)
     {
@@ -31,10 +31,12 @@ public sealed class FindingCollector
     }
 
     /// <summary>Access findings first, most severe first; then security findings likewise.</summary>
-    public IReadOnlyList<Finding> ToList() =>
-        [.. findings.Select(p => p.Build()).OrderBy(f => f.Kind).ThenByDescending(f => f.Severity)];
+    public IReadOnlyList<Finding> ToList() => [.. ToPending().Select(p => p.Build())];
 
-    private void Add(Pending pending)
+    /// <summary>The findings in <see cref="ToList"/>'s order, none of their messages built yet.</summary>
+    internal IReadOnlyList<PendingFinding> ToPending() => [.. findings.OrderBy(f => f.Kind).ThenByDescending(f => f.Severity)];
+
+    private void Add(PendingFinding pending)
     {
         var key = (pending.Rule, pending.Statement, pending.Kind);
         if (!index.TryGetValue(key, out var at))
@@ -46,10 +48,5 @@ public sealed class FindingCollector
         {
             findings[at] = pending;
         }
-    }
-
-    private sealed record Pending(string Rule, Severity Severity, FindingKind Kind, string Statement, Func<string>? Message, Finding? Built)
-    {
-        public Finding Build() => Built ?? new Finding(Rule, Severity, Kind, Statement, Message!(), Fixes.For(Rule));
     }
 }

@@ -29,11 +29,21 @@ public static class PathEvaluator
         new NotJudgedHop(HopKind.VpcEndpoint, "the S3 VPC endpoint policy on a Serverless workgroup's route (enhanced VPC routing; not judged yet)"),
     ];
 
+    /// <summary>
+    /// How many findings a hop reports by default; the rest are counted (<see cref="HopResult.FindingsOmitted"/>). A
+    /// snapshot of 20,000 conditional denies has 20,000 findings on one hop: reported in full, about 30 MB of JSON.
+    /// </summary>
+    public const int DefaultFindingsPerHop = 100;
+
     /// <summary>Judges every hop of <paramref name="snapshot"/>'s path from <paramref name="now"/> on.</summary>
-    public static PathVerdict Evaluate(PathSnapshot snapshot, DateTimeOffset now, WorkBudget? budget = null)
+    /// <param name="snapshot">The path's documents.</param>
+    /// <param name="now">When it is judged.</param>
+    /// <param name="budget">The work the whole path may take, reporting included (<see cref="DefaultBudgetUnits"/>).</param>
+    /// <param name="findingsPerHop">How many findings each hop reports at most: only the report is cut, never the verdict.</param>
+    public static PathVerdict Evaluate(PathSnapshot snapshot, DateTimeOffset now, WorkBudget? budget = null, int findingsPerHop = DefaultFindingsPerHop)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var path = new PathJudging(snapshot, now, budget ?? new WorkBudget(DefaultBudgetUnits));
+        var path = new PathJudging(snapshot, now, budget ?? new WorkBudget(DefaultBudgetUnits), findingsPerHop);
         var hops = Hops.Select(h => h.Judge(path)).ToList();
         var access = hops.Select(h => h.Status).Aggregate(AccessVerdict.Ok, (worst, status) => status switch
         {
@@ -41,9 +51,7 @@ public static class PathEvaluator
             HopStatus.AtRisk when worst == AccessVerdict.Ok => AccessVerdict.AtRisk,
             _ => worst,
         });
-        var security = hops.SelectMany(h => h.Findings).Any(f => f.Finding.Kind == FindingKind.Security && f.Finding.Severity > Severity.Info)
-            ? SecurityVerdict.Weakened
-            : SecurityVerdict.Ok;
+        var security = hops.Any(h => h.WeakensSecurity) ? SecurityVerdict.Weakened : SecurityVerdict.Ok;
         return new PathVerdict(access, security, hops, (int)Math.Min(path.CellsEvaluated, int.MaxValue));
     }
 }

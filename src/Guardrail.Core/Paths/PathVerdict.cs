@@ -11,18 +11,31 @@ public sealed record PathFinding(HopKind Hop, string Document, Finding Finding);
 /// <summary>One hop's judgement.</summary>
 /// <param name="Hop">Which hop.</param>
 /// <param name="Status">Its status; <see cref="HopStatus.Unchecked"/> when its inputs were missing.</param>
-/// <param name="Findings">Why (for unchecked hops: info findings naming the missing input).</param>
-public sealed record HopResult(HopKind Hop, HopStatus Status, IReadOnlyList<PathFinding> Findings);
+/// <param name="Findings">Why (for unchecked hops: info findings naming the missing input); at most the path's cap of them.</param>
+public sealed record HopResult(HopKind Hop, HopStatus Status, IReadOnlyList<PathFinding> Findings)
+{
+    /// <summary>How many more findings the hop had than it reports (the report is capped; the status counts them all).</summary>
+    public int FindingsOmitted { get; init; }
+
+    /// <summary>Whether a finding left out is a security finding above info (the security verdict counts it).</summary>
+    public bool OmittedWeakensSecurity { get; init; }
+
+    /// <summary>Whether the hop has a security finding above info, reported or not.</summary>
+    public bool WeakensSecurity => OmittedWeakensSecurity || Findings.Any(f => f.Finding.Kind == FindingKind.Security && f.Finding.Severity > Severity.Info);
+}
 
 /// <summary>The guardrail's answer for a whole access path.</summary>
 /// <param name="Access">The worst checked hop: breaks &gt; at-risk &gt; ok.</param>
-/// <param name="Security">Weakened when any document on the path has a security finding above info.</param>
+/// <param name="Security">Weakened when any document on the path has a security finding above info (reported or not).</param>
 /// <param name="Hops">Every hop, in path order.</param>
 /// <param name="RequestsEvaluated">How many (statement part, cell) decisions it took.</param>
 public sealed record PathVerdict(AccessVerdict Access, SecurityVerdict Security, IReadOnlyList<HopResult> Hops, int RequestsEvaluated)
 {
-    /// <summary>Every finding of every hop, in path order.</summary>
+    /// <summary>Every reported finding of every hop, in path order.</summary>
     public IEnumerable<PathFinding> Findings => Hops.SelectMany(h => h.Findings);
+
+    /// <summary>How many findings the hops left out of their reports, in all.</summary>
+    public int FindingsOmitted => Hops.Sum(h => h.FindingsOmitted);
 
     /// <summary>
     /// The path as one verdict (for alerts and the functions' judging step): each finding's statement becomes

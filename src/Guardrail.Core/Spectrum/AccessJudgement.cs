@@ -18,7 +18,27 @@ internal static class AccessJudgement
     /// <param name="denyRule">The rule a deny that applies to a request violates.</param>
     /// <param name="missingGrant">The rule and message for "no statement allows this request".</param>
     /// <param name="security">The policy's security findings.</param>
-    public static Verdict From(FamilyResult result, Func<DenyMayApply, string> denyRule, Func<AccessRequest, (string Rule, string Message)> missingGrant, IReadOnlyList<Finding> security)
+    public static Verdict From(FamilyResult result, Func<DenyMayApply, string> denyRule, Func<AccessRequest, (string Rule, string Message)> missingGrant, IReadOnlyList<Finding> security) =>
+        Pending(result, denyRule, missingGrant, security).Build();
+
+    /// <summary><see cref="From"/>'s verdict, none of its access findings' messages built yet.</summary>
+    /// <param name="result">The family evaluation.</param>
+    /// <param name="denyRule">The rule a deny that applies to a request violates.</param>
+    /// <param name="missingGrant">The rule and message for "no statement allows this request".</param>
+    /// <param name="security">The policy's security findings.</param>
+    public static PendingVerdict Pending(FamilyResult result, Func<DenyMayApply, string> denyRule, Func<AccessRequest, (string Rule, string Message)> missingGrant, IReadOnlyList<Finding> security)
+    {
+        var findings = Collect(result, denyRule, missingGrant);
+        findings.AddRange(security);
+        var requests = (int)Math.Min(result.CellsEvaluated, int.MaxValue);
+        return new PendingVerdict(result.Access, security.Any(f => f.Severity > Severity.Info) ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToPending(), requests);
+    }
+
+    /// <summary>The access findings of <paramref name="result"/>, collected but none of their messages built yet.</summary>
+    /// <param name="result">The family evaluation.</param>
+    /// <param name="denyRule">The rule a deny that applies to a request violates.</param>
+    /// <param name="missingGrant">The rule and message for "no statement allows this request".</param>
+    public static FindingCollector Collect(FamilyResult result, Func<DenyMayApply, string> denyRule, Func<AccessRequest, (string Rule, string Message)> missingGrant)
     {
         var findings = new FindingCollector();
         foreach (var found in result.Events)
@@ -50,8 +70,6 @@ internal static class AccessJudgement
             }
         }
 
-        findings.AddRange(security);
-        var requests = (int)Math.Min(result.CellsEvaluated, int.MaxValue);
-        return new Verdict(result.Access, security.Any(f => f.Severity > Severity.Info) ? SecurityVerdict.Weakened : SecurityVerdict.Ok, findings.ToList(), requests);
+        return findings;
     }
 }

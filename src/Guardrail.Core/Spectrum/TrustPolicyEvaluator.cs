@@ -13,7 +13,11 @@ namespace Guardrail.Core.Spectrum;
 public static class TrustPolicyEvaluator
 {
     /// <summary>Evaluates the trust policy of <see cref="TrustCheckOptions.Role"/>.</summary>
-    public static Verdict Evaluate(PolicyDocument policy, TrustCheckOptions options, WorkBudget? budget = null)
+    public static Verdict Evaluate(PolicyDocument policy, TrustCheckOptions options, WorkBudget? budget = null) =>
+        Judge(policy, options, budget ?? new WorkBudget()).Build();
+
+    /// <summary><see cref="Evaluate"/>'s verdict, none of its access findings' messages built yet (for the path's capped report).</summary>
+    internal static PendingVerdict Judge(PolicyDocument policy, TrustCheckOptions options, WorkBudget budget)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
@@ -21,8 +25,8 @@ public static class TrustPolicyEvaluator
         var who = options.PreviousRole is null ? (options.AsServerless ? $"Amazon Redshift Serverless ({RedshiftPrincipal.ServerlessName})" : $"Amazon Redshift ({RedshiftPrincipal.Global})") : $"the previous role in the chain ({options.PreviousRole.Arn})";
         var missingRule = options.PreviousRole is null ? RuleIds.TrustMissingRedshift : RuleIds.TrustChainBroken;
         var shape = SpectrumShapes.ForAssumeRole(options, who);
-        var result = FamilyEvaluator.Evaluate(policy, principal, [shape], GrantSource.PolicyMustAllow, budget ?? new WorkBudget());
-        return AccessJudgement.From(
+        var result = FamilyEvaluator.Evaluate(policy, principal, [shape], GrantSource.PolicyMustAllow, budget);
+        return AccessJudgement.Pending(
             result,
             deny => deny.Outcome.Applies == Tri.True ? missingRule : RuleIds.ConditionUnknowable,
             witness => (missingRule, $"No statement allows {witness.Description}, so Redshift cannot use the role and Spectrum queries fail."),

@@ -9,7 +9,8 @@ namespace Guardrail.Core.Tests.Paths;
 
 /// <summary>
 /// Properties of the whole-path judgement over generated worlds (<see cref="PathWorlds"/>): taking an allow away or
-/// adding a deny never makes the path better, and the path is never better than any hop it checked.
+/// adding a deny never makes the path better, the path is never better than any hop it checked, and capping the
+/// findings each hop reports changes what is reported, never what is decided.
 /// </summary>
 public sealed class PathPropertyTests
 {
@@ -76,6 +77,30 @@ public sealed class PathPropertyTests
             if (Hops(first) != Hops(second) || first.Findings.Count() != second.Findings.Count())
             {
                 throw new HostileCases.Violation("not deterministic", $"{Hops(first)} vs {Hops(second)}");
+            }
+        });
+
+    [Fact]
+    public void Capping_the_report_keeps_the_verdict_and_counts_what_it_leaves_out() =>
+        HostileCases.Check(Seeds, Cases, Show, seed =>
+        {
+            var snapshot = SnapshotReader.Read(PathWorlds.Generate(seed).ToJsonString());
+            var cap = seed % 3;
+            var all = PathEvaluator.Evaluate(snapshot, Now, findingsPerHop: int.MaxValue);
+            var capped = PathEvaluator.Evaluate(snapshot, Now, findingsPerHop: cap);
+            if ((all.Access, all.Security, Hops(all), all.RequestsEvaluated) != (capped.Access, capped.Security, Hops(capped), capped.RequestsEvaluated))
+            {
+                throw new HostileCases.Violation("the cap changed the verdict", $"cap {cap}: {all.Access}/{all.Security} {Hops(all)} vs {capped.Access}/{capped.Security} {Hops(capped)}");
+            }
+
+            foreach (var (whole, cut) in all.Hops.Zip(capped.Hops))
+            {
+                var reported = cut.Findings.ToHashSet();
+                if (cut.Findings.Count != Math.Min(cap, whole.Findings.Count) || cut.FindingsOmitted != whole.Findings.Count - cut.Findings.Count
+                    || !reported.IsSubsetOf(whole.Findings))
+                {
+                    throw new HostileCases.Violation("the cap reported the wrong findings", $"cap {cap}, {whole.Hop.ToText()}: {whole.Findings.Count} findings, {cut.Findings.Count} reported, {cut.FindingsOmitted} left out");
+                }
             }
         });
 

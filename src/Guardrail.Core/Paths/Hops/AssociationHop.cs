@@ -28,6 +28,6 @@ internal sealed class AssociationHop : IHop
             hop.Add(kind, RuleIds.RoleNotAttached, Tri.False, "(cluster)", $"{first.Arn} is not attached to the {kind} ({attached.Count} roles are): Redshift cannot get its credentials, so Spectrum queries fail with \"Not authorized to get credentials of role\".");
         }
 
-        return hop.Build();
+        return hop.Build(path);
     }
 }

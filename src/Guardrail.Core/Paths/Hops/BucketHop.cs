@@ -45,7 +45,7 @@ internal sealed class BucketHop : IHop
             {
                 foreach (var kind in path.Kinds)
                 {
-                    hop.Add(document, path.Counted(BucketPolicyEvaluator.Evaluate(policy.Value, path.Options(bucket, kind), path.Budget)));
+                    hop.Add(document, path.Counted(BucketPolicyEvaluator.Judge(policy.Value, path.Options(bucket, kind), path.Budget)));
                 }
 
                 if (account != path.Reader.AccountId)
@@ -61,6 +61,6 @@ internal sealed class BucketHop : IHop
             ResourceControl.Apply(hop, path, account, path.S3Shapes(bucket));
         }
 
-        return hop.Build();
+        return hop.Build(path);
     }
 }

@@ -42,6 +42,6 @@ internal sealed class CatalogHop : IHop
             }
         }
 
-        return hop.Build();
+        return hop.Build(path);
     }
 }

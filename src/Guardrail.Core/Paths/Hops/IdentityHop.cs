@@ -24,7 +24,7 @@ internal sealed class IdentityHop : IHop
         if (path.ReaderFacts is not { } facts)
         {
             hop.Unchecked(reader.Arn, $"the policies of {reader.Arn} (the role is not in the snapshot)");
-            return hop.Build();
+            return hop.Build(path);
         }
 
         var shapes = path.AllReaderShapes();
@@ -61,7 +61,7 @@ internal sealed class IdentityHop : IHop
 
         Boundary(hop, path, facts, shapes);
         ServiceControlPolicies(hop, path, shapes);
-        return hop.Build();
+        return hop.Build(path);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ internal sealed class KeyHop : IHop
             Judge(hop, path, route);
         }
 
-        return hop.Build();
+        return hop.Build(path);
     }
 
     private static void Judge(HopBuilder hop, PathJudging path, KeyRoute route)

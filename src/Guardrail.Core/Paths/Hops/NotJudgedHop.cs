@@ -11,6 +11,6 @@ internal sealed class NotJudgedHop(HopKind kind, string what) : IHop
     {
         var hop = new HopBuilder(kind);
         hop.Unchecked(kind.ToText(), what);
-        return hop.Build();
+        return hop.Build(path);
     }
 }

@@ -32,6 +32,6 @@ internal sealed class OwnershipHop : IHop
             }
         }
 
-        return hop.Build();
+        return hop.Build(path);
     }
 }

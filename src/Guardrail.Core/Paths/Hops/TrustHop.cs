@@ -33,10 +33,10 @@ internal sealed class TrustHop : IHop
             foreach (var kind in path.Kinds)
             {
                 var options = new TrustCheckOptions([.. chain.Take(i + 1)], path.Now) { Serverless = kind == ClusterKind.Serverless };
-                var verdict = path.Counted(TrustPolicyEvaluator.Evaluate(policy, options, path.Budget));
+                var verdict = path.Counted(TrustPolicyEvaluator.Judge(policy, options, path.Budget));
                 if (i == 0 && options.Serverless)
                 {
-                    verdict = BothNames(verdict, path.Counted(TrustPolicyEvaluator.Evaluate(policy, options with { AsServerless = true }, path.Budget)));
+                    verdict = BothNames(verdict, path.Counted(TrustPolicyEvaluator.Judge(policy, options with { AsServerless = true }, path.Budget)));
                 }
 
                 hop.Add(document, verdict);
@@ -48,11 +48,11 @@ internal sealed class TrustHop : IHop
             }
         }
 
-        return hop.Build();
+        return hop.Build(path);
     }
 
     /// <summary>Both names must be trusted; one of them only puts Spectrum at risk (which one assumes is not documented).</summary>
-    private static Verdict BothNames(Verdict redshift, Verdict serverless)
+    private static PendingVerdict BothNames(PendingVerdict redshift, PendingVerdict serverless)
     {
         if (redshift.Access == AccessVerdict.Ok || serverless.Access == AccessVerdict.Ok)
         {

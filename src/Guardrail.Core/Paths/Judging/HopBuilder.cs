@@ -8,11 +8,12 @@ namespace Guardrail.Core.Paths.Judging;
 /// <summary>
 /// Gathers one hop's parts: what was judged (the worst value decides), what could not be (its input was missing),
 /// and the findings, one per rule, document and statement (the most severe kept). A hop whose judged parts are all
-/// fine but which missed an input is <c>unchecked</c>: never reported ok for what it did not see.
+/// fine but which missed an input is <c>unchecked</c>: never reported ok for what it did not see. Findings are
+/// gathered unbuilt; <see cref="Build(WorkBudget, int)"/> reports a capped few of them (<see cref="FindingReport"/>).
 /// </summary>
 internal sealed class HopBuilder(HopKind hop)
 {
-    private readonly List<PathFinding> findings = [];
+    private readonly List<(string Document, PendingFinding Finding)> findings = [];
     private readonly Dictionary<(string Rule, string Document, string Statement, FindingKind Kind), int> index = [];
     private Tri judged = Tri.True;
     private bool missedInput;
@@ -38,17 +39,20 @@ internal sealed class HopBuilder(HopKind hop)
         Add(document, new Finding(RuleIds.HopUnchecked, Severity.Info, FindingKind.Access, "(input)", $"Not verified: {what}.", Fixes.For(RuleIds.HopUnchecked)));
 
     /// <summary>Adds a finding about <paramref name="document"/>.</summary>
-    public void Add(string document, Finding finding)
+    public void Add(string document, Finding finding) => Add(document, PendingFinding.Of(finding));
+
+    /// <summary>Adds a finding about <paramref name="document"/> whose message is built only if it is reported.</summary>
+    public void Add(string document, PendingFinding finding)
     {
         var key = (finding.Rule, document, finding.Statement, finding.Kind);
         if (!index.TryGetValue(key, out var at))
         {
             index[key] = findings.Count;
-            findings.Add(new PathFinding(hop, document, finding));
+            findings.Add((document, finding));
         }
         else if (finding.Severity > findings[at].Finding.Severity)
         {
-            findings[at] = new PathFinding(hop, document, finding);
+            findings[at] = (document, finding);
         }
     }
 
@@ -57,7 +61,7 @@ internal sealed class HopBuilder(HopKind hop)
         Add(document, new Finding(rule, value == Tri.False ? Severity.High : Severity.Medium, FindingKind.Access, statement, message, Fixes.For(rule)));
 
     /// <summary>Adds a whole single-document verdict (its access part judged, its findings kept with their statements).</summary>
-    public void Add(string document, Verdict verdict)
+    public void Add(string document, PendingVerdict verdict)
     {
         Judged(verdict.Access switch
         {
@@ -90,8 +94,7 @@ internal sealed class HopBuilder(HopKind hop)
             GrantMissing or GrantUndecided => grant,
             _ => true,
         });
-        var verdict = AccessJudgement.From(judgement.Result with { Events = [.. events] }, denyRule, missingGrant, []);
-        foreach (var finding in verdict.Findings)
+        foreach (var finding in AccessJudgement.Collect(judgement.Result with { Events = [.. events] }, denyRule, missingGrant).ToPending())
         {
             var (document, statement) = judgement.Set.Locate(finding.Statement);
 
@@ -117,16 +120,52 @@ internal sealed class HopBuilder(HopKind hop)
         }
     }
 
-    /// <summary>The hop's result.</summary>
-    public HopResult Build()
+    /// <summary>The hop's result, with the path's cap on reported findings, paid for out of the path's budget.</summary>
+    public HopResult Build(PathJudging path) => Build(path.Budget, path.FindingsPerHop);
+
+    /// <summary>
+    /// The hop's result, reporting at most <paramref name="cap"/> findings, each paid for out of
+    /// <paramref name="budget"/> (<see cref="FindingReport"/>); the others are only counted, the status is decided from all. When the
+    /// budget cannot pay for a finding the cap would report, the hop is at risk with an <c>evaluation-budget</c>
+    /// finding: never ok for what it could not say.
+    /// </summary>
+    public HopResult Build(WorkBudget budget, int cap)
     {
+        var pending = findings.ConvertAll(f => f.Finding);
+        var kept = FindingReport.Select(pending, cap, budget, out var budgetRanOut);
+        var omitted = findings.Count - kept.Count;
+        var reported = new List<PathFinding>(kept.Count + 1);
+        reported.AddRange(kept.Select(at => new PathFinding(hop, findings[at].Document, findings[at].Finding.Build())));
+        if (budgetRanOut)
+        {
+            Judged(Tri.Unknown);
+            reported.Add(new PathFinding(hop, $"{hop.ToText()} hop", new Finding(
+                RuleIds.EvaluationBudget,
+                Severity.Medium,
+                FindingKind.Access,
+                "(findings)",
+                $"The path's work budget ran out before this hop's findings could be reported ({omitted:N0} left out), so the hop is at risk: what was not reported is not known to be harmless.",
+                Fixes.For(RuleIds.EvaluationBudget))));
+        }
+
         var status = judged switch
         {
             Tri.False => HopStatus.Breaks,
             Tri.Unknown => HopStatus.AtRisk,
             _ => missedInput ? HopStatus.Unchecked : HopStatus.Ok,
         };
-        return new HopResult(hop, status, [.. findings]);
+        return new HopResult(hop, status, reported)
+        {
+            FindingsOmitted = omitted,
+            OmittedWeakensSecurity = Weakening(pending, kept),
+        };
+    }
+
+    // Whether a finding left out is a security finding above info: the path's security verdict counts it.
+    private static bool Weakening(List<PendingFinding> pending, IReadOnlyList<int> kept)
+    {
+        var reported = new HashSet<int>(kept);
+        return pending.Where((f, i) => !reported.Contains(i)).Any(f => f.Kind == FindingKind.Security && f.Severity > Severity.Info);
     }
 }
 

@@ -27,11 +27,12 @@ internal sealed class PathJudging
     /// <summary>What building one table location's requests costs, in budget units.</summary>
     public const long TableUnits = 1_000;
 
-    public PathJudging(PathSnapshot snapshot, DateTimeOffset now, WorkBudget budget)
+    public PathJudging(PathSnapshot snapshot, DateTimeOffset now, WorkBudget budget, int findingsPerHop = PathEvaluator.DefaultFindingsPerHop)
     {
         Snapshot = snapshot;
         Now = now;
         Budget = budget;
+        FindingsPerHop = findingsPerHop;
         Reader = snapshot.Spectrum.ReadingRole;
         Session = new RoleSessionPrincipal(Reader);
         ReaderFacts = snapshot.Roles.GetValueOrDefault(Reader.Arn);
@@ -61,6 +62,9 @@ internal sealed class PathJudging
     public DateTimeOffset Now { get; }
 
     public WorkBudget Budget { get; }
+
+    /// <summary>How many findings each hop reports at most (<see cref="HopBuilder.Build(WorkBudget, int)"/>).</summary>
+    public int FindingsPerHop { get; }
 
     /// <summary>The last role of the chain, whose sessions make the data requests.</summary>
     public RoleArn Reader { get; }
@@ -125,7 +129,7 @@ internal sealed class PathJudging
             : identity;
 
     /// <summary>Counts the work of a verdict judged by a single-document evaluator.</summary>
-    public Findings.Verdict Counted(Findings.Verdict verdict)
+    public Findings.PendingVerdict Counted(Findings.PendingVerdict verdict)
     {
         CellsEvaluated += verdict.RequestsEvaluated;
         return verdict;
