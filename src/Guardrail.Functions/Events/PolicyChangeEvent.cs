@@ -1,3 +1,5 @@
+using Guardrail.Core.Identifiers;
+
 namespace Guardrail.Functions.Events;
 
 /// <summary>Who made a change, from the CloudTrail record's <c>userIdentity</c>.</summary>
@@ -35,6 +37,9 @@ public sealed record PolicyChangeEvent(
     /// <c>keyId</c>, <c>clusterIdentifier</c>, <c>namespaceName</c>, ...), by CloudTrail's field name; plain text only.
     /// </summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The partition of the event's Region (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>, ...): the partition of every ARN it names.</summary>
+    public string Partition => AwsPartitions.OfRegion(Region);
 
     public bool IsBucketPolicyChange => EventSource == "s3.amazonaws.com" && EventName is "PutBucketPolicy" or "DeleteBucketPolicy";
 
