@@ -18,8 +18,11 @@ public sealed record AwsArn(string Partition, string Service, string Region, str
             : null;
     }
 
-    /// <summary>The bucket an S3 bucket ARN (<c>arn:PARTITION:s3:::NAME</c>) names, or null when it is not one.</summary>
-    public string? BucketName => Service == "s3" && Region.Length == 0 && Account.Length == 0 && !Resource.Contains('/', StringComparison.Ordinal) ? Resource : null;
+    /// <summary>
+    /// What an S3 ARN without Region and account (<c>arn:PARTITION:s3:::NAME</c>) names, or null when the ARN is not of
+    /// that shape; the caller checks it is a bucket name (an object ARN, <c>…:::NAME/KEY</c>, is not).
+    /// </summary>
+    public string? BucketName => Service == "s3" && Region.Length == 0 && Account.Length == 0 ? Resource : null;
 
     /// <summary>The ARN of bucket <paramref name="name"/> in <paramref name="partition"/>.</summary>
     public static string Bucket(string partition, string name) => $"arn:{partition}:s3:::{name}";

@@ -33,7 +33,7 @@ internal static class StrictEventJson
         {
             case JsonValueKind.Object:
                 // JsonDocument's depth limit (64) bounds the recursion; one set per depth is reused for every object at it.
-                if (seen.Count == depth)
+                while (seen.Count <= depth)
                 {
                     seen.Add(new HashSet<string>(StringComparer.Ordinal));
                 }
