@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Guardrail.Core.Identifiers;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Functions.Events;
 
@@ -60,7 +61,7 @@ public static class EventParser
         }
         catch (JsonException e)
         {
-            throw new InvalidEventException($"the event is not valid JSON (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(" Path:")[0]}");
+            throw new InvalidEventException(SafeText.Line($"the event is not valid JSON (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(" Path:")[0]}"));
         }
 
         using (document)
