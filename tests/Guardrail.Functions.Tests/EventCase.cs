@@ -3,16 +3,16 @@ using System.Text.Json.Nodes;
 namespace Guardrail.Functions.Tests;
 
 /// <summary>
-/// The event text of a data-driven event case: an events/ file changed as the case says. <c>set</c>: dotted path to
-/// JSON value (null included); <c>remove</c>: dotted paths; <c>padBytes</c>: an extra detail field of that many
+/// The event text of a data-driven event case: an events/ file changed as the case says. <c>set</c>: dotted path (a number
+/// indexes an array) to JSON value (null included); <c>remove</c>: dotted paths; <c>padBytes</c>: an extra detail field of that many
 /// bytes; <c>padKeys</c>: an extra detail object of that many distinct names; <c>raw</c>: text replacements on the compact JSON, applied last and in order, each of whose texts must occur
 /// (for what a JSON tree cannot hold: a property name twice, a string escaping half a surrogate pair).
 /// </summary>
 internal static class EventCase
 {
-    /// <summary>The cases of tests/cases/events/<paramref name="file"/>.</summary>
-    public static JsonArray Cases(string file) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Paths.Root, "tests", "cases", "events", file)))!["cases"]!.AsArray();
+    /// <summary>The cases of tests/cases/<paramref name="folder"/>/<paramref name="file"/>.</summary>
+    public static JsonArray Cases(string file, string folder = "events") =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Paths.Root, "tests", "cases", folder, file)))!["cases"]!.AsArray();
 
     /// <summary>The pages a case follows: at least one https address (cases added since the strict reading cite them).</summary>
     public static void AssertCites(JsonObject c)
@@ -63,15 +63,16 @@ internal static class EventCase
         return text;
     }
 
+    // A dotted path; a number steps into an array (detail.requestParameters.bucketPolicy.Statement.0.Sid).
     private static (JsonObject Parent, string Key) Locate(JsonObject root, string path)
     {
         var parts = path.Split('.');
-        var parent = root;
+        JsonNode node = root;
         foreach (var part in parts[..^1])
         {
-            parent = parent[part]!.AsObject();
+            node = node is JsonArray array ? array[int.Parse(part, System.Globalization.CultureInfo.InvariantCulture)]! : node[part]!;
         }
 
-        return (parent, parts[^1]);
+        return (node.AsObject(), parts[^1]);
     }
 }
