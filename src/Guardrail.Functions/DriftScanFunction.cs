@@ -36,6 +36,7 @@ public sealed class DriftScanFunction
         try
         {
             using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+            Events.StrictEventJson.Check(document.RootElement);
         }
         catch (JsonException e)
         {

@@ -1,5 +1,6 @@
 using Guardrail.Core.Changes;
 using Guardrail.Core.Findings;
+using Guardrail.Core.Identifiers;
 using Guardrail.Functions.Alerts;
 using Guardrail.Functions.Configuration;
 using Guardrail.Functions.Events;
@@ -45,8 +46,9 @@ public static class DryRun
             {
                 case "GUARDRAIL_SPECTRUM_ROLES":
                     var role = change.IsTrustPolicyChange && change.RoleName is { } name2 ? name2 : "redshift";
-                    assumptions.Add($"GUARDRAIL_SPECTRUM_ROLES is not set: assuming the Spectrum role arn:aws:iam::{change.Account}:role/{role}");
-                    return $"arn:aws:iam::{change.Account}:role/{role}";
+                    var assumed = AwsArn.Role(change.Partition, change.Account, role);
+                    assumptions.Add($"GUARDRAIL_SPECTRUM_ROLES is not set: assuming the Spectrum role {assumed}");
+                    return assumed;
                 case "GUARDRAIL_ACCOUNT_ID":
                     assumptions.Add($"GUARDRAIL_ACCOUNT_ID is not set: assuming the guarded account is the event's recipient, {change.Account} (the deployed functions never take it from the event)");
                     return change.Account;

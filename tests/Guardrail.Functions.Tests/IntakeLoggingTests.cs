@@ -71,6 +71,27 @@ public sealed class IntakeLoggingTests(MotoServer moto)
         Assert.Empty(await sandbox.AlertsAsync());
     }
 
+    [Theory]
+    [InlineData("\"eventName\":\"PutBucketPolicy\"", "\"eventName\":\"PutBucketPolicy\",\"eventName\":\"DeleteBucketPolicy\"", "duplicate property detail.eventName:")]
+    [InlineData("\"bucketName\":\"amzn-s3-demo-bucket\"", "\"bucketName\":\"amzn-s3-demo-bucket\",\"bucketName\":\"another-bucket\"", "duplicate property detail.requestParameters.bucketName:")]
+    [InlineData("\"userAgent\":\"[aws-cli/2.22.4 md/awscrt#0.23.4 ua/2.0 os/linux]\"", "\"userAgent\":\"\\ud800\"", "detail.userAgent is not valid text")]
+    [InlineData("\"sourceIPAddress\":\"198.51.100.23\"", "\"sourceIPAddress\":\"\\udc00\"", "detail.sourceIPAddress is not valid text")]
+    public async Task A_repeated_name_or_half_a_surrogate_pair_is_a_rejected_event_not_a_crash(string find, string replace, string reason)
+    {
+        using var sandbox = await Sandbox.CreateAsync(moto);
+        var text = Sandbox.Event("bucket-put-vpce-lockout");
+        Assert.Contains(find, text, StringComparison.Ordinal);
+
+        var refused = await Assert.ThrowsAsync<InvalidEventException>(() => Sandbox.InvokeAsync(new BucketPolicyFunction(sandbox.Host()).Handle, text.Replace(find, replace, StringComparison.Ordinal)));
+
+        Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
+        var line = Assert.Single(Lines(sandbox));
+        Assert.Equal("ERROR", line["level"]!.GetValue<string>());
+        Assert.Equal(refused.Message, line["reason"]!.GetValue<string>());
+        Assert.Empty(await sandbox.AlertsAsync());
+    }
+
     [Fact]
     public async Task An_input_over_256_KB_is_refused_without_being_read_whole()
     {

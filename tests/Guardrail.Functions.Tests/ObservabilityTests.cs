@@ -5,6 +5,24 @@ namespace Guardrail.Functions.Tests;
 
 public sealed class ObservabilityTests
 {
+    [Theory]
+    [InlineData("AccessDenied\n{\"level\":\"INFO\",\"message\":\"ok\"}")]
+    [InlineData("\r\u001b[2J\u0007")]
+    [InlineData("evil\u202e\u2066\u200e\u061c")]
+    [InlineData("a\u200b\u200d\u2060\ufeff\u00adb")]
+    [InlineData("a\u2028b\u2029c\u0085")]
+    public void A_logged_value_is_json_escaped_so_the_line_holds_nothing_raw(string value)
+    {
+        using var output = new StringWriter();
+        var log = new JsonLog("bucket-policy", output, TimeProvider.System);
+
+        log.Error($"rejected: {value}", ("reason", value), ("userAgent", value));
+
+        var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(Core.Text.SafeText.IsPrintable(line), line);
+        Assert.Equal(value, JsonNode.Parse(line)!["reason"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Log_lines_are_single_json_objects_with_powertools_keys_and_metrics_are_emf()
     {

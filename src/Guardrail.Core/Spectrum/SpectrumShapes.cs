@@ -1,5 +1,6 @@
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Families;
+using Guardrail.Core.Identifiers;
 
 namespace Guardrail.Core.Spectrum;
 
@@ -17,7 +18,8 @@ public static class SpectrumShapes
         var baseContext = SpectrumContext.ForBucket(options);
         var time = NumericDimension.Time(options.Now);
         var age = NumericDimension.SignatureAge(SpectrumContext.PresignedUrlLifetimeMs);
-        var bucketArn = $"arn:aws:s3:::{options.Bucket}";
+        // The bucket is in the reading role's partition (Spectrum reads buckets of its own Region only).
+        var bucketArn = AwsArn.Bucket(options.ReadingRole.Partition, options.Bucket);
 
         var getContext = SpectrumContext.PresignedGet(baseContext, signatureAge: null);
         var bucket = new FixedResource(new ConcreteResource(bucketArn));

@@ -5,6 +5,7 @@ using Guardrail.Aws.Sns;
 using Guardrail.Aws.State;
 using Guardrail.Core.Changes;
 using Guardrail.Core.Findings;
+using Guardrail.Core.Text;
 using Guardrail.Functions.Events;
 using Guardrail.Functions.Processing;
 
@@ -45,14 +46,17 @@ public static class AlertComposer
     internal static string Subject(string tag, IPolicyKind resource, PolicyChangeEvent? change)
     {
         var actor = ShortActor(change?.Actor.Arn);
-        var subject = $"[{tag}] {resource.Type} {resource.Name}" + (actor is null ? string.Empty : $" by {actor}");
+        var subject = $"[{tag}] {resource.Type} {EmailLines.Value(resource.Name)}" + (actor is null ? string.Empty : $" by {EmailLines.Value(actor)}");
         return Clean(subject);
     }
 
-    /// <summary>SNS subjects must be ASCII-printable without line breaks, at most 100 characters.</summary>
+    /// <summary>
+    /// SNS subjects must be ASCII-printable without line breaks, at most 100 characters: what SafeText escapes (controls,
+    /// bidirectional and invisible characters) is shown as its escape, any other non-ASCII character as <c>?</c>.
+    /// </summary>
     internal static string Clean(string subject)
     {
-        var clean = new string([.. subject.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
+        var clean = new string([.. SafeText.Line(subject).Select(c => c is >= ' ' and <= '~' ? c : '?')]);
         return clean.Length <= MaxSubjectLength ? clean : clean[..(MaxSubjectLength - 3)] + "...";
     }
 
@@ -158,85 +162,89 @@ public static class AlertComposer
         }
     }
 
-    /// <summary>The "what changed / who / from / event id" lines of an email.</summary>
-    internal static void AppendEvent(StringBuilder text, PolicyChangeEvent? change)
+    /// <summary>The "what changed / who / from / event id" lines of an email, each value escaped and cut.</summary>
+    internal static void AppendEvent(EmailLines text, PolicyChangeEvent? change)
     {
         if (change is { } e)
         {
-            text.AppendLine($"What changed:  {e.EventName} at {e.Time:u} in account {e.Account} ({e.Region})");
-            text.AppendLine($"Who:           {e.Actor.Arn}");
-            text.AppendLine($"From:          {e.Actor.SourceIp ?? "unknown address"} using {e.Actor.UserAgent ?? "unknown client"}");
-            text.AppendLine($"Event id:      {e.EventId}");
+            text.Line($"What changed:  {EmailLines.Value(e.EventName)} at {e.Time:u} in account {EmailLines.Value(e.Account)} ({EmailLines.Value(e.Region)})");
+            text.Line($"Who:           {EmailLines.Value(e.Actor.Arn)}");
+            text.Line($"From:          {EmailLines.Value(e.Actor.SourceIp ?? "unknown address")} using {EmailLines.Value(e.Actor.UserAgent ?? "unknown client")}");
+            text.Line($"Event id:      {EmailLines.Value(e.EventId)}");
         }
     }
 
+    // Every value from a policy (Sids, condition values in the findings' messages, the diff), an event (actor, user
+    // agent) or AWS (error messages in the reason) goes through EmailLines: escaped, cut, never a line of its own.
     private static string EmailText(AlertContext context)
     {
-        var text = new StringBuilder();
+        var text = new EmailLines();
         var verdict = context.Verdict;
-        text.AppendLine(context.Outcome == Outcome.Ok ? $"Redshift Spectrum can still read through the {context.Resource.Type} of {context.Resource.Name}." : verdict.Access switch
+        var type = context.Resource.Type;
+        var name = EmailLines.Value(context.Resource.Name);
+        text.Line(context.Outcome == Outcome.Ok ? $"Redshift Spectrum can still read through the {type} of {name}." : verdict.Access switch
         {
-            AccessVerdict.Breaks => $"Redshift Spectrum can no longer read through the {context.Resource.Type} of {context.Resource.Name}.",
-            AccessVerdict.AtRisk => $"Redshift Spectrum may be unable to read through the {context.Resource.Type} of {context.Resource.Name}, depending on facts the guardrail cannot know.",
-            _ => $"Redshift Spectrum can still read, but the {context.Resource.Type} of {context.Resource.Name} is less locked down than AWS recommends.",
+            AccessVerdict.Breaks => $"Redshift Spectrum can no longer read through the {type} of {name}.",
+            AccessVerdict.AtRisk => $"Redshift Spectrum may be unable to read through the {type} of {name}, depending on facts the guardrail cannot know.",
+            _ => $"Redshift Spectrum can still read, but the {type} of {name} is less locked down than AWS recommends.",
         });
-        text.AppendLine();
+        text.Line();
         if (context.Tampering.Count > 0)
         {
-            text.AppendLine("STATE TAMPERED: items of the guardrail's own state table failed their integrity check. They were not obeyed.");
-            text.AppendLine("Someone other than the guardrail wrote to its table: find out who (CloudTrail data events of the table).");
+            text.Line("STATE TAMPERED: items of the guardrail's own state table failed their integrity check. They were not obeyed.");
+            text.Line("Someone other than the guardrail wrote to its table: find out who (CloudTrail data events of the table).");
             foreach (var tampered in context.Tampering)
             {
-                text.AppendLine($"  {tampered.ItemKey}: {tampered.Problem}");
+                text.Line($"  {EmailLines.Value(tampered.ItemKey)}: {EmailLines.Value(tampered.Problem)}");
             }
 
-            text.AppendLine();
+            text.Line();
         }
 
         AppendEvent(text, context.Event);
         if (context.NewerChangeExists)
         {
-            text.AppendLine("Note:          the live policy differs from the one in this event: a newer change exists, and the live policy is what was judged.");
+            text.Line("Note:          the live policy differs from the one in this event: a newer change exists, and the live policy is what was judged.");
         }
 
-        text.AppendLine();
-        text.AppendLine($"Verdict: {verdict.Access.ToText()}    Security: {verdict.Security.ToText()}");
+        text.Line();
+        text.Line($"Verdict: {verdict.Access.ToText()}    Security: {verdict.Security.ToText()}");
         if (context.Judgement.PathLine is { } path)
         {
-            text.AppendLine($"Path:    {path}");
+            text.Line($"Path:    {path}");
         }
 
         foreach (var finding in verdict.Findings)
         {
-            text.AppendLine();
-            text.AppendLine($"* [{finding.Severity.ToText()}] {finding.Rule} in {finding.Statement}");
-            text.AppendLine($"  {finding.Message}");
-            text.AppendLine($"  Fix: {finding.Fix}");
+            text.Line();
+            text.Line($"* [{finding.Severity.ToText()}] {EmailLines.Value(finding.Rule)} in {EmailLines.Value(finding.Statement)}");
+            text.Line($"  {finding.Message}");
+            text.Line($"  Fix: {finding.Fix}");
         }
 
-        text.AppendLine();
-        text.AppendLine(context.KnownGood is null ? "Changes (no known-good policy recorded to compare with):" : $"Changes since the last known-good policy (event {context.KnownGood.EventId}, {context.KnownGood.Time:u}, by {context.KnownGood.Actor}):");
+        text.Line();
+        text.Line(context.KnownGood is not { } good ? "Changes (no known-good policy recorded to compare with):" : $"Changes since the last known-good policy (event {EmailLines.Value(good.EventId)}, {good.Time:u}, by {EmailLines.Value(good.Actor)}):");
         if (context.Diff.Count == 0)
         {
-            text.AppendLine("  (no statement changed)");
+            text.Line("  (no statement changed)");
         }
 
         foreach (var change in context.Diff)
         {
-            text.AppendLine($"  {change.Kind.ToString().ToLowerInvariant()} {change.Statement}");
+            text.Line($"  {change.Kind.ToString().ToLowerInvariant()} {EmailLines.Value(change.Statement)}");
             if (change.Before is not null)
             {
-                text.AppendLine($"    - {change.Before}");
+                text.Line($"    - {change.Before}");
             }
 
             if (change.After is not null)
             {
-                text.AppendLine($"    + {change.After}");
+                text.Line($"    + {change.After}");
             }
         }
 
-        text.AppendLine();
-        text.AppendLine("What the guardrail did: " + context.Outcome switch
+        text.Line();
+        text.Line("What the guardrail did: " + context.Outcome switch
         {
             Outcome.RolledBack => $"rolled the policy back to the known-good version. {context.Reason}",
             Outcome.RollbackSkipped => $"did not roll back: {context.Reason}",

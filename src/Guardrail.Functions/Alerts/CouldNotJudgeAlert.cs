@@ -36,13 +36,14 @@ public static class CouldNotJudgeAlert
             w.WriteEndObject();
         }
 
-        var email = new StringBuilder();
-        email.AppendLine($"The guardrail could not judge the {resource.Type} of {resource.Name}: Redshift Spectrum may or may not still be able to read.");
-        email.AppendLine();
+        // The error's message may quote AWS or the policy: escaped and cut, on its line (EmailLines).
+        var email = new EmailLines()
+            .Line($"The guardrail could not judge the {resource.Type} of {EmailLines.Value(resource.Name)}: Redshift Spectrum may or may not still be able to read.")
+            .Line();
         AlertComposer.AppendEvent(email, change);
-        email.AppendLine($"Error:         {errorClass}: {message}");
-        email.AppendLine();
-        email.AppendLine("What the guardrail did: nothing was changed. Check the policy by hand (guardrail check); the invocation fails, so Lambda retries it.");
+        email.Line($"Error:         {errorClass}: {message}")
+            .Line()
+            .Line("What the guardrail did: nothing was changed. Check the policy by hand (guardrail check); the invocation fails, so Lambda retries it.");
         return new SnsMessage(
             topicArn,
             AlertComposer.Subject("COULD NOT JUDGE", resource, change),

@@ -38,7 +38,8 @@ public static class DelayedAlert
         {
             Subject = AlertComposer.Clean("[DELAYED]" + alert.Subject),
             Default = Encoding.UTF8.GetString(stream.ToArray()),
-            Email = $"DELAYED ALERT: {note}{Environment.NewLine}{Environment.NewLine}{alert.Email}",
+            // The note quotes the earlier attempt's publish error (AWS's words): one escaped line, like the rest of the email.
+            Email = new EmailLines().Line($"DELAYED ALERT: {note}").Line() + alert.Email,
             Attributes = [.. alert.Attributes.Where(a => a.Name != "delivery"), new SnsAttribute("delivery", "String", "retry")],
         };
     }

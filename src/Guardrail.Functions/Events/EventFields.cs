@@ -36,6 +36,16 @@ public static partial class EventFields
         AwsIdentifiers.IsBucketName(value) ? null
             : $"{field} {EventText.Quote(value)} is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit)";
 
+    /// <summary>
+    /// An ARN an event names, read the same in every partition (<see cref="AwsPartitions"/>): it must have the six
+    /// fields of an ARN, a known partition, and the partition of the event's Region (partitions are isolated: an
+    /// <c>aws-cn</c> resource is never changed by a call recorded in <c>us-east-1</c>).
+    /// </summary>
+    public static string? ArnProblem(string field, string value, string region) =>
+        AwsArn.Parse(value) is not { } arn ? $"{field} {EventText.Quote(value)} is not an ARN of a known partition (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE; partitions {string.Join(", ", AwsPartitions.All)})"
+        : arn.Partition != AwsPartitions.OfRegion(region) ? $"{field} {EventText.Quote(value)} is in partition {arn.Partition}, but the event is from Region {region}, in partition {AwsPartitions.OfRegion(region)}"
+        : null;
+
     /// <summary>IAM's rule for role names: 1-64 of letters, digits and <c>+=,.@_-</c>.</summary>
     public static string? RoleNameProblem(string field, string value) =>
         value.Length is >= 1 and <= 64 && RoleName().IsMatch(value) ? null

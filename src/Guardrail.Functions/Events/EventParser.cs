@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Guardrail.Core.Identifiers;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Functions.Events;
 
@@ -53,19 +55,36 @@ public static class EventParser
             throw new InvalidEventException(tooLarge);
         }
 
+        var bytes = Utf8(json);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException e)
         {
-            throw new InvalidEventException($"the event is not valid JSON (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(" Path:")[0]}");
+            throw new InvalidEventException(SafeText.Line($"the event is not valid JSON (line {(e.LineNumber ?? 0) + 1}): {e.Message.Split(" Path:")[0]}"));
         }
 
         using (document)
         {
-            return Read(document.RootElement) with { Digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16)) };
+            StrictEventJson.Check(document.RootElement);
+            return Read(document.RootElement) with { Digest = Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16)) };
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The event as UTF-8; a string holding half of a surrogate pair (not text) is refused, never replaced.</summary>
+    private static byte[] Utf8(string json)
+    {
+        try
+        {
+            return StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new InvalidEventException($"the event is not valid Unicode text: an unpaired UTF-16 surrogate at character {e.Index + 1}");
         }
     }
 
@@ -115,10 +134,10 @@ public static class EventParser
         var (bucket, role, policy, omitted) = ReadParameters(detail, eventId);
 
         // Parameters over 100 KB are omitted; the bucket is still named in the record's resources.
-        bucket ??= BucketFromResources(detail, eventId);
+        bucket ??= BucketFromResources(detail, region, eventId);
         return new PolicyChangeEvent(eventId, eventSource, eventName, account, region, time, ReadActor(detail), ErrorCode(detail), ErrorMessage(detail), bucket, role, policy, omitted)
         {
-            Parameters = ReadPathParameters(detail, eventId),
+            Parameters = ReadPathParameters(detail, region, eventId),
         };
     }
 
@@ -154,7 +173,7 @@ public static class EventParser
     }
 
     /// <summary>The plain-text parameters that name what an access-path event touched; values that are not plain are refused, naming the field.</summary>
-    private static IReadOnlyDictionary<string, string> ReadPathParameters(JsonElement detail, string eventId)
+    private static IReadOnlyDictionary<string, string> ReadPathParameters(JsonElement detail, string region, string eventId)
     {
         if (!detail.TryGetProperty("requestParameters", out var parameters) || parameters.ValueKind != JsonValueKind.Object)
         {
@@ -172,6 +191,12 @@ public static class EventParser
             if (value.Length == 0 || !EventText.IsPlain(value, 2048))
             {
                 throw new InvalidEventException($"requestParameters.{name} {EventText.Quote(value)} is not a plain AWS name or ARN") { EventId = eventId };
+            }
+
+            // An ARN (policyArn, permissionsBoundary, resourceArn, a keyId given as an ARN) is read in any partition, and must be in the event's.
+            if (value.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                Check(EventFields.ArnProblem($"requestParameters.{name}", value, region), eventId);
             }
 
             (found ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
@@ -205,6 +230,7 @@ public static class EventParser
                     using var inner = JsonDocument.Parse(text);
                     if (inner.RootElement.ValueKind == JsonValueKind.Object)
                     {
+                        StrictEventJson.Check(inner.RootElement, $"detail.requestParameters.{name}", eventId);
                         return text;
                     }
                 }
@@ -219,20 +245,24 @@ public static class EventParser
         }
     }
 
-    private static string? BucketFromResources(JsonElement detail, string eventId)
+    /// <summary>The bucket of the record's first <c>AWS::S3::Bucket</c> resource, its ARN in any partition (the event's).</summary>
+    private static string? BucketFromResources(JsonElement detail, string region, string eventId)
     {
         if (!detail.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
 
+        var position = 0;
         foreach (var resource in resources.EnumerateArray())
         {
-            if (resource.ValueKind == JsonValueKind.Object && String(resource, "type") == "AWS::S3::Bucket" && String(resource, "ARN") is { } arn
-                && arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal))
+            var field = $"detail.resources[{position++}].ARN";
+            if (resource.ValueKind == JsonValueKind.Object && String(resource, "type") == "AWS::S3::Bucket" && String(resource, "ARN") is { } arn)
             {
-                var bucket = arn["arn:aws:s3:::".Length..];
-                Check(EventFields.BucketNameProblem("detail.resources[].ARN's bucket", bucket), eventId);
+                Check(EventFields.ArnProblem(field, arn, region), eventId);
+                var bucket = AwsArn.Parse(arn)!.BucketName
+                    ?? throw new InvalidEventException($"{field} {EventText.Quote(arn)} is not an S3 bucket ARN (arn:PARTITION:s3:::NAME)") { EventId = eventId };
+                Check(EventFields.BucketNameProblem($"{field}'s bucket", bucket), eventId);
                 return bucket;
             }
         }

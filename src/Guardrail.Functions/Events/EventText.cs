@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Guardrail.Core.Text;
 
 namespace Guardrail.Functions.Events;
@@ -20,41 +18,13 @@ public static class EventText
         return SafeText.Quote(value);
     }
 
-    /// <summary>Whether the value can be shown as it is: at most <paramref name="maxLength"/> characters, none needing an escape.</summary>
+    /// <summary>
+    /// Whether the value can be shown as it is: at most <paramref name="maxLength"/> characters, none needing an escape
+    /// (<see cref="SafeText.IsPrintable"/>: no control, format, bidirectional, invisible or unpaired surrogate character).
+    /// </summary>
     public static bool IsPlain(string value, int maxLength = EchoLength)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > maxLength)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (NeedsEscape(value, i))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // Control, format (bidirectional overrides, zero-width), separator and unpaired surrogate characters.
-    private static bool NeedsEscape(string value, int i)
-    {
-        var c = value[i];
-        if (char.IsHighSurrogate(c))
-        {
-            return i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]);
-        }
-
-        if (char.IsLowSurrogate(c))
-        {
-            return i == 0 || !char.IsHighSurrogate(value[i - 1]);
-        }
-
-        return char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
-            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned;
+        return value.Length <= maxLength && SafeText.IsPrintable(value);
     }
 }

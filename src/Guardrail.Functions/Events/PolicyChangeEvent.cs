@@ -1,3 +1,5 @@
+using Guardrail.Core.Identifiers;
+
 namespace Guardrail.Functions.Events;
 
 /// <summary>Who made a change, from the CloudTrail record's <c>userIdentity</c>.</summary>
@@ -41,6 +43,9 @@ public sealed record PolicyChangeEvent(
     /// event's claim, so a forged copy that borrows a real event's id is judged on its own and never hides the real one.
     /// </summary>
     public string Digest { get; init; } = "none";
+
+    /// <summary>The partition of the event's Region (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>, ...): the partition of every ARN it names.</summary>
+    public string Partition => AwsPartitions.OfRegion(Region);
 
     public bool IsBucketPolicyChange => EventSource == "s3.amazonaws.com" && EventName is "PutBucketPolicy" or "DeleteBucketPolicy";
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Guardrail.Core.Text;
 
 namespace Guardrail.Functions.Observability;
 
@@ -60,12 +61,19 @@ public sealed class JsonLog
 
     public void Error(string message, params (string Key, object? Value)[] fields) => Write("ERROR", message, fields);
 
-    /// <summary>Writes a raw JSON line (EMF metrics).</summary>
+    /// <summary>
+    /// Writes a raw JSON line (EMF metrics). The relaxed encoder leaves bidirectional controls and invisible characters
+    /// as they are, and a terminal (<c>sam logs</c>, <c>aws logs tail</c>) would show them reordering or hiding text:
+    /// they are escaped here as <c>\uXXXX</c>. They can only stand inside JSON strings (the rest of a line is ASCII, the
+    /// controls are already escaped), so the line stays the same JSON, with the same values.
+    /// </summary>
     public void Raw(string jsonLine)
     {
+        ArgumentNullException.ThrowIfNull(jsonLine);
+        var line = SafeText.Escape(jsonLine, jsonLine.Length, asLiteral: false);
         lock (output)
         {
-            output.WriteLine(jsonLine);
+            output.WriteLine(line);
         }
     }
 
