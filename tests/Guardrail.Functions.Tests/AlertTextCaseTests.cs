@@ -25,6 +25,7 @@ public sealed class AlertTextCaseTests
     {
         ["GUARDRAIL_SPECTRUM_ROLES"] = "arn:aws:iam::123456789012:role/redshift",
         ["GUARDRAIL_PROTECTED_BUCKETS"] = "amzn-s3-demo-bucket",
+        ["GUARDRAIL_ACCOUNT_ID"] = "123456789012",
     };
 
     public static TheoryData<string> Names => [.. EventCase.Cases(File, "alerts").Select(c => c!["name"]!.GetValue<string>())];

@@ -162,10 +162,12 @@ public sealed class BaselineResourceTests(MotoServer moto)
 
         var noUrl = await Assert.ThrowsAsync<InvalidEventException>(() => Sandbox.InvokeAsync(new DriftScanFunction(sandbox.Host()).Handle, Request(responseUrl, change: e => e["ResponseURL"] = "not a url")));
         var noIds = await Assert.ThrowsAsync<InvalidEventException>(() => Sandbox.InvokeAsync(new DriftScanFunction(sandbox.Host()).Handle, Request(responseUrl, change: e => e.Remove("RequestId"))));
+        var halfPair = await Assert.ThrowsAsync<InvalidEventException>(() => Sandbox.InvokeAsync(new DriftScanFunction(sandbox.Host()).Handle, Request(responseUrl, change: e => e["LogicalResourceId"] = "HALF").Replace("HALF", "\\ud800", StringComparison.Ordinal)));
         var (_, answer) = await DeployAsync(sandbox.Host(), responseUrl, Request(responseUrl, change: e => e["StackId"] = "arn:aws:cloudformation:us-east-1:garbage:stack/x/y"));
 
         Assert.Contains("ResponseURL", noUrl.Message, StringComparison.Ordinal);
         Assert.Contains("RequestId", noIds.Message, StringComparison.Ordinal);
+        Assert.Contains("LogicalResourceId", halfPair.Message, StringComparison.Ordinal);
         // The buckets scanned are the configured account's (GUARDRAIL_ACCOUNT_ID); the request's StackId is not read for it.
         Assert.Equal("SUCCESS", answer["Status"]!.GetValue<string>());
     }

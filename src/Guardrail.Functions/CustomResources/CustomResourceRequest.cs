@@ -45,6 +45,8 @@ public sealed record CustomResourceRequest(string RequestType, Uri ResponseUrl, 
                 return null;
             }
 
+            // Read as strictly as an event: a repeated name or half a surrogate pair is a rejected request, never a crash.
+            StrictEventJson.Check(root);
             var url = Text(root, "ResponseURL");
             if (!Uri.TryCreate(url, UriKind.Absolute, out var responseUrl) || responseUrl.Scheme is not ("https" or "http"))
             {

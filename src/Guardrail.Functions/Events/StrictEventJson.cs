@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Guardrail.Core.Parsing;
 using Guardrail.Core.Text;
 
 namespace Guardrail.Functions.Events;
@@ -24,10 +25,10 @@ internal static class StrictEventJson
     public static void Check(JsonElement root, string? container = null, string? eventId = null)
     {
         var seen = new List<HashSet<string>>();
-        Walk(root, EventPath.Root, 0, seen, container, eventId);
+        Walk(root, JsonLocation.Root, 0, seen, container, eventId);
     }
 
-    private static void Walk(JsonElement element, EventPath path, int depth, List<HashSet<string>> seen, string? container, string? eventId)
+    private static void Walk(JsonElement element, JsonLocation path, int depth, List<HashSet<string>> seen, string? container, string? eventId)
     {
         switch (element.ValueKind)
         {
@@ -40,11 +41,11 @@ internal static class StrictEventJson
 
                 foreach (var property in element.EnumerateObject())
                 {
-                    var name = Name(property) ?? throw Rejected($"a property name in {path} {UnpairedSurrogate}", container, eventId);
+                    var name = Name(property) ?? throw Rejected($"a property name in {path.Describe(TheEvent)} {UnpairedSurrogate}", container, eventId);
                     var child = path.Property(name);
                     if (!seen[depth].Add(name))
                     {
-                        throw Rejected($"duplicate property {child}: the event names it more than once in one object, and JSON readers disagree on which value counts", container, eventId);
+                        throw Rejected($"duplicate property {child.Describe(TheEvent)}: the event names it more than once in one object, and JSON readers disagree on which value counts", container, eventId);
                     }
 
                     Walk(property.Value, child, depth + 1, seen, container, eventId);
@@ -62,9 +63,11 @@ internal static class StrictEventJson
 
                 break;
             case JsonValueKind.String when !IsText(element):
-                throw Rejected($"{path} {UnpairedSurrogate}", container, eventId);
+                throw Rejected($"{path.Describe(TheEvent)} {UnpairedSurrogate}", container, eventId);
         }
     }
+
+    private const string TheEvent = "the event";
 
     private static InvalidEventException Rejected(string problem, string? container, string? eventId) =>
         new(SafeText.Line(container is null ? problem : $"{problem} (in the JSON document held by {container})")) { EventId = eventId };

@@ -20,10 +20,10 @@ internal static class BucketSectionReader
         ("ObjectWriter", ObjectOwnership.ObjectWriter),
     ];
 
-    public static Dictionary<string, BucketFacts> Read(JsonElement element, SnapshotPath path) =>
+    public static Dictionary<string, BucketFacts> Read(JsonElement element, JsonLocation path) =>
         SnapshotJson.Map(element, path, AwsIdentifiers.BucketNameProblem, static (bucket, bucketPath, _) => Bucket(bucket, bucketPath));
 
-    private static BucketFacts Bucket(JsonElement element, SnapshotPath path)
+    private static BucketFacts Bucket(JsonElement element, JsonLocation path)
     {
         var bucket = SnapshotObject.Read(element, path, BucketNames);
         var account = bucket.TryGet(0, out var accountElement, out var accountPath) ? SnapshotJson.Checked(accountElement, accountPath, AwsIdentifiers.AccountIdProblem) : null;
@@ -33,7 +33,7 @@ internal static class BucketSectionReader
         return new BucketFacts(account, policy, encryption, ownership);
     }
 
-    private static BucketEncryption Encryption(JsonElement element, SnapshotPath path)
+    private static BucketEncryption Encryption(JsonElement element, JsonLocation path)
     {
         var encryption = SnapshotObject.Read(element, path, EncryptionNames);
         var algorithm = SnapshotJson.Choice(encryption.Required(0, out var algorithmPath), algorithmPath, Algorithms);

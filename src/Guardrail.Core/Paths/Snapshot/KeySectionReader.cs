@@ -26,10 +26,10 @@ internal static class KeySectionReader
         }.Select(s => (s, s)),
     ];
 
-    public static Dictionary<string, KeyFacts> Read(JsonElement element, SnapshotPath path) =>
+    public static Dictionary<string, KeyFacts> Read(JsonElement element, JsonLocation path) =>
         SnapshotJson.Map(element, path, AwsIdentifiers.KmsKeyProblem, static (key, keyPath, _) => Key(key, keyPath));
 
-    private static KeyFacts Key(JsonElement element, SnapshotPath path)
+    private static KeyFacts Key(JsonElement element, JsonLocation path)
     {
         var key = SnapshotObject.Read(element, path, KeyNames);
         var policy = key.TryGet(0, out var policyElement, out var policyPath) ? SnapshotPolicies.Read(policyElement, policyPath, PolicyKind.Bucket) : null;
@@ -39,7 +39,7 @@ internal static class KeySectionReader
         return new KeyFacts(policy, state, awsManaged, grants);
     }
 
-    private static KeyGrant Grant(JsonElement element, SnapshotPath path)
+    private static KeyGrant Grant(JsonElement element, JsonLocation path)
     {
         var grant = SnapshotObject.Read(element, path, GrantNames);
         var grantee = SnapshotJson.NonEmpty(grant.Required(0, out var granteePath), granteePath);
@@ -50,7 +50,7 @@ internal static class KeySectionReader
         return new KeyGrant(grantee, operations, constraints);
     }
 
-    private static GrantConstraints Constraints(JsonElement element, SnapshotPath path)
+    private static GrantConstraints Constraints(JsonElement element, JsonLocation path)
     {
         var constraints = SnapshotObject.Read(element, path, ConstraintNames);
         return new GrantConstraints(Context(constraints, 0), Context(constraints, 1));

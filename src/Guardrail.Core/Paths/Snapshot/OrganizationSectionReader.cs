@@ -10,14 +10,14 @@ internal static class OrganizationSectionReader
     private static readonly KnownNames CatalogNames = new("resourcePolicy");
     private static readonly KnownNames OrganizationNames = new("id", "managementAccount", "serviceControlPolicies", "resourceControlPolicies");
 
-    public static Dictionary<string, CatalogFacts> Catalogs(JsonElement element, SnapshotPath path) =>
+    public static Dictionary<string, CatalogFacts> Catalogs(JsonElement element, JsonLocation path) =>
         SnapshotJson.Map(element, path, AwsIdentifiers.AccountIdProblem, static (catalog, catalogPath, _) =>
         {
             var facts = SnapshotObject.Read(catalog, catalogPath, CatalogNames);
             return new CatalogFacts(facts.TryGet(0, out var policy, out var policyPath) ? SnapshotPolicies.ReadGiven(policy, policyPath, PolicyKind.Bucket) : null);
         });
 
-    public static OrganizationFacts Organization(JsonElement element, SnapshotPath path)
+    public static OrganizationFacts Organization(JsonElement element, JsonLocation path)
     {
         var organization = SnapshotObject.Read(element, path, OrganizationNames);
         var id = organization.TryGet(0, out var idElement, out var idPath) ? SnapshotJson.Checked(idElement, idPath, OrgIdProblem) : null;

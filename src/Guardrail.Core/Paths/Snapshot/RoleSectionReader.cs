@@ -10,10 +10,10 @@ internal static class RoleSectionReader
 {
     private static readonly KnownNames RoleNames = new("trustPolicy", "inlinePolicies", "managedPolicies", "permissionsBoundary", "tags");
 
-    public static Dictionary<string, RoleFacts> Read(JsonElement element, SnapshotPath path) =>
+    public static Dictionary<string, RoleFacts> Read(JsonElement element, JsonLocation path) =>
         SnapshotJson.Map(element, path, RoleArn.Problem, static (role, rolePath, _) => Role(role, rolePath));
 
-    private static RoleFacts Role(JsonElement element, SnapshotPath path)
+    private static RoleFacts Role(JsonElement element, JsonLocation path)
     {
         var role = SnapshotObject.Read(element, path, RoleNames);
         var trust = role.TryGet(0, out var trustElement, out var trustPath) ? SnapshotPolicies.Read(trustElement, trustPath, PolicyKind.Trust) : null;

@@ -8,9 +8,9 @@ namespace Guardrail.Core.Paths.Snapshot;
 internal static class SnapshotJson
 {
     /// <summary>The error for the element at <paramref name="path"/>; a path deep in hostile keys is cut to one bounded line.</summary>
-    public static SnapshotParseException Error(SnapshotPath path, string detail) => new(SafeText.Line(path.ToString()), detail);
+    public static SnapshotParseException Error(JsonLocation path, string detail) => new(SafeText.Line(path.ToString()), detail);
 
-    public static void ExpectObject(JsonElement element, SnapshotPath path)
+    public static void ExpectObject(JsonElement element, JsonLocation path)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -19,21 +19,21 @@ internal static class SnapshotJson
     }
 
     /// <summary>A string (any text, possibly empty).</summary>
-    public static string String(JsonElement element, SnapshotPath path) =>
+    public static string String(JsonElement element, JsonLocation path) =>
         element.ValueKind != JsonValueKind.String ? throw Error(path, $"expected a string, got {JsonText.Describe(element)}")
         : JsonText.String(element) ?? throw Error(path, JsonText.UnpairedSurrogate);
 
     /// <summary>A string that <paramref name="problem"/> accepts (it returns null for a good value, else why not).</summary>
-    public static string Checked(JsonElement element, SnapshotPath path, Func<string, string?> problem)
+    public static string Checked(JsonElement element, JsonLocation path, Func<string, string?> problem)
     {
         var value = String(element, path);
         return problem(value) is { } why ? throw Error(path, why) : value;
     }
 
-    public static string NonEmpty(JsonElement element, SnapshotPath path) =>
+    public static string NonEmpty(JsonElement element, JsonLocation path) =>
         Checked(element, path, static value => value.Length == 0 ? "must not be an empty string" : null);
 
-    public static bool Boolean(JsonElement element, SnapshotPath path) => element.ValueKind switch
+    public static bool Boolean(JsonElement element, JsonLocation path) => element.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
@@ -41,7 +41,7 @@ internal static class SnapshotJson
     };
 
     /// <summary>One of the <paramref name="choices"/>' texts, exactly.</summary>
-    public static T Choice<T>(JsonElement element, SnapshotPath path, IReadOnlyList<(string Text, T Value)> choices)
+    public static T Choice<T>(JsonElement element, JsonLocation path, IReadOnlyList<(string Text, T Value)> choices)
     {
         var value = String(element, path);
         foreach (var (text, result) in choices)
@@ -56,7 +56,7 @@ internal static class SnapshotJson
     }
 
     /// <summary>An array, each item read by <paramref name="item"/>, in order.</summary>
-    public static List<T> Array<T>(JsonElement element, SnapshotPath path, Func<JsonElement, SnapshotPath, T> item)
+    public static List<T> Array<T>(JsonElement element, JsonLocation path, Func<JsonElement, JsonLocation, T> item)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
@@ -76,7 +76,7 @@ internal static class SnapshotJson
     /// An object used as a map: each key checked by <paramref name="keyProblem"/>, each value read by
     /// <paramref name="value"/>; keys compared ordinally, a repeated key refused; insertion order kept.
     /// </summary>
-    public static Dictionary<string, T> Map<T>(JsonElement element, SnapshotPath path, Func<string, string?> keyProblem, Func<JsonElement, SnapshotPath, string, T> value)
+    public static Dictionary<string, T> Map<T>(JsonElement element, JsonLocation path, Func<string, string?> keyProblem, Func<JsonElement, JsonLocation, string, T> value)
     {
         ExpectObject(element, path);
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
@@ -101,10 +101,10 @@ internal static class SnapshotJson
     }
 
     /// <summary>A map of strings to strings (tags, encryption context).</summary>
-    public static Dictionary<string, string> StringMap(JsonElement element, SnapshotPath path, Func<string, string?> keyProblem) =>
+    public static Dictionary<string, string> StringMap(JsonElement element, JsonLocation path, Func<string, string?> keyProblem) =>
         Map(element, path, keyProblem, static (value, valuePath, _) => String(value, valuePath));
 
-    public static string Name(JsonProperty property, SnapshotPath parent) =>
+    public static string Name(JsonProperty property, JsonLocation parent) =>
         JsonText.Name(property) ?? throw Error(parent, $"a property name {JsonText.UnpairedSurrogate}");
 
     /// <summary><c>a, b or c</c>, each quoted.</summary>

@@ -13,7 +13,7 @@ internal readonly struct SnapshotObject
     private readonly ElementsByName elements;
     private readonly KnownNames names;
 
-    private SnapshotObject(ElementsByName elements, KnownNames names, SnapshotPath path)
+    private SnapshotObject(ElementsByName elements, KnownNames names, JsonLocation path)
     {
         this.elements = elements;
         this.names = names;
@@ -21,10 +21,10 @@ internal readonly struct SnapshotObject
     }
 
     /// <summary>Where the object is.</summary>
-    public SnapshotPath Path { get; }
+    public JsonLocation Path { get; }
 
     /// <summary>Reads <paramref name="element"/> as an object whose property names are all in <paramref name="names"/>.</summary>
-    public static SnapshotObject Read(JsonElement element, SnapshotPath path, KnownNames names)
+    public static SnapshotObject Read(JsonElement element, JsonLocation path, KnownNames names)
     {
         SnapshotJson.ExpectObject(element, path);
         var found = default(ElementsByName);
@@ -45,13 +45,13 @@ internal readonly struct SnapshotObject
     }
 
     /// <summary>The property at <paramref name="index"/> of the names, and its path; false when absent.</summary>
-    public bool TryGet(int index, out JsonElement value, out SnapshotPath path)
+    public bool TryGet(int index, out JsonElement value, out JsonLocation path)
     {
         path = Path.Property(names.Names[index]);
         return elements.TryGetValue(index, out value);
     }
 
     /// <summary>The property at <paramref name="index"/>, which must be present.</summary>
-    public JsonElement Required(int index, out SnapshotPath path) =>
+    public JsonElement Required(int index, out JsonLocation path) =>
         TryGet(index, out var value, out path) ? value : throw SnapshotJson.Error(Path, $"missing required property \"{names.Names[index]}\"");
 }

@@ -12,7 +12,7 @@ namespace Guardrail.Core.Paths.Snapshot;
 internal static class SnapshotPolicies
 {
     /// <summary>A policy that must be there.</summary>
-    public static PolicyDocument Read(JsonElement element, SnapshotPath path, PolicyKind kind)
+    public static PolicyDocument Read(JsonElement element, JsonLocation path, PolicyKind kind)
     {
         var text = element.ValueKind switch
         {
@@ -32,15 +32,15 @@ internal static class SnapshotPolicies
     }
 
     /// <summary>A policy that may be known to be absent: <c>null</c> is "there is none".</summary>
-    public static Given<PolicyDocument> ReadGiven(JsonElement element, SnapshotPath path, PolicyKind kind) =>
+    public static Given<PolicyDocument> ReadGiven(JsonElement element, JsonLocation path, PolicyKind kind) =>
         new(element.ValueKind == JsonValueKind.Null ? null : Read(element, path, kind));
 
     /// <summary>A map of policy documents, each named by its key (inline policy name, managed policy ARN).</summary>
-    public static List<NamedPolicy> ReadNamed(JsonElement element, SnapshotPath path, Func<string, string?> nameProblem, PolicyKind kind) =>
+    public static List<NamedPolicy> ReadNamed(JsonElement element, JsonLocation path, Func<string, string?> nameProblem, PolicyKind kind) =>
         [.. SnapshotJson.Map(element, path, nameProblem, (value, valuePath, name) => new NamedPolicy(name, Read(value, valuePath, kind))).Values];
 
     /// <summary>Organization policies: per account id, the levels from the root down, each a list of documents.</summary>
-    public static Dictionary<string, IReadOnlyList<IReadOnlyList<PolicyDocument>>> ReadLevels(JsonElement element, SnapshotPath path, PolicyKind kind) =>
+    public static Dictionary<string, IReadOnlyList<IReadOnlyList<PolicyDocument>>> ReadLevels(JsonElement element, JsonLocation path, PolicyKind kind) =>
         SnapshotJson.Map<IReadOnlyList<IReadOnlyList<PolicyDocument>>>(
             element,
             path,

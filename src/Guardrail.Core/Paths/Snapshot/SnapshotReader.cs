@@ -38,7 +38,7 @@ public static class SnapshotReader
 
     private static PathSnapshot ReadRoot(JsonElement root)
     {
-        var path = SnapshotPath.Root;
+        var path = JsonLocation.Root;
         var snapshot = SnapshotObject.Read(root, path, Sections);
         var spectrum = SpectrumSectionReader.Read(snapshot.Required(0, out var spectrumPath), spectrumPath);
         var roles = snapshot.TryGet(1, out var rolesElement, out var rolesPath) ? RoleSectionReader.Read(rolesElement, rolesPath) : [];

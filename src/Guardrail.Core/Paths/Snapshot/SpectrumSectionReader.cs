@@ -15,7 +15,7 @@ internal static class SpectrumSectionReader
 
     private static readonly (string, ClusterKind)[] ClusterKinds = [("provisioned", ClusterKind.Provisioned), ("serverless", ClusterKind.Serverless)];
 
-    public static SpectrumSetup Read(JsonElement element, SnapshotPath path)
+    public static SpectrumSetup Read(JsonElement element, JsonLocation path)
     {
         var section = SnapshotObject.Read(element, path, SectionNames);
         var chain = RoleChain(section.Required(0, out var chainPath), chainPath);
@@ -30,7 +30,7 @@ internal static class SpectrumSectionReader
     }
 
     /// <summary>An array of role ARNs, or Redshift's own form, one string <c>arnA,arnB</c>; 1 to 10 roles.</summary>
-    private static IReadOnlyList<RoleArn> RoleChain(JsonElement element, SnapshotPath path)
+    private static IReadOnlyList<RoleArn> RoleChain(JsonElement element, JsonLocation path)
     {
         if (element.ValueKind == JsonValueKind.String)
         {
@@ -54,13 +54,13 @@ internal static class SpectrumSectionReader
         return SnapshotJson.Array(element, path, Role);
     }
 
-    private static RoleArn Role(JsonElement element, SnapshotPath path)
+    private static RoleArn Role(JsonElement element, JsonLocation path)
     {
         var text = SnapshotJson.Checked(element, path, RoleArn.Problem);
         return RoleArn.Parse(text);
     }
 
-    private static ClusterFacts Cluster(JsonElement element, SnapshotPath path)
+    private static ClusterFacts Cluster(JsonElement element, JsonLocation path)
     {
         var cluster = SnapshotObject.Read(element, path, ClusterNames);
         var kind = SnapshotJson.Choice(cluster.Required(0, out var kindPath), kindPath, ClusterKinds);
@@ -73,7 +73,7 @@ internal static class SpectrumSectionReader
         return new ClusterFacts(kind, roles, endpoints);
     }
 
-    private static TableLocation Table(JsonElement element, SnapshotPath path)
+    private static TableLocation Table(JsonElement element, JsonLocation path)
     {
         var table = SnapshotObject.Read(element, path, TableNames);
         var bucket = SnapshotJson.Checked(table.Required(0, out var bucketPath), bucketPath, AwsIdentifiers.BucketNameProblem);

@@ -2,24 +2,25 @@ using System.Globalization;
 using System.Text;
 using Guardrail.Core.Text;
 
-namespace Guardrail.Core.Paths.Snapshot;
+namespace Guardrail.Core.Parsing;
 
 /// <summary>
-/// Where in a snapshot an element is, e.g. <c>buckets.lake.encryption.algorithm</c>, <c>spectrum.roleChain[1]</c> or
-/// <c>roles["arn:aws:iam::111122223333:role/spectrum"].inlinePolicies.s3</c>. A name that is an identifier
+/// Where in a JSON document (a snapshot, an event) an element is, e.g. <c>buckets.lake.encryption.algorithm</c>,
+/// <c>spectrum.roleChain[1]</c>, <c>roles["arn:aws:iam::111122223333:role/spectrum"].inlinePolicies.s3</c> or
+/// <c>detail.requestParameters.bucketName</c>. A name that is an identifier
 /// (<c>[A-Za-z_][A-Za-z0-9_-]*</c>, at most <see cref="SafeText.EchoLength"/> characters) is written <c>.name</c>;
 /// any other (an ARN, an account id, a hostile key) is quoted, escaped and cut (<see cref="SafeText.Quote"/>), so the
 /// path is always one unambiguous line. The text is built only when an error names it.
 /// </summary>
-internal sealed class SnapshotPath
+public sealed class JsonLocation
 {
     private const int NoIndex = -1;
 
-    private readonly SnapshotPath? parent;
+    private readonly JsonLocation? parent;
     private readonly string? name;
     private readonly int index;
 
-    private SnapshotPath(SnapshotPath? parent, string? name, int index)
+    private JsonLocation(JsonLocation? parent, string? name, int index)
     {
         this.parent = parent;
         this.name = name;
@@ -27,14 +28,18 @@ internal sealed class SnapshotPath
     }
 
     /// <summary>The whole document (an empty path).</summary>
-    public static SnapshotPath Root { get; } = new(null, null, NoIndex);
+    public static JsonLocation Root { get; } = new(null, null, NoIndex);
 
     /// <summary>The property or map key <paramref name="key"/> inside this element.</summary>
-    public SnapshotPath Property(string key) => new(this, key, NoIndex);
+    public JsonLocation Property(string key) => new(this, key, NoIndex);
 
     /// <summary>The item at <paramref name="position"/> of this array.</summary>
-    public SnapshotPath Item(int position) => new(this, null, position);
+    public JsonLocation Item(int position) => new(this, null, position);
 
+    /// <summary>The path, or <paramref name="root"/> for the whole document.</summary>
+    public string Describe(string root) => parent is null ? root : ToString();
+
+    /// <summary>The path; empty for the whole document.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
