@@ -89,6 +89,25 @@ public sealed class ProcessorDecisionTests
     }
 
     [Fact]
+    public async Task An_attempt_killed_before_its_write_landed_does_not_count_toward_the_circuit_breaker()
+    {
+        var h = new ProcessorHarness(("GUARDRAIL_MAX_ROLLBACKS", "1"));
+        await h.RecordKnownGoodAsync();
+        h.PutLockout();
+        h.Store.OnWrite = (_, _) => throw new OperationCanceledException("killed");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => h.RunAsync("bucket-put-vpce-lockout"));
+        var history = (await h.State.GetRollbacksAsync(h.Kind.Key, DateTimeOffset.MinValue, default)).Value!;
+        h.Store.OnWrite = null;
+        h.Time.Offset = TimeSpan.FromMinutes(2);
+        var retry = await h.RunAsync("bucket-put-vpce-lockout");
+
+        Assert.Empty(history.Times);
+        Assert.Equal(Outcome.RolledBack, retry.Outcome);
+        Assert.True(retry.DelayedAlert);
+    }
+
+    [Fact]
     public async Task A_restore_AWS_refuses_says_the_resource_is_not_marked_protected()
     {
         var h = new ProcessorHarness();

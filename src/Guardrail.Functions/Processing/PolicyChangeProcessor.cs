@@ -175,6 +175,13 @@ public sealed class PolicyChangeProcessor
             await delivery.PublishDelayedAsync(pending with { Action = $"{pending.Action}; the retry found an ok state live that is not exactly the one it meant to restore" }, kind, change.EventId, deadline).ConfigureAwait(false);
         }
 
+        if (pending is { Stage: AlertStage.Planned })
+        {
+            // An earlier attempt planned a rollback and was stopped before it could tell of it: whatever this attempt
+            // publishes is late.
+            invocation.RetryOfStopped = true;
+        }
+
         var newer = kind.EventHash(change) is { } eventHash && eventHash != judgement.Hash;
         if (judgement.IsOk)
         {
