@@ -1,6 +1,8 @@
-"""Writes an access-path snapshot whose role has one inline policy of N conditional denies (default 20,000).
+"""Writes an access-path snapshot whose role has one inline policy of N conditional denies (default 20,000), or with
+`policies`, N inline policies of one conditional deny each (the 7 MB snapshot of issue 14).
 
     python3 bench/paths/deny-heavy-snapshot.py 20000 > /tmp/denies.json
+    python3 bench/paths/deny-heavy-snapshot.py 20000 policies > /tmp/deny-policies.json
     /usr/bin/time -f "%e s %M KB" dotnet src/Guardrail.Cli/bin/Release/net10.0/guardrail.dll check path --snapshot /tmp/denies.json --format json > /dev/null
 
 Each deny may apply (its condition is on a tag the guardrail cannot know), so every one is a finding: the cost of
@@ -12,6 +14,7 @@ import json
 import sys
 
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+split = len(sys.argv) > 2 and sys.argv[2] == "policies"
 role = "arn:aws:iam::111122223333:role/spectrum"
 statements = [
     {"Sid": f"D{i}", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/sales/*",
@@ -23,7 +26,8 @@ snapshot = {
                  "tables": [{"bucket": "lake", "prefix": "sales/"}]},
     "roles": {role: {
         "trustPolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "redshift.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
-        "inlinePolicies": {"big": {"Version": "2012-10-17", "Statement": statements}},
+        "inlinePolicies": ({f"deny-{i}": {"Version": "2012-10-17", "Statement": [s]} for i, s in enumerate(statements)}
+                           if split else {"big": {"Version": "2012-10-17", "Statement": statements}}),
         "managedPolicies": {}, "permissionsBoundary": None}},
     "buckets": {"lake": {"account": "111122223333", "policy": None, "encryption": {"algorithm": "AES256"}, "ownership": "BucketOwnerEnforced"}},
 }
