@@ -108,6 +108,21 @@ public sealed class ProcessorDecisionTests
     }
 
     [Fact]
+    public async Task A_break_glass_parameter_that_cannot_be_read_means_no_rollback_and_an_alert_that_says_why()
+    {
+        var h = new ProcessorHarness(("GUARDRAIL_BREAK_GLASS_PARAMETER", "/spectrum-guardrail/break-glass"));
+        await h.RecordKnownGoodAsync();
+        h.PutLockout();
+        h.BreakGlass = new FakeBreakGlass(() => throw new AwsServiceException("ssm", "ThrottlingException", "rate exceeded", System.Net.HttpStatusCode.BadRequest, null));
+
+        var result = await h.RunAsync("bucket-put-vpce-lockout");
+
+        Assert.Equal((Outcome.RollbackSkipped, OutcomeReason.Error), (result.Outcome, result.ReasonCode));
+        Assert.Equal(0, h.Store.Writes);
+        Assert.Contains("break-glass parameter", h.AlertBody(0)["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_restore_AWS_refuses_says_the_resource_is_not_marked_protected()
     {
         var h = new ProcessorHarness();

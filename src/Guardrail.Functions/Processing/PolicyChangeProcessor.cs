@@ -1,3 +1,4 @@
+using Guardrail.Aws.Ssm;
 using Guardrail.Aws.State;
 using Guardrail.Core.Changes;
 using Guardrail.Core.Findings;
@@ -146,7 +147,7 @@ public sealed class PolicyChangeProcessor
     {
         var (change, resource, claimKey, deadline) = (invocation.Change, invocation.Resource, invocation.ClaimKey, invocation.Deadline);
         var kind = resource.Kind;
-        var pendingRead = await State.Outbox.GetPendingAsync(claimKey, deadline.Work).ConfigureAwait(false);
+        var pendingRead = await WhileJudgingAsync(change, kind, deadline, ct => State.Outbox.GetPendingAsync(claimKey, ct)).ConfigureAwait(false);
         invocation.Tampered(pendingRead.Tampering);
         var pending = pendingRead.Value;
         if (pending is { Stage: AlertStage.Published })
@@ -247,7 +248,18 @@ public sealed class PolicyChangeProcessor
         var kind = resource.Kind;
         if (services.BreakGlass is { } parameter)
         {
-            var marker = BreakGlassMarker.Judge(await parameter.ReadAsync(cancellationToken).ConfigureAwait(false), services.Time.GetUtcNow());
+            BreakGlassParameterValue? value;
+            try
+            {
+                value = await parameter.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Break-glass may be on: a restore now could fight the people handling an incident. Alert instead.
+                return (new Decision(Outcome.RollbackSkipped, OutcomeReason.Error, $"the break-glass parameter {config.BreakGlassParameter} could not be read ({e.GetType().Name}: {e.Message}), so break-glass may be on: nothing was changed. Restore by hand if break-glass is off."), null);
+            }
+
+            var marker = BreakGlassMarker.Judge(value, services.Time.GetUtcNow());
             if (marker.Status == BreakGlassStatus.Active)
             {
                 return (new Decision(Outcome.Alerted, OutcomeReason.BreakGlass, $"break-glass is on until {marker.Until:u} (SSM parameter {config.BreakGlassParameter}): judged and alerted, never rolled back"), null);

@@ -50,7 +50,10 @@ internal sealed class ProcessorHarness
 
     public IPolicyKind Kind { get; set; }
 
-    public GuardrailServices Services => new(null!, null!, Sns, GuardrailState.Of(State), Time, new JsonLog("test", Log, Time));
+    /// <summary>The break-glass parameter the processor reads (none by default).</summary>
+    public Guardrail.Aws.Ssm.IBreakGlassParameter? BreakGlass { get; set; }
+
+    public GuardrailServices Services => new(null!, null!, Sns, GuardrailState.Of(State), Time, new JsonLog("test", Log, Time)) { BreakGlass = BreakGlass };
 
     public string Hash(string? policy) => Kind.HashOf(policy);
 
@@ -100,4 +103,10 @@ internal sealed class ThrowingKind(IPolicyKind inner) : IPolicyKind
     public RestorePlan PlanRestore(string? knownGoodText, Judgement current, Guardrail.Functions.Events.PolicyChangeEvent change) => inner.PlanRestore(knownGoodText, current, change);
 
     public string? EventHash(Guardrail.Functions.Events.PolicyChangeEvent change) => inner.EventHash(change);
+}
+
+/// <summary>A break-glass parameter as SSM answers it: a value, or a failure.</summary>
+internal sealed class FakeBreakGlass(Func<Guardrail.Aws.Ssm.BreakGlassParameterValue?> read) : Guardrail.Aws.Ssm.IBreakGlassParameter
+{
+    public Task<Guardrail.Aws.Ssm.BreakGlassParameterValue?> ReadAsync(CancellationToken cancellationToken) => Task.FromResult(read());
 }
