@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Guardrail.Core.Identifiers;
@@ -69,7 +68,7 @@ public static class EventParser
         using (document)
         {
             StrictEventJson.Check(document.RootElement);
-            return Read(document.RootElement) with { Digest = Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16)) };
+            return Read(document.RootElement) with { Digest = EventDigest.Of(document.RootElement) };
         }
     }
 

@@ -39,8 +39,9 @@ public sealed record PolicyChangeEvent(
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// A digest of the whole event as delivered (<see cref="EventParser.Parse"/> sets it): with the event id it keys the
-    /// event's claim, so a forged copy that borrows a real event's id is judged on its own and never hides the real one.
+    /// A digest of the whole event's content (<see cref="EventParser.Parse"/> sets it; <see cref="EventDigest"/>): with
+    /// the event id it keys the event's claim, so a forged copy that borrows a real event's id is judged on its own and
+    /// never hides the real one.
     /// </summary>
     public string Digest { get; init; } = "none";
 

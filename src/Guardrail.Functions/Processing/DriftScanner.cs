@@ -92,6 +92,12 @@ public sealed class DriftScanner
         var now = services.Time.GetUtcNow();
         if (judgement.IsOk)
         {
+            if (knownGoodRead.Tampering is { } tampered)
+            {
+                // Replaced below by a signed record of the live ok state (how records of versions before MACs are upgraded).
+                services.Log.Warn("a known-good record failed its integrity check; the live ok state replaces it", ("resource", kind.Name), ("item", tampered.ItemKey), ("problem", tampered.Problem));
+            }
+
             if (knownGood?.Hash != judgement.Hash)
             {
                 await services.State.KnownGood.PutKnownGoodAsync(new KnownGoodPolicy(kind.Key, judgement.Text, judgement.Hash, $"drift-scan-{now:yyyyMMddTHHmmssZ}", now, "drift scan"), cancellationToken).ConfigureAwait(false);
