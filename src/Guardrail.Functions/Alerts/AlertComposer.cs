@@ -60,6 +60,9 @@ public static class AlertComposer
         return clean.Length <= MaxSubjectLength ? clean : clean[..(MaxSubjectLength - 3)] + "...";
     }
 
+    /// <summary>For a path, how many findings its hops left out of the report (each hop reports its first 100).</summary>
+    private static int OmittedFindings(AlertContext context) => context.Judgement.Hops?.Sum(h => h.FindingsOmitted) ?? 0;
+
     public static string HighestSeverity(Verdict verdict) =>
         verdict.Findings.Count == 0 ? "info" : verdict.Findings.Max(f => f.Severity).ToText();
 
@@ -90,6 +93,7 @@ public static class AlertComposer
             if (context.Judgement.PathLine is { } path)
             {
                 w.WriteString("path", path);
+                w.WriteNumber("findingsOmitted", OmittedFindings(context));
             }
 
             if (context.ReasonCode != OutcomeReason.None)
@@ -220,6 +224,12 @@ public static class AlertComposer
             text.Line($"* [{finding.Severity.ToText()}] {EmailLines.Value(finding.Rule)} in {EmailLines.Value(finding.Statement)}");
             text.Line($"  {finding.Message}");
             text.Line($"  Fix: {finding.Fix}");
+        }
+
+        if (OmittedFindings(context) is > 0 and var omitted)
+        {
+            text.Line();
+            text.Line($"* ... and {omitted:N0} more findings on the path (not shown; the verdict counts them)");
         }
 
         text.Line();
