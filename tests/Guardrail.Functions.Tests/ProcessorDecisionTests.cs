@@ -123,6 +123,21 @@ public sealed class ProcessorDecisionTests
     }
 
     [Fact]
+    public async Task A_restore_that_cannot_be_planned_writes_nothing_and_is_alerted_at_once()
+    {
+        var h = new ProcessorHarness();
+        await h.RecordKnownGoodAsync();
+        h.Kind = new UnplannableKind(h.Kind);
+        h.PutLockout();
+
+        var result = await h.RunAsync("bucket-put-vpce-lockout");
+
+        Assert.Equal((Outcome.RollbackSkipped, OutcomeReason.Error), (result.Outcome, result.ReasonCode));
+        Assert.Equal(0, h.Store.Writes);
+        Assert.Contains("could not be planned", h.AlertBody(0)["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_restore_AWS_refuses_says_the_resource_is_not_marked_protected()
     {
         var h = new ProcessorHarness();

@@ -214,7 +214,7 @@ public sealed class PolicyChangeProcessor
         var knownGood = knownGoodRead.Value;
         var breaks = judgement.Verdict.Access == AccessVerdict.Breaks;
         var (decision, plan) = breaks && config.RollsBack(kind.RestoreKind)
-            ? await DecideRollbackAsync(invocation, knownGoodRead, judgement).ConfigureAwait(false)
+            ? await WhileJudgingAsync(change, kind, deadline, _ => DecideRollbackAsync(invocation, knownGoodRead, judgement)).ConfigureAwait(false)
             : (new Decision(Outcome.Alerted, OutcomeReason.None, breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null), null);
 
         var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer) { Tampering = invocation.Tampering, DelayedNote = invocation.DelayedNote };
@@ -282,7 +282,17 @@ public sealed class PolicyChangeProcessor
         }
 
         // Re-judged right before writing, with the same core: only what is ok (and, on a path, only the hop that broke).
-        var plan = kind.PlanRestore(knownGood.PolicyText, judgement, change);
+        RestorePlan plan;
+        try
+        {
+            plan = kind.PlanRestore(knownGood.PolicyText, judgement, change);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
+        {
+            // The known-good state does not say what the restore would write: the same on every retry, so say so now.
+            return (new Decision(Outcome.RollbackSkipped, OutcomeReason.Error, $"the restore could not be planned ({e.Message}); nothing was written"), null);
+        }
+
         if (!plan.Allowed)
         {
             var outcome = plan.Refusal == OutcomeReason.OtherCause ? Outcome.Alerted : Outcome.RollbackRefused;

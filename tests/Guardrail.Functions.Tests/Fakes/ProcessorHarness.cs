@@ -81,8 +81,8 @@ internal sealed class ProcessorHarness
     public JsonNode AlertBody(int index) => JsonNode.Parse(Sns.Published[index].Default)!;
 }
 
-/// <summary>A bucket policy kind whose evaluation throws, as a core bug would.</summary>
-internal sealed class ThrowingKind(IPolicyKind inner) : IPolicyKind
+/// <summary>A kind that does what another does, except where a test overrides it.</summary>
+internal abstract class DelegatingKind(IPolicyKind inner) : IPolicyKind
 {
     public string Key => inner.Key;
 
@@ -94,15 +94,28 @@ internal sealed class ThrowingKind(IPolicyKind inner) : IPolicyKind
 
     public string? NoRestoreReason => inner.NoRestoreReason;
 
-    public Judgement Judge(string? text) => throw new InvalidOperationException("a bug in the evaluator");
+    public virtual Judgement Judge(string? text) => inner.Judge(text);
 
     public string HashOf(string? text) => inner.HashOf(text);
 
     public IReadOnlyList<Guardrail.Core.Changes.StatementChange> Diff(string? knownGood, bool knownGoodRecorded, Judgement current) => inner.Diff(knownGood, knownGoodRecorded, current);
 
-    public RestorePlan PlanRestore(string? knownGoodText, Judgement current, Guardrail.Functions.Events.PolicyChangeEvent change) => inner.PlanRestore(knownGoodText, current, change);
+    public virtual RestorePlan PlanRestore(string? knownGoodText, Judgement current, Guardrail.Functions.Events.PolicyChangeEvent change) => inner.PlanRestore(knownGoodText, current, change);
 
     public string? EventHash(Guardrail.Functions.Events.PolicyChangeEvent change) => inner.EventHash(change);
+}
+
+/// <summary>A bucket policy kind whose evaluation throws, as a core bug would.</summary>
+internal sealed class ThrowingKind(IPolicyKind inner) : DelegatingKind(inner)
+{
+    public override Judgement Judge(string? text) => throw new InvalidOperationException("a bug in the evaluator");
+}
+
+/// <summary>A kind whose known-good state does not say what a restore would write (a path state missing the element).</summary>
+internal sealed class UnplannableKind(IPolicyKind inner) : DelegatingKind(inner)
+{
+    public override RestorePlan PlanRestore(string? knownGoodText, Judgement current, Guardrail.Functions.Events.PolicyChangeEvent change) =>
+        throw new InvalidOperationException("the known-good state does not say the inline policies of the role");
 }
 
 /// <summary>A break-glass parameter as SSM answers it: a value, or a failure.</summary>
