@@ -129,6 +129,20 @@ public sealed class TrustworthyWritesTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_lease_item_whose_mac_is_not_a_string_does_not_block_the_rollback()
+    {
+        using var sandbox = await Sandbox.CreateAsync(moto);
+        var host = await KnownGoodBucketAsync(sandbox, RollbackOn);
+        await sandbox.Tamperer.PutAsync(new() { ["pk"] = new() { S = $"rollbacks#{BucketKey}" }, ["mac"] = new() { N = "0" }, ["leaseUntil"] = new() { N = "99999999999999" } });
+        await sandbox.PutPolicyAsync(Sandbox.Policy("bucket-put-vpce-lockout"));
+
+        var result = await BucketAsync(host, Sandbox.Event("bucket-put-vpce-lockout"));
+
+        Assert.Equal("rolled-back", Text(result["outcome"]));
+        AssertCritical(Assert.Single(await sandbox.AlertsAsync()), $"rollbacks#{BucketKey}");
+    }
+
+    [Fact]
     public async Task A_planted_history_does_not_open_the_circuit_breaker()
     {
         using var sandbox = await Sandbox.CreateAsync(moto);

@@ -86,7 +86,8 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
         };
         if (tampering is not null)
         {
-            return await TryPutAsync(claim, Unchanged(found), cancellationToken).ConfigureAwait(false) ? ClaimResult.TakenOverFromTampered : ClaimResult.InProgress;
+            // Never read as "in progress" or "done": take it over, or fail (could-not-judge) if it keeps changing.
+            return await TakeOverTamperedAsync(pk, claim, found, cancellationToken).ConfigureAwait(false);
         }
 
         if (state == Completed)
@@ -101,6 +102,33 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
 
         // In progress past its expiry: the invocation that held it was killed.
         return await TryPutAsync(claim, Unchanged(found), cancellationToken).ConfigureAwait(false) ? ClaimResult.TakenOverFromExpired : ClaimResult.InProgress;
+    }
+
+    private async Task<ClaimResult> TakeOverTamperedAsync(string pk, Dictionary<string, AttributeValue> claim, Dictionary<string, AttributeValue> found, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await TryPutAsync(claim, Unchanged(found), cancellationToken).ConfigureAwait(false))
+            {
+                return ClaimResult.TakenOverFromTampered;
+            }
+
+            var (again, tampered) = await ReadAsync(pk, cancellationToken).ConfigureAwait(false);
+            if (again is null)
+            {
+                return await TryPutAsync(claim, Unchanged(null), cancellationToken).ConfigureAwait(false) ? ClaimResult.TakenOverFromTampered : ClaimResult.InProgress;
+            }
+
+            if (tampered is null)
+            {
+                // A guardrail invocation claimed it meanwhile (its MAC verifies): that one judges the event.
+                return ClaimResult.InProgress;
+            }
+
+            found = again;
+        }
+
+        throw new StateTamperedException(new StateTampering(pk, "the claim item keeps being rewritten by someone other than the guardrail"));
     }
 
     public Task CompleteAsync(string claimKey, DateTimeOffset keepUntil, CancellationToken cancellationToken) =>
@@ -173,7 +201,35 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
 
         // A tampered history is never obeyed: its lease is ignored and its times are dropped.
         var times = tampering is null ? history.Times : [];
-        return await TryPutAsync(HistoryItem(resourceKey, times, restoredHash, leaseUntil, at), Unchanged(item), cancellationToken).ConfigureAwait(false);
+        if (await TryPutAsync(HistoryItem(resourceKey, times, restoredHash, leaseUntil, at), Unchanged(item), cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        if (tampering is null)
+        {
+            // Another invocation took the lease between the read and the put.
+            return false;
+        }
+
+        // Lost to someone rewriting a tampered item: read again (a guardrail lease now verifies and is obeyed).
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            (history, tampering, item) = await ReadHistoryAsync(resourceKey, cancellationToken).ConfigureAwait(false);
+            if (tampering is null)
+            {
+                return history.LeaseUntil is not { } lease || lease < at
+                    ? await TryPutAsync(HistoryItem(resourceKey, history.Times, restoredHash, leaseUntil, at), Unchanged(item), cancellationToken).ConfigureAwait(false)
+                    : false;
+            }
+
+            if (await TryPutAsync(HistoryItem(resourceKey, [], restoredHash, leaseUntil, at), Unchanged(item), cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        throw new StateTamperedException(tampering);
     }
 
     public async Task EndRollbackAsync(string resourceKey, DateTimeOffset? wroteAt, CancellationToken cancellationToken)
@@ -385,7 +441,10 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
         }
     }
 
-    /// <summary>The condition that the item is still the one read (by its MAC, or its lack of one), or still absent.</summary>
+    /// <summary>
+    /// The condition that the item is still the one read — by its MAC attribute as it was, whatever its type (a
+    /// planted MAC may be a number or a list), or by its lack of one — or still absent.
+    /// </summary>
     private static (string Condition, bool NamesMac, Dictionary<string, AttributeValue>? Values) Unchanged(Dictionary<string, AttributeValue>? read)
     {
         if (read is null)
@@ -393,9 +452,14 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
             return ("attribute_not_exists(pk)", false, null);
         }
 
-        return read.TryGetValue(ItemDigest.MacAttribute, out var mac) && mac.S is { } macText
+        if (!read.TryGetValue(ItemDigest.MacAttribute, out var mac))
+        {
+            return ("attribute_exists(pk) AND attribute_not_exists(#mac)", true, null);
+        }
+
+        return mac.S is { } macText
             ? ("#mac = :mac", true, new Dictionary<string, AttributeValue> { [":mac"] = S(macText) })
-            : ("attribute_exists(pk) AND attribute_not_exists(#mac)", true, null);
+            : ("attribute_exists(#mac) AND NOT attribute_type(#mac, :s)", true, new Dictionary<string, AttributeValue> { [":s"] = S("S") });
     }
 
     private async Task SealAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)

@@ -58,7 +58,7 @@ public static class ItemDigest
         }
         else if (value.NS is { Count: > 0 } numbers)
         {
-            text.Append("NS").Append(numbers.Count.ToString(CultureInfo.InvariantCulture));
+            text.Append("NS").Append(numbers.Count.ToString(CultureInfo.InvariantCulture)).Append(':');
             foreach (var n in numbers.Order(StringComparer.Ordinal))
             {
                 AppendString(text, n);

@@ -57,7 +57,7 @@ internal static class AccessPathHandling
             // One claim per event and path: a retry after a failure on the second path does not judge the first again.
             var perPath = change with { EventId = $"{change.EventId}:{target.Key}" };
             var kind = new AccessPathKind(target, plan.Trigger, host.Services.Time);
-            var store = new AccessPathStore(target, readers.Readers, plan.Trigger, perPath, readers.Writers is { } writers ? new PathRestorer(writers, target.Chain) : null, firstReads);
+            var store = new AccessPathStore(target, readers.Readers, plan.Trigger, perPath, readers.Writers is { } writers ? new PathRestorer(writers, target.Chain, readers.Readers) : null, firstReads);
             try
             {
                 var result = await processor.ProcessAsync(perPath, new GuardedResource(kind, store), deadline).ConfigureAwait(false);
@@ -105,8 +105,19 @@ internal static class AccessPathHandling
         var concerned = new List<PathTarget>();
         foreach (var target in plan.Targets)
         {
-            var last = await host.Services.State.KnownGood.GetKnownGoodAsync(target.Key, deadline.Work).ConfigureAwait(false);
-            if (PathRelevance.MayConcern(touch, last.Value?.PolicyText is { } text ? PathEnvelope.Parse(text) : null))
+            PathEnvelope? last;
+            try
+            {
+                last = (await host.Services.State.KnownGood.GetKnownGoodAsync(target.Key, deadline.Work).ConfigureAwait(false)).Value?.PolicyText is { } text ? PathEnvelope.Parse(text) : null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not known what the path holds: it is judged (the processor reports what it cannot read).
+                host.Services.Log.Warn("the path's last state could not be read; judging it", ("path", target.Key), ("error", e.GetType().Name), ("message", e.Message));
+                last = null;
+            }
+
+            if (PathRelevance.MayConcern(touch, last))
             {
                 concerned.Add(target);
             }

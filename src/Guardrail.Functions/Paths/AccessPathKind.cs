@@ -60,7 +60,7 @@ public sealed class AccessPathKind(PathTarget target, AccessEvent trigger, TimeP
         }
 
         var after = Judge(RestoredState.Overlay(trigger, change, target.Chain, PathEnvelope.Parse(knownGoodText!), PathEnvelope.Parse(current.Text!)).ToText());
-        if (hops.FirstOrDefault(h => Rank(Status(after, h)) > Rank(Status(knownGood, h))) is var worse && Rank(Status(after, worse)) > Rank(Status(knownGood, worse)))
+        if (hops.Select(h => (HopKind?)h).FirstOrDefault(h => Rank(Status(after, h!.Value)) > Rank(Status(knownGood, h!.Value))) is { } worse)
         {
             return RestorePlan.Refuse(
                 OutcomeReason.KnownGoodNotOk,

@@ -16,7 +16,12 @@ namespace Guardrail.Functions.Paths;
 /// encryption or ownership controls put back (or removed). Where the known-good state does not say what to write,
 /// nothing is written and the restore fails, loudly.
 /// </summary>
-public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn> chain) : IPathRestorer
+/// <remarks>
+/// Re-attaching a managed policy or putting a boundary back attaches whatever document is its default version now:
+/// with <paramref name="readers"/>, the live default version must be the known-good one, or nothing is written
+/// (<see cref="RestoreRefusedException"/>); without readers such restores are refused.
+/// </remarks>
+public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn> chain, IAccountReaders? readers = null) : IPathRestorer
 {
     public async Task RestoreAsync(AccessEvent trigger, PolicyChangeEvent change, PathEnvelope knownGood, PathEnvelope? live, CancellationToken cancellationToken)
     {
@@ -75,6 +80,7 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
         var iam = (await writers.WritersForAccountAsync(role.AccountId, cancellationToken).ConfigureAwait(false)).Iam;
         if (attached.Contains(arn, StringComparer.Ordinal))
         {
+            await RequireKnownGoodVersionAsync(arn, facts, role.AccountId, cancellationToken).ConfigureAwait(false);
             await iam.AttachRolePolicyAsync(role.Name, arn, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -90,6 +96,7 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
         var iam = (await writers.WritersForAccountAsync(role.AccountId, cancellationToken).ConfigureAwait(false)).Iam;
         if (boundary.Value is { } arn)
         {
+            await RequireKnownGoodVersionAsync(arn, facts, role.AccountId, cancellationToken).ConfigureAwait(false);
             await iam.PutRolePermissionsBoundaryAsync(role.Name, arn, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -162,6 +169,24 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
         await (ownership.Value is { } setting
             ? s3.PutOwnershipAsync(bucket, known.Account, setting, cancellationToken)
             : s3.DeleteOwnershipAsync(bucket, known.Account, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The managed policy's default version must still be the known-good one: the document judged is the one attached.</summary>
+    private async Task RequireKnownGoodVersionAsync(string policyArn, RestoreFacts facts, string roleAccount, CancellationToken cancellationToken)
+    {
+        var known = facts.DefaultVersionOf(policyArn)
+            ?? throw new RestoreRefusedException($"the known-good state does not say which version of {policyArn} was its default, so the document it would attach was never judged; nothing was written");
+        if (readers is null)
+        {
+            throw new RestoreRefusedException($"the live default version of {policyArn} cannot be read here; nothing was written");
+        }
+
+        var account = policyArn.Split(':') is { Length: 6 } parts && parts[4].Length == 12 ? parts[4] : roleAccount;
+        var live = await (await readers.ForAccountAsync(account, cancellationToken).ConfigureAwait(false)).Iam.GetDefaultPolicyVersionAsync(policyArn, cancellationToken).ConfigureAwait(false);
+        if (live.VersionId != known)
+        {
+            throw new RestoreRefusedException($"{policyArn}'s default version is {live.VersionId} now, not {known} as in the known-good state: attaching it would attach a document the guardrail has not judged, so nothing was written (its own event is judged)");
+        }
     }
 
     /// <summary>The role of the chain an IAM event is about (by name, in the event's account).</summary>

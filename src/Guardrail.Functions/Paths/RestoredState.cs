@@ -43,8 +43,9 @@ internal static class RestoredState
             case RollbackKinds.DefaultPolicyVersion:
             {
                 // The policy's document, wherever the path holds it: attached to a role of the chain, or as its boundary.
+                // Where the live path holds it now (the live facts): a policy the path no longer uses is not overlaid.
                 var arn = PathRestorer.Parameter(change, "policyArn");
-                var facts = PathFactsJson.FromJson(knownGood.Facts);
+                var facts = PathFactsJson.FromJson(live.Facts);
                 foreach (var (role, node) in (snapshot["roles"] as JsonObject ?? []).ToList())
                 {
                     if (node?["managedPolicies"] is JsonObject managed && managed.ContainsKey(arn))

@@ -22,6 +22,22 @@ internal sealed class AlertDelivery(GuardrailServices services)
         return PublishAsync(pending with { Stage = AlertStage.Ready }, DelayedAlert.Mark(pending.Message, note), result, deadline);
     }
 
+    /// <summary>Publishes an alert the outbox could not record (the state table failed); never throws, the caller fails next.</summary>
+    public async Task PublishWithoutOutboxAsync(SnsMessage message, IPolicyKind kind, InvocationDeadline deadline)
+    {
+        try
+        {
+            var messageId = await services.Sns.PublishAsync(message, deadline.CleanUp).ConfigureAwait(false);
+            services.Log.Warn("the alert could not be recorded in the outbox; published directly", ("resource", kind.Name), ("messageId", messageId));
+        }
+#pragma warning disable CA1031 // The state table's failure is what the caller rethrows; this one is only logged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            services.Log.Error("the alert could be neither recorded nor published", ("resource", kind.Name), ("error", e.GetType().Name), ("message", e.Message));
+        }
+    }
+
     /// <summary>Publishes <paramref name="message"/> for an outbox alert and marks it published; on failure the outbox says why.</summary>
     public async Task<InvocationResult> PublishAsync(PendingAlert pending, SnsMessage message, InvocationResult result, InvocationDeadline deadline)
     {

@@ -231,7 +231,17 @@ public sealed class PolicyChangeProcessor
     private async Task<InvocationResult> PublishAsync(Invocation invocation, AlertContext context, InvocationResult result)
     {
         var ready = new PendingAlert(invocation.ClaimKey, context.Resource.Key, AlertComposer.Compose(context), context.Outcome.ToText(), AlertStage.Ready, services.Time.GetUtcNow(), null, "changed nothing");
-        await State.Outbox.PutPendingAsync(ready, invocation.Deadline.Work).ConfigureAwait(false);
+        try
+        {
+            await State.Outbox.PutPendingAsync(ready, invocation.Deadline.Work).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing was written, so the outbox is not needed to tell of it: alert now, then fail for the retry.
+            await delivery.PublishWithoutOutboxAsync(ready.Message, context.Resource, invocation.Deadline).ConfigureAwait(false);
+            throw;
+        }
+
         return await delivery.PublishAsync(ready, ready.Message, result, invocation.Deadline).ConfigureAwait(false);
     }
 
@@ -321,11 +331,21 @@ public sealed class PolicyChangeProcessor
             }
 
             // Another invocation may have rolled back and given the lease back between the read above and taking
-            // the lease: read once more under the lease.
-            current = await Judging.ReadHashAsync(resource, cancellationToken).ConfigureAwait(false);
+            // the lease: read once more under the lease. Every way out but the rollback itself gives the lease back,
+            // so that a failure here never leaves Lambda's retry finding "a rollback in progress".
+            try
+            {
+                current = await Judging.ReadHashAsync(resource, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await rollback.EndRollbackAsync(kind, null, deadline).ConfigureAwait(false);
+                throw;
+            }
+
             if (current != judgement.Hash)
             {
-                await State.Rollbacks.EndRollbackAsync(kind.Key, null, cancellationToken).ConfigureAwait(false);
+                await rollback.EndRollbackAsync(kind, null, deadline).ConfigureAwait(false);
                 return (await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false), null);
             }
 

@@ -30,10 +30,29 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
         var planned = new PendingAlert(claimKey, kind.Key, AlertComposer.Compose(context), Outcome.RolledBack.ToText(), AlertStage.Planned, now, restoredHash, $"rolled the policy back at {now:HH:mm:ss} UTC");
 
         // The alert is on record before anything changes, so that a retry can tell of a rollback this attempt dies after.
-        await State.Outbox.PutPendingAsync(planned, deadline.Work).ConfigureAwait(false);
+        try
+        {
+            await State.Outbox.PutPendingAsync(planned, deadline.Work).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nothing was written: give the lease back so that Lambda's retry can roll back.
+            await EndRollbackAsync(kind, null, deadline).ConfigureAwait(false);
+            throw;
+        }
+
         try
         {
             await resource.Store.WriteAsync(knownGood.PolicyText, deadline.Work).ConfigureAwait(false);
+        }
+        catch (Paths.RestoreRefusedException e)
+        {
+            // Decided right before the write, the same on every retry: reported, nothing written, the invocation done.
+            await EndRollbackAsync(kind, null, deadline).ConfigureAwait(false);
+            var refusedContext = context with { Outcome = Outcome.RollbackRefused, ReasonCode = OutcomeReason.KnownGoodNotOk, Reason = e.Message };
+            var refused = planned with { Message = AlertComposer.Compose(refusedContext), Outcome = Outcome.RollbackRefused.ToText(), Stage = AlertStage.Ready, RestoreHash = null, Action = "refused to restore; wrote nothing" };
+            await State.Outbox.PutPendingAsync(refused, deadline.CleanUp).ConfigureAwait(false);
+            return await delivery.PublishAsync(refused, refused.Message, result with { Outcome = Outcome.RollbackRefused, ReasonCode = OutcomeReason.KnownGoodNotOk, Reason = e.Message }, deadline).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -69,7 +88,7 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
     }
 
     /// <summary>Gives the rollback lease back; if that fails, the lease runs out shortly after the deadline anyway.</summary>
-    private async Task EndRollbackAsync(IPolicyKind kind, DateTimeOffset? wroteAt, InvocationDeadline deadline)
+    public async Task EndRollbackAsync(IPolicyKind kind, DateTimeOffset? wroteAt, InvocationDeadline deadline)
     {
         try
         {
