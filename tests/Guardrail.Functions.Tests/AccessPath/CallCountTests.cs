@@ -31,7 +31,7 @@ public sealed class CallCountTests(MotoServer moto, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_rollback_reads_the_whole_path_four_times_and_writes_only_the_hop()
+    public async Task A_rollback_reads_the_whole_path_four_times_checks_the_policy_version_and_writes_only_the_hop()
     {
         using var world = await PathWorld.CreateAsync(moto);
         var host = world.CountingHost(null, ("GUARDRAIL_ROLLBACK", "policy-attachment"));
@@ -45,10 +45,12 @@ public sealed class CallCountTests(MotoServer moto, ITestOutputHelper output)
         var calls = Assert.Single(world.Counters).Counts;
         var restored = await OneCollectionAsync(world, host);
 
-        // The broken path is read to judge it, again before taking the rollback lease and again under it; after the
-        // one write the restored path is read to verify it. The caller's account is looked up once.
+        // The broken path is read to judge it, again before taking the rollback lease and again under it; right before
+        // the one write, the policy's live default version is read (it must be the known-good one); after the write
+        // the restored path is read to verify it. The caller's account is looked up once.
+        var versionCheck = new Dictionary<string, int> { ["iam:GetPolicy"] = 1, ["iam:GetPolicyVersion"] = 1 };
         var expected = broken.Keys.Union(restored.Keys)
-            .Select(k => KeyValuePair.Create(k, k == "sts:GetCallerIdentity" ? 1 : (3 * broken.GetValueOrDefault(k)) + restored.GetValueOrDefault(k)))
+            .Select(k => KeyValuePair.Create(k, k == "sts:GetCallerIdentity" ? 1 : (3 * broken.GetValueOrDefault(k)) + restored.GetValueOrDefault(k) + versionCheck.GetValueOrDefault(k)))
             .Append(KeyValuePair.Create("iam:AttachRolePolicy", 1))
             .OrderBy(c => c.Key, StringComparer.Ordinal);
         Assert.Equal(expected, calls);
