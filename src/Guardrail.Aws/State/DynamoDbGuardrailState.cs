@@ -269,16 +269,39 @@ public sealed class DynamoDbGuardrailState : IEventClaims, IKnownGoodStore, IRol
             return StateRead.Tampered<PendingAlert>(new StateTampering(pk, "an outbox alert with no valid stage or recording time"));
         }
 
-        try
-        {
-            var attributes = item["attributes"].L.Select(a => new SnsAttribute(a.M["n"].S, a.M["t"].S, a.M["v"].S)).ToList();
-            var message = new SnsMessage(item["topic"].S, item["subject"].S, item["default"].S, item["email"].S, attributes);
-            return StateRead.Of<PendingAlert>(new PendingAlert(claimKey, item["resource"].S, message, item["outcome"].S, stage, recordedAt.Value, Text(item, "restoreHash"), item["action"].S, Text(item, "publishError")));
-        }
-        catch (Exception e) when (e is KeyNotFoundException or NullReferenceException or ArgumentNullException)
+        // Read with explicit checks: a part missing is a damaged item, never an exception from the middle of a read.
+        if (Attributes(item) is not { } attributes
+            || Text(item, "topic") is not { } topic || Text(item, "subject") is not { } subject || Text(item, "default") is not { } json
+            || Text(item, "email") is not { } email || Text(item, "resource") is not { } resource || Text(item, "outcome") is not { } outcome
+            || Text(item, "action") is not { } action)
         {
             return StateRead.Tampered<PendingAlert>(new StateTampering(pk, "an outbox alert missing some of its parts"));
         }
+
+        var message = new SnsMessage(topic, subject, json, email, attributes);
+        return StateRead.Of(new PendingAlert(claimKey, resource, message, outcome, stage, recordedAt.Value, Text(item, "restoreHash"), action, Text(item, "publishError")));
+    }
+
+    /// <summary>An outbox item's message attributes (<c>[{n, t, v}]</c>), or null when any part is missing.</summary>
+    private static List<SnsAttribute>? Attributes(Dictionary<string, AttributeValue> item)
+    {
+        if (!item.TryGetValue("attributes", out var list) || list.L is not { } entries)
+        {
+            return null;
+        }
+
+        var attributes = new List<SnsAttribute>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry.M is not { } parts || Text(parts, "n") is not { } name || Text(parts, "t") is not { } type || Text(parts, "v") is not { } value)
+            {
+                return null;
+            }
+
+            attributes.Add(new SnsAttribute(name, type, value));
+        }
+
+        return attributes;
     }
 
     public Task PutPendingAsync(PendingAlert alert, CancellationToken cancellationToken)

@@ -75,7 +75,7 @@ public sealed class AccessPathKind(PathTarget target, AccessEvent trigger, TimeP
                 $"the known-good {trigger.RestoreKind} would weaken the path ({weakening}); the guardrail never writes what it judges weakened, so nothing was written");
         }
 
-        return RestorePlan.Allow(after);
+        return RestorePlan.Allowed;
     }
 
     public string? EventHash(PolicyChangeEvent change) => null;

@@ -213,9 +213,9 @@ public sealed class PolicyChangeProcessor
         invocation.Tampered(knownGoodRead.Tampering);
         var knownGood = knownGoodRead.Value;
         var breaks = judgement.Verdict.Access == AccessVerdict.Breaks;
-        var (decision, plan) = breaks && config.RollsBack(kind.RestoreKind)
+        var decision = breaks && config.RollsBack(kind.RestoreKind)
             ? await WhileJudgingAsync(change, kind, deadline, _ => DecideRollbackAsync(invocation, knownGoodRead, judgement)).ConfigureAwait(false)
-            : (new Decision(Outcome.Alerted, OutcomeReason.None, breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null), null);
+            : new Decision(Outcome.Alerted, OutcomeReason.None, breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null);
 
         var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer) { Tampering = invocation.Tampering, DelayedNote = invocation.DelayedNote };
         var result = new InvocationResult(decision.Outcome, change.EventId, decision.Reason, kind.Type, kind.Name, judgement.Verdict, diff, NewerChangeExists: newer, ReasonCode: decision.Code, DelayedAlert: invocation.RetryOfStopped);
@@ -224,7 +224,7 @@ public sealed class PolicyChangeProcessor
             return await PublishAsync(invocation, context, result).ConfigureAwait(false);
         }
 
-        return await rollback.RollBackAsync(resource, knownGood!, plan!, claimKey, context, result, deadline).ConfigureAwait(false);
+        return await rollback.RollBackAsync(resource, knownGood!, claimKey, context, result, deadline).ConfigureAwait(false);
     }
 
     /// <summary>Records the alert in the outbox, then publishes it.</summary>
@@ -248,10 +248,9 @@ public sealed class PolicyChangeProcessor
     /// <summary>
     /// Whether to roll back: break-glass, a known-good record that is missing, fails its integrity check or is not ok
     /// now (or, for a path, is not what broke), the circuit breaker, a newer change and a rollback already under way
-    /// each say no. A yes holds the resource's rollback lease (given back by <see cref="RollbackStep"/>) and comes with
-    /// the plan of what the write leaves live.
+    /// each say no. A yes holds the resource's rollback lease (given back by <see cref="RollbackStep"/>).
     /// </summary>
-    private async Task<(Decision Decision, RestorePlan? Plan)> DecideRollbackAsync(Invocation invocation, StateRead<KnownGoodPolicy> knownGoodRead, Judgement judgement)
+    private async Task<Decision> DecideRollbackAsync(Invocation invocation, StateRead<KnownGoodPolicy> knownGoodRead, Judgement judgement)
     {
         var (change, resource, deadline) = (invocation.Change, invocation.Resource, invocation.Deadline);
         var cancellationToken = deadline.Work;
@@ -266,13 +265,13 @@ public sealed class PolicyChangeProcessor
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Break-glass may be on: a restore now could fight the people handling an incident. Alert instead.
-                return (new Decision(Outcome.RollbackSkipped, OutcomeReason.Error, $"the break-glass parameter {config.BreakGlassParameter} could not be read ({e.GetType().Name}: {e.Message}), so break-glass may be on: nothing was changed. Restore by hand if break-glass is off."), null);
+                return new Decision(Outcome.RollbackSkipped, OutcomeReason.Error, $"the break-glass parameter {config.BreakGlassParameter} could not be read ({e.GetType().Name}: {e.Message}), so break-glass may be on: nothing was changed. Restore by hand if break-glass is off.");
             }
 
             var marker = BreakGlassMarker.Judge(value, services.Time.GetUtcNow());
             if (marker.Status == BreakGlassStatus.Active)
             {
-                return (new Decision(Outcome.Alerted, OutcomeReason.BreakGlass, $"break-glass is on until {marker.Until:u} (SSM parameter {config.BreakGlassParameter}): judged and alerted, never rolled back"), null);
+                return new Decision(Outcome.Alerted, OutcomeReason.BreakGlass, $"break-glass is on until {marker.Until:u} (SSM parameter {config.BreakGlassParameter}): judged and alerted, never rolled back");
             }
 
             if (marker.Status == BreakGlassStatus.Invalid)
@@ -283,12 +282,12 @@ public sealed class PolicyChangeProcessor
 
         if (knownGoodRead.Tampering is { } tampered)
         {
-            return (new Decision(Outcome.RollbackRefused, OutcomeReason.StateTampered, $"the known-good record {tampered.ItemKey} failed its integrity check ({tampered.Problem}); it is never restored, and nothing was changed. Someone with write access to the state table changed it: find out who (CloudTrail data events of the table), and restore by hand"), null);
+            return new Decision(Outcome.RollbackRefused, OutcomeReason.StateTampered, $"the known-good record {tampered.ItemKey} failed its integrity check ({tampered.Problem}); it is never restored, and nothing was changed. Someone with write access to the state table changed it: find out who (CloudTrail data events of the table), and restore by hand");
         }
 
         if (knownGoodRead.Value is not { } knownGood)
         {
-            return (new Decision(Outcome.RollbackSkipped, OutcomeReason.NoKnownGood, "no known-good policy is recorded for this resource, so there is nothing safe to restore; nothing was changed"), null);
+            return new Decision(Outcome.RollbackSkipped, OutcomeReason.NoKnownGood, "no known-good policy is recorded for this resource, so there is nothing safe to restore; nothing was changed");
         }
 
         // Re-judged right before writing, with the same core: only what is ok (and, on a path, only the hop that broke).
@@ -300,13 +299,13 @@ public sealed class PolicyChangeProcessor
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
         {
             // The known-good state does not say what the restore would write: the same on every retry, so say so now.
-            return (new Decision(Outcome.RollbackSkipped, OutcomeReason.Error, $"the restore could not be planned ({e.Message}); nothing was written"), null);
+            return new Decision(Outcome.RollbackSkipped, OutcomeReason.Error, $"the restore could not be planned ({e.Message}); nothing was written");
         }
 
-        if (!plan.Allowed)
+        if (!plan.IsAllowed)
         {
             var outcome = plan.Refusal == OutcomeReason.OtherCause ? Outcome.Alerted : Outcome.RollbackRefused;
-            return (new Decision(outcome, plan.Refusal, plan.Why), null);
+            return new Decision(outcome, plan.Refusal, plan.Why);
         }
 
         var historyRead = await State.Rollbacks.GetRollbacksAsync(kind.Key, services.Time.GetUtcNow().AddHours(-1), cancellationToken).ConfigureAwait(false);
@@ -314,7 +313,7 @@ public sealed class PolicyChangeProcessor
         var history = historyRead.Value ?? RollbackHistory.None;
         if (history.Times.Count >= config.MaxRollbacks)
         {
-            return (new Decision(Outcome.CircuitOpen, OutcomeReason.None, $"rolled back {history.Times.Count} times in the last hour (limit {config.MaxRollbacks}); another automation keeps re-applying this change, so the guardrail stops fighting it. Find and fix that automation."), null);
+            return new Decision(Outcome.CircuitOpen, OutcomeReason.None, $"rolled back {history.Times.Count} times in the last hour (limit {config.MaxRollbacks}); another automation keeps re-applying this change, so the guardrail stops fighting it. Find and fix that automation.");
         }
 
         // The hash a restore must leave, recomputed from the text that will be written, never read from the record.
@@ -327,7 +326,7 @@ public sealed class PolicyChangeProcessor
             // Parallel deliveries of distinct events about one change would otherwise all write the same rollback.
             if (!await State.Rollbacks.TryStartRollbackAsync(kind.Key, services.Time.GetUtcNow(), restoredHash, deadline.ClaimExpiry, cancellationToken).ConfigureAwait(false))
             {
-                return (new Decision(Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress, "the guardrail is rolling this policy back right now while handling another change event; that invocation's alert reports the rollback"), null);
+                return new Decision(Outcome.RollbackSkipped, OutcomeReason.RollbackInProgress, "the guardrail is rolling this policy back right now while handling another change event; that invocation's alert reports the rollback");
             }
 
             // Another invocation may have rolled back and given the lease back between the read above and taking
@@ -346,14 +345,14 @@ public sealed class PolicyChangeProcessor
             if (current != judgement.Hash)
             {
                 await rollback.EndRollbackAsync(kind, null, deadline).ConfigureAwait(false);
-                return (await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false), null);
+                return await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false);
             }
 
             var what = knownGood.PolicyText is null ? "removed the bucket policy (the known-good state was no policy)" : "restored the known-good policy";
-            return (new Decision(Outcome.RolledBack, OutcomeReason.None, $"{what} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}), re-judged ok right before the write; verified by reading it back"), plan);
+            return new Decision(Outcome.RolledBack, OutcomeReason.None, $"{what} recorded from event {knownGood.EventId} ({knownGood.Time:u}, by {knownGood.Actor}), re-judged ok right before the write; verified by reading it back");
         }
 
-        return (await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false), null);
+        return await NewerChangeAsync(resource, current, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The live policy is no longer the judged one: whose change is it, the guardrail's own rollback or someone else's?</summary>

@@ -39,7 +39,7 @@ public abstract class PolicyDocumentKind : IPolicyKind
     public RestorePlan PlanRestore(string? knownGoodText, Judgement current, PolicyChangeEvent change)
     {
         var after = Judge(knownGoodText);
-        return after.IsOk ? RestorePlan.Allow(after) : RestorePlan.NotOk("the recorded known-good policy", after);
+        return after.IsOk ? RestorePlan.Allowed : RestorePlan.NotOk("the recorded known-good policy", after);
     }
 
     public string? EventHash(PolicyChangeEvent change)

@@ -1,20 +1,19 @@
 namespace Guardrail.Functions.Processing;
 
 /// <summary>
-/// What a rollback would write, decided before anything is written: the state it would leave live (judged whole by
-/// the same core), or why it must not be written. One rule for every kind: the guardrail writes only what it judges
-/// ok for Spectrum and not weakened, and only where the change it undoes is what broke the path.
+/// Whether a rollback may write, decided before anything is written by judging the state it would leave live with
+/// the same core, and why not. One rule for every kind: the guardrail writes only what it judges ok for Spectrum and
+/// not weakened, and only where the change it undoes is what broke the path.
 /// </summary>
-/// <param name="After">The state the restore leaves live, judged; null when refused.</param>
 /// <param name="Refusal">Why not (<see cref="OutcomeReason.None"/> when allowed).</param>
 /// <param name="Why">The refusal in words.</param>
-public sealed record RestorePlan(Judgement? After, OutcomeReason Refusal, string? Why)
+public sealed record RestorePlan(OutcomeReason Refusal, string? Why)
 {
-    public bool Allowed => Refusal == OutcomeReason.None;
+    public static RestorePlan Allowed { get; } = new(OutcomeReason.None, null);
 
-    public static RestorePlan Allow(Judgement after) => new(after, OutcomeReason.None, null);
+    public bool IsAllowed => Refusal == OutcomeReason.None;
 
-    public static RestorePlan Refuse(OutcomeReason reason, string why) => new(null, reason, why);
+    public static RestorePlan Refuse(OutcomeReason reason, string why) => new(reason, why);
 
     /// <summary>The refusal for a state that, judged now, is not ok: it is never written.</summary>
     public static RestorePlan NotOk(string what, Judgement judged)

@@ -14,16 +14,11 @@ internal sealed class RollbackStep(GuardrailServices services, AlertDelivery del
 
     /// <summary>Records the alert, writes the known-good policy, verifies it, then publishes; a failure is reported, then thrown.</summary>
     /// <remarks>
-    /// <paramref name="plan"/> is the state the write leaves live, judged ok right before (<see cref="IPolicyKind.PlanRestore"/>);
-    /// the write is verified against the hash of the text written, recomputed here, never read from the record.
+    /// Called only after <see cref="IPolicyKind.PlanRestore"/> allowed the restore, right before; the write is verified
+    /// against the hash of the text written, recomputed here, never read from the record.
     /// </remarks>
-    public async Task<InvocationResult> RollBackAsync(GuardedResource resource, KnownGoodPolicy knownGood, RestorePlan plan, string claimKey, AlertContext context, InvocationResult result, InvocationDeadline deadline)
+    public async Task<InvocationResult> RollBackAsync(GuardedResource resource, KnownGoodPolicy knownGood, string claimKey, AlertContext context, InvocationResult result, InvocationDeadline deadline)
     {
-        if (!plan.Allowed)
-        {
-            throw new InvalidOperationException("a refused restore is never written");
-        }
-
         var kind = resource.Kind;
         var now = services.Time.GetUtcNow();
         var restoredHash = kind.HashOf(knownGood.PolicyText);
