@@ -34,6 +34,26 @@ public static class RuleIds
     public const string CatalogDenies = "catalog-denies";
     public const string ObjectOwnership = "object-ownership";
 
+    // Lake Formation (issue 15): a registered, LF-governed table is read with the registration role's credentials.
+    public const string LfMissingGrant = "lf-missing-grant";
+    public const string LfColumnLimited = "lf-column-limited";
+    public const string LfGetDataAccessMissing = "lf-get-data-access-missing";
+    public const string LfRegistrationRoleTrust = "lf-registration-role-trust";
+    public const string LfRegistrationRoleCannotRead = "lf-registration-role-cannot-read";
+    public const string LfLocationDeregistered = "lf-location-deregistered";
+
+    /// <summary>AWS does not document which route (Lake Formation or IAM) applies, and the two disagree.</summary>
+    public const string LfRouteUndocumented = "lf-route-undocumented";
+
+    // The network path (issue 15): the S3 VPC endpoint policy and S3 access points.
+    public const string VpcePolicyDenies = "vpce-policy-denies";
+    public const string VpcePolicyMissingAllow = "vpce-policy-missing-allow";
+    public const string VpceNotOnPath = "vpce-not-on-path";
+    public const string AccessPointNetworkOriginVpc = "ap-network-origin-vpc";
+    public const string AccessPointPolicyDenies = "ap-policy-denies";
+    public const string AccessPointPolicyMissingAllow = "ap-policy-missing-allow";
+    public const string AccessPointNotDelegated = "ap-not-delegated";
+
     /// <summary>A hop (or part of one) whose input the snapshot did not give: listed, not verified, not guessed.</summary>
     public const string HopUnchecked = "hop-unchecked";
 }

@@ -23,7 +23,17 @@ public sealed record PathSnapshot(
     IReadOnlyDictionary<string, BucketFacts> Buckets,
     IReadOnlyDictionary<string, KeyFacts> Keys,
     IReadOnlyDictionary<string, CatalogFacts> Catalogs,
-    OrganizationFacts? Organization);
+    OrganizationFacts? Organization)
+{
+    /// <summary>By VPC endpoint id (<c>vpce-...</c>): the S3 endpoints a cluster's traffic passes.</summary>
+    public IReadOnlyDictionary<string, VpcEndpointFacts> VpcEndpoints { get; init; } = new Dictionary<string, VpcEndpointFacts>(StringComparer.Ordinal);
+
+    /// <summary>By access point ARN: the access points table locations name.</summary>
+    public IReadOnlyDictionary<string, AccessPointFacts> AccessPoints { get; init; } = new Dictionary<string, AccessPointFacts>(StringComparer.Ordinal);
+
+    /// <summary>By account id: each account's Lake Formation registrations, permissions, LF-tags and opt-ins.</summary>
+    public IReadOnlyDictionary<string, LakeFormationFacts> LakeFormation { get; init; } = new Dictionary<string, LakeFormationFacts>(StringComparer.Ordinal);
+}
 
 /// <summary>A value the snapshot gave, possibly as <c>null</c> (known to be none), as opposed to one it left out.</summary>
 /// <typeparam name="T">The value's type.</typeparam>
@@ -45,8 +55,15 @@ public sealed record SpectrumSetup(IReadOnlyList<RoleArn> RoleChain, ClusterFact
 /// <summary>The Redshift cluster (or Serverless namespace) and the roles attached to it.</summary>
 /// <param name="Kind">Provisioned or serverless.</param>
 /// <param name="IamRoles">The role ARNs attached to it; null when not given (the kind is known, the association is not).</param>
-/// <param name="VpcEndpoints">The S3 VPC endpoints a serverless workgroup uses (enhanced VPC routing).</param>
-public sealed record ClusterFacts(ClusterKind Kind, IReadOnlyList<string>? IamRoles, IReadOnlyList<string> VpcEndpoints);
+/// <param name="VpcEndpoints">The S3 VPC endpoints the cluster's (workgroup's) subnets route S3 traffic through (<c>s3Endpoints</c>; empty when not given).</param>
+public sealed record ClusterFacts(ClusterKind Kind, IReadOnlyList<string>? IamRoles, IReadOnlyList<string> VpcEndpoints)
+{
+    /// <summary>Whether enhanced VPC routing is on; null when not given.</summary>
+    public bool? EnhancedVpcRouting { get; init; }
+
+    /// <summary>Whether the snapshot gave the S3 endpoints (<c>s3Endpoints</c>); when false <see cref="VpcEndpoints"/> is unknown, not none.</summary>
+    public bool S3EndpointsGiven { get; init; }
+}
 
 /// <summary>One external table: where its data is and, when given, its Glue catalog entry.</summary>
 /// <param name="Bucket">The bucket name.</param>
@@ -54,7 +71,11 @@ public sealed record ClusterFacts(ClusterKind Kind, IReadOnlyList<string>? IamRo
 /// <param name="CatalogAccount">The account of the Glue Data Catalog, when given.</param>
 /// <param name="Database">The Glue database, when given.</param>
 /// <param name="Table">The Glue table, when given.</param>
-public sealed record TableLocation(string Bucket, string Prefix, string? CatalogAccount, string? Database, string? Table);
+public sealed record TableLocation(string Bucket, string Prefix, string? CatalogAccount, string? Database, string? Table)
+{
+    /// <summary>The access point ARN the table's LOCATION uses (its alias resolved), when it uses one.</summary>
+    public string? AccessPoint { get; init; }
+}
 
 /// <summary>A policy document with the name findings use for it (inline name, managed policy ARN, SCP level...).</summary>
 /// <param name="Name">How findings name the document.</param>
