@@ -57,6 +57,22 @@ public static class Fixes
             "Remove the Glue resource policy's deny for the Spectrum role's catalog reads, or narrow it.",
         RuleIds.ObjectOwnership =>
             "Set Object Ownership to BucketOwnerEnforced (ACLs disabled) so the bucket owner owns every object and the bucket policy's grant covers them all.",
+        RuleIds.LfMissingGrant =>
+            "Grant the Spectrum role SELECT on the table in Lake Formation (lakeformation grant-permissions, or GRANT SELECT in Redshift), on the table itself or through an LF-tag expression the table's tags satisfy.",
+        RuleIds.LfColumnLimited =>
+            "Grant SELECT on every column the Spectrum queries read (a column-limited or excluded-column grant fails queries of the other columns).",
+        RuleIds.LfGetDataAccessMissing =>
+            "Allow lakeformation:GetDataAccess on Resource \"*\" in the Spectrum role's policies (and in its permissions boundary and the SCPs): Lake Formation vends the table's credentials through it.",
+        RuleIds.LfRegistrationRoleTrust =>
+            "Let Lake Formation assume the registration role: {\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"lakeformation.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}.",
+        RuleIds.LfRegistrationRoleCannotRead =>
+            "Give the role the location is registered with read access to it (s3:GetObject, s3:ListBucket, and kms:Decrypt for SSE-KMS), in its policies, the bucket policy and the key policy: Lake Formation reads the table with its credentials.",
+        RuleIds.LfLocationDeregistered =>
+            "If the deregistration was not intended, register the location again (lakeformation register-resource) with the same role; otherwise make sure the Spectrum role has the S3 access it now needs.",
+        RuleIds.LfRoleChained =>
+            "Attach the role that Lake Formation grants to the cluster directly rather than reaching it through a role chain.",
+        RuleIds.LfRouteUndocumented =>
+            "Make the table's route unambiguous: either govern it with Lake Formation only (revoke IAM_ALLOWED_PRINCIPALS) or with IAM only.",
         RuleIds.HopUnchecked =>
             "Add the missing input to the snapshot (guardrail snapshot collects it when it has permission to read it).",
         _ => string.Empty,

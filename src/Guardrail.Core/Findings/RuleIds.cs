@@ -41,6 +41,7 @@ public static class RuleIds
     public const string LfRegistrationRoleTrust = "lf-registration-role-trust";
     public const string LfRegistrationRoleCannotRead = "lf-registration-role-cannot-read";
     public const string LfLocationDeregistered = "lf-location-deregistered";
+    public const string LfRoleChained = "lf-role-chained";
 
     /// <summary>AWS does not document which route (Lake Formation or IAM) applies, and the two disagree.</summary>
     public const string LfRouteUndocumented = "lf-route-undocumented";

@@ -25,7 +25,7 @@ public static class PathEvaluator
         new KeyHop(),
         new CatalogHop(),
         new OwnershipHop(),
-        new NotJudgedHop(HopKind.LakeFormation, "Lake Formation permissions (the guardrail does not read them yet; a table registered with Lake Formation also needs SELECT and DESCRIBE grants and lakeformation:GetDataAccess)"),
+        new LakeFormationHop(),
         new NotJudgedHop(HopKind.VpcEndpoint, "the S3 VPC endpoint policy on a Serverless workgroup's route (enhanced VPC routing; not judged yet)"),
     ];
 
@@ -35,16 +35,47 @@ public static class PathEvaluator
     /// </summary>
     public const int DefaultFindingsPerHop = 100;
 
+    /// <summary>The hops that judge the data requests: judged again for each Lake Formation registration role, for the tables it reads.</summary>
+    private static readonly HashSet<HopKind> DataHops = new HashSet<HopKind> { HopKind.Identity, HopKind.Bucket, HopKind.Key, HopKind.Ownership };
+
     /// <summary>Judges every hop of <paramref name="snapshot"/>'s path from <paramref name="now"/> on.</summary>
     /// <param name="snapshot">The path's documents.</param>
     /// <param name="now">When it is judged.</param>
     /// <param name="budget">The work the whole path may take, reporting included (<see cref="DefaultBudgetUnits"/>).</param>
     /// <param name="findingsPerHop">How many findings each hop reports at most: only the report is cut, never the verdict.</param>
-    public static PathVerdict Evaluate(PathSnapshot snapshot, DateTimeOffset now, WorkBudget? budget = null, int findingsPerHop = DefaultFindingsPerHop)
+    /// <param name="knownGood">The path's last known-good snapshot, when there is one: a location registered there and no longer is said.</param>
+    public static PathVerdict Evaluate(PathSnapshot snapshot, DateTimeOffset now, WorkBudget? budget = null, int findingsPerHop = DefaultFindingsPerHop, PathSnapshot? knownGood = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var path = new PathJudging(snapshot, now, budget ?? new WorkBudget(DefaultBudgetUnits), findingsPerHop);
-        var hops = Hops.Select(h => h.Judge(path)).ToList();
+        var work = budget ?? new WorkBudget(DefaultBudgetUnits);
+        var reader = snapshot.Spectrum.ReadingRole;
+        var routes = LakeFormationRoutes.Decide(snapshot, reader);
+        // The cluster's role is charged first: under a small budget its own buckets are judged before the registration roles'.
+        var views = new List<RegistrationView>();
+        var path = new PathJudging(snapshot, now, work, findingsPerHop, [.. routes.Where(r => r is not TableRoute.ByLakeFormation).Select(r => r.Table)])
+        {
+            Routes = routes,
+            KnownGoodRoutes = knownGood is null ? null : LakeFormationRoutes.Decide(knownGood, knownGood.Spectrum.ReadingRole),
+            RegistrationViews = views,
+        };
+        views.AddRange(RegistrationViews(snapshot, routes, now, work, findingsPerHop));
+        var hops = new List<HopResult>(Hops.Count);
+        foreach (var hop in Hops)
+        {
+            var result = hop.Judge(path);
+            if (DataHops.Contains(hop.Kind))
+            {
+                foreach (var view in views)
+                {
+                    var forRole = hop.Judge(view.Judging);
+                    view.Record(forRole);
+                    result = HopResults.Combine(result, forRole, $"read by Lake Formation's registration role {view.Role.Arn}");
+                }
+            }
+
+            hops.Add(result);
+        }
+
         var access = hops.Select(h => h.Status).Aggregate(AccessVerdict.Ok, (worst, status) => status switch
         {
             HopStatus.Breaks => AccessVerdict.Breaks,
@@ -52,6 +83,22 @@ public static class PathEvaluator
             _ => worst,
         });
         var security = hops.Any(h => h.WeakensSecurity) ? SecurityVerdict.Weakened : SecurityVerdict.Ok;
-        return new PathVerdict(access, security, hops, (int)Math.Min(path.CellsEvaluated, int.MaxValue));
+        var cells = path.CellsEvaluated + views.Sum(v => v.Judging.CellsEvaluated);
+        return new PathVerdict(access, security, hops, (int)Math.Min(cells, int.MaxValue));
     }
+
+    /// <summary>
+    /// For each registration role, the path as that role reads it: only the tables Lake Formation governs through
+    /// it, with their catalog entries left out (the cluster's role reads those), sharing the path's budget.
+    /// </summary>
+    private static List<RegistrationView> RegistrationViews(PathSnapshot snapshot, IReadOnlyList<TableRoute> routes, DateTimeOffset now, WorkBudget budget, int findingsPerHop) =>
+    [
+        .. routes.OfType<TableRoute.ByLakeFormation>().GroupBy(r => r.Location.RoleArn, StringComparer.Ordinal).Select(group =>
+        {
+            var role = Evaluation.RoleArn.Parse(group.Key);
+            var tables = group.Select(r => r.Table with { CatalogAccount = null, Database = null, Table = null }).ToList();
+            var view = snapshot with { Spectrum = snapshot.Spectrum with { RoleChain = [role], Tables = tables } };
+            return new RegistrationView(role, new PathJudging(view, now, budget, findingsPerHop));
+        }),
+    ];
 }

@@ -27,7 +27,12 @@ internal sealed class PathJudging
     /// <summary>What building one table location's requests costs, in budget units.</summary>
     public const long TableUnits = 1_000;
 
-    public PathJudging(PathSnapshot snapshot, DateTimeOffset now, WorkBudget budget, int findingsPerHop = PathEvaluator.DefaultFindingsPerHop)
+    /// <param name="snapshot">The path's documents.</param>
+    /// <param name="now">When it is judged.</param>
+    /// <param name="budget">The work the path may take (shared by every judging of one path).</param>
+    /// <param name="findingsPerHop">How many findings each hop reports at most.</param>
+    /// <param name="dataTables">The tables whose objects the reader reads with its own credentials (all when null); the others are read with credentials Lake Formation vends, yet their catalog entries are still read by the reader.</param>
+    public PathJudging(PathSnapshot snapshot, DateTimeOffset now, WorkBudget budget, int findingsPerHop = PathEvaluator.DefaultFindingsPerHop, IReadOnlyList<TableLocation>? dataTables = null)
     {
         Snapshot = snapshot;
         Now = now;
@@ -42,7 +47,7 @@ internal sealed class PathJudging
             : null;
         var buckets = new List<BucketReads>();
         var skipped = new List<BucketReads>();
-        foreach (var group in snapshot.Spectrum.Tables.GroupBy(t => t.Bucket, StringComparer.Ordinal))
+        foreach (var group in (dataTables ?? snapshot.Spectrum.Tables).GroupBy(t => t.Bucket, StringComparer.Ordinal))
         {
             var bucket = new BucketReads(group.Key, [.. group.Select(t => t.Prefix).Distinct(StringComparer.Ordinal)], snapshot.Buckets.GetValueOrDefault(group.Key));
 
@@ -58,6 +63,15 @@ internal sealed class PathJudging
     }
 
     public PathSnapshot Snapshot { get; }
+
+    /// <summary>Each table's route (its own credentials or Lake Formation's), as the path's evaluation decided it.</summary>
+    public IReadOnlyList<TableRoute> Routes { get; init; } = [];
+
+    /// <summary>The routes of the last known-good snapshot, when the caller gave one (a deregistered location is said).</summary>
+    public IReadOnlyList<TableRoute>? KnownGoodRoutes { get; init; }
+
+    /// <summary>The registration roles' judgings of the data hops, filled in as the path's hops are judged.</summary>
+    public IReadOnlyList<RegistrationView> RegistrationViews { get; init; } = [];
 
     public DateTimeOffset Now { get; }
 
@@ -171,12 +185,17 @@ internal sealed class PathJudging
         foreach (var table in Snapshot.Spectrum.Tables)
         {
             if (table is { CatalogAccount: { } account, Database: { } database, Table: { } name } && Snapshot.Spectrum.Region is { } region
-                && bucketsByName.TryGetValue(table.Bucket, out var bucket))
+                && (bucketsByName.GetValueOrDefault(table.Bucket) ?? CatalogOnly(table)) is { } bucket)
             {
                 yield return (table, [.. Kinds.SelectMany(k => PathShapes.ForCatalog(Options(bucket, k), region, account, database, name))]);
             }
         }
     }
+
+    // A table whose objects Lake Formation's credentials read: the reader still reads its catalog entry (not when its
+    // bucket was left out for the budget).
+    private BucketReads? CatalogOnly(TableLocation table) =>
+        SkippedBuckets.Any(b => b.Name == table.Bucket) ? null : new BucketReads(table.Bucket, [table.Prefix], Snapshot.Buckets.GetValueOrDefault(table.Bucket));
 
     /// <summary>The key route of an SSE-KMS bucket (null for SSE-S3 or unknown encryption), decided once.</summary>
     public KeyRoute? KeyRoute(BucketReads bucket)

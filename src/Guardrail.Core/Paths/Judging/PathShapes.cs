@@ -58,6 +58,22 @@ internal static class PathShapes
     }
 
     /// <summary>
+    /// <c>lakeformation:GetDataAccess</c>, the call through which the role's queries obtain the credentials Lake
+    /// Formation vends for a table it governs (Lake Formation DG "Underlying data access control"). The action has
+    /// no resource type, so only statements whose resource is <c>*</c> apply to it.
+    /// </summary>
+    public static RequestShape ForGetDataAccess(BucketCheckOptions roleOptions, string region, string lakeFormationAccount)
+    {
+        var context = ResourceContext(roleOptions, lakeFormationAccount).With(("aws:RequestedRegion", ContextValue.Of(region)));
+        return new RequestShape(
+            "lakeformation:GetDataAccess",
+            context,
+            new FixedResource(new ConcreteResource("*")),
+            [NumericDimension.Time(roleOptions.Now)],
+            _ => $"lakeformation:GetDataAccess in {region} (Lake Formation's credentials for the tables it governs)");
+    }
+
+    /// <summary>
     /// S3's <c>kms:Decrypt</c> for the role's reads of one bucket: through S3 in the key's Region, the caller's
     /// account, and the encryption context S3 sets — the object's ARN, or the bucket's with S3 Bucket Keys.
     /// </summary>

@@ -21,7 +21,7 @@ public static class SnapshotReader
         MaxDepth = 64,
     };
 
-    private static readonly KnownNames Sections = new("spectrum", "roles", "buckets", "keys", "catalogs", "organization");
+    private static readonly KnownNames Sections = new("spectrum", "roles", "buckets", "keys", "catalogs", "organization", "lakeFormation");
 
     /// <summary>Parses <paramref name="text"/> into a <see cref="PathSnapshot"/>.</summary>
     /// <exception cref="SnapshotParseException">The text is not a valid snapshot; the message names the element.</exception>
@@ -48,6 +48,9 @@ public static class SnapshotReader
         var organization = snapshot.TryGet(5, out var organizationElement, out var organizationPath)
             ? OrganizationSectionReader.Organization(organizationElement, organizationPath)
             : null;
-        return new PathSnapshot(spectrum, roles, buckets, keys, catalogs, organization);
+        var lakeFormation = snapshot.TryGet(6, out var lakeFormationElement, out var lakeFormationPath)
+            ? LakeFormationSectionReader.Read(lakeFormationElement, lakeFormationPath)
+            : [];
+        return new PathSnapshot(spectrum, roles, buckets, keys, catalogs, organization) { LakeFormation = lakeFormation };
     }
 }
