@@ -69,7 +69,7 @@ public static class PathEvaluator
                 {
                     var forRole = hop.Judge(view.Judging);
                     view.Record(forRole);
-                    result = HopResults.Combine(result, forRole, $"read by Lake Formation's registration role {view.Role.Arn}");
+                    result = HopResults.Combine(result, forRole, $"read by Lake Formation's registration role {view.Role.Arn}", findingsPerHop);
                 }
             }
 

@@ -7,19 +7,23 @@ internal static class HopResults
     /// The hop as <paramref name="main"/> and <paramref name="other"/> judged it: the worse status (a missed input
     /// leaves it unchecked unless a judged part breaks or is at risk), every finding, <paramref name="other"/>'s
     /// documents labelled with <paramref name="label"/>; what <paramref name="main"/> already says (the same
-    /// finding, or a security finding about the same statement of the same document) is not repeated.
+    /// finding, or a security finding about the same statement of the same document) is not repeated; at most
+    /// <paramref name="cap"/> reported in all, the others counted as left out.
     /// </summary>
-    public static HopResult Combine(HopResult main, HopResult other, string label)
+    public static HopResult Combine(HopResult main, HopResult other, string label, int cap)
     {
         var reported = main.Findings.Select(f => (f.Finding.Rule, f.Document, f.Finding.Statement)).ToHashSet();
         var said = main.Findings.Select(f => (f.Finding.Rule, f.Document, f.Finding.Statement, f.Finding.Message)).ToHashSet();
         var added = other.Findings
             .Where(f => !said.Contains((f.Finding.Rule, f.Document, f.Finding.Statement, f.Finding.Message)))
             .Where(f => f.Finding.Kind != Findings.FindingKind.Security || !reported.Contains((f.Finding.Rule, f.Document, f.Finding.Statement)))
-            .Select(f => f with { Document = $"{f.Document} ({label})" });
-        return new HopResult(main.Hop, Worse(main.Status, other.Status), [.. main.Findings, .. added])
+            .Select(f => f with { Document = $"{f.Document} ({label})" })
+            .ToList();
+        var room = Math.Max(0, cap - main.Findings.Count);
+        var kept = added.Take(room).ToList();
+        return new HopResult(main.Hop, Worse(main.Status, other.Status), [.. main.Findings, .. kept])
         {
-            FindingsOmitted = main.FindingsOmitted + other.FindingsOmitted,
+            FindingsOmitted = main.FindingsOmitted + other.FindingsOmitted + (added.Count - kept.Count),
             OmittedWeakensSecurity = main.OmittedWeakensSecurity || other.OmittedWeakensSecurity,
         };
     }
