@@ -17,12 +17,16 @@ public class PathBenchmarks
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
     private string text = string.Empty;
     private PathSnapshot snapshot = null!;
+    private string governedText = string.Empty;
+    private PathSnapshot governed = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         text = RealisticPath.Text();
         snapshot = SnapshotReader.Read(text);
+        governedText = RealisticLakeFormation.Text(500);
+        governed = SnapshotReader.Read(governedText);
     }
 
     [Benchmark(Baseline = true)]
@@ -37,6 +41,13 @@ public class PathBenchmarks
 
     [Benchmark]
     public AccessVerdict Verdict() => PathEvaluator.Evaluate(snapshot, Now).Access;
+
+    [Benchmark]
+    public int ParseLakeFormation() => SnapshotReader.Read(governedText).Roles.Count;
+
+    /// <summary>The path governed by Lake Formation with 500 grants (<see cref="RealisticLakeFormation"/>): issue 15's goal is this within 2× its parse.</summary>
+    [Benchmark]
+    public AccessVerdict VerdictLakeFormation() => PathEvaluator.Evaluate(governed, Now).Access;
 
     [Benchmark]
     public AccessVerdict ParseAndVerdict() => PathEvaluator.Evaluate(SnapshotReader.Read(text), Now).Access;

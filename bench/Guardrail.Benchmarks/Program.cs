@@ -8,4 +8,11 @@ if (args is ["--quick"])
     return;
 }
 
+if (args is ["--print-lake-formation-path", var grants])
+{
+    // The benchmark's Lake Formation path as a snapshot, for guardrail check path.
+    Console.Write(RealisticLakeFormation.Text(int.Parse(grants, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PolicyBenchmarks).Assembly).Run(args);

@@ -40,6 +40,16 @@ internal static class QuickRun
             result => $"{result.Access} ({string.Join(" ", result.Hops.Select(h => $"{h.Hop.ToText()}:{h.Status.ToText()}"))})");
         Console.WriteLine($"realistic path: verdict / parse {verdict / parse:F1}x");
 
+        // The same path governed by Lake Formation, with 500 grants: issue 15's goal is the verdict within 2x the parse.
+        var governed = RealisticLakeFormation.Text(500);
+        var (lfParse, lfVerdict) = Measure(
+            "realistic path + Lake Formation (500)",
+            governed.Length,
+            () => SnapshotReader.Read(governed),
+            snapshot => PathEvaluator.Evaluate(snapshot, now),
+            result => $"{result.Access} ({string.Join(" ", result.Hops.Select(h => $"{h.Hop.ToText()}:{h.Status.ToText()}"))})");
+        Console.WriteLine($"realistic path + Lake Formation: verdict / parse {lfVerdict / lfParse:F1}x");
+
         // A hostile path: 20,000 conditional denies, each a finding of the identity hop; the report keeps 100.
         var denies = DenyHeavySnapshot.Json(20_000);
         Measure(
