@@ -7,7 +7,7 @@ namespace Guardrail.Core.Paths.Changes;
 /// <summary>
 /// What changed on a path between its known-good snapshot and the live one, hop by hop: statement-level changes of
 /// every document (labelled "<c>document: statement</c>"), documents attached or removed, and the settings that are
-/// not policies (key state, default encryption, Object Ownership, the roles attached to the cluster).
+/// not policies (key state, default encryption, Object Ownership, the roles attached to the cluster), and Lake Formation's registrations, grants, LF-tags and opt-ins.
 /// </summary>
 public static class SnapshotDiff
 {
@@ -48,6 +48,14 @@ public static class SnapshotDiff
         foreach (var account in Keys(before?.Catalogs, after.Catalogs))
         {
             Document(changes, $"Glue resource policy of account {account}", before?.Catalogs.GetValueOrDefault(account)?.ResourcePolicy?.Value, after.Catalogs.GetValueOrDefault(account)?.ResourcePolicy?.Value);
+        }
+
+        foreach (var account in Keys(before?.LakeFormation, after.LakeFormation))
+        {
+            foreach (var (label, old, now) in LakeFormationDiff.Compare(account, before?.LakeFormation.GetValueOrDefault(account), after.LakeFormation.GetValueOrDefault(account)))
+            {
+                Setting(changes, label, old, now);
+            }
         }
 
         Levels(changes, "SCP", before?.Organization?.ServiceControlPolicies, after.Organization?.ServiceControlPolicies);
