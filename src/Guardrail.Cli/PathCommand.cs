@@ -19,15 +19,26 @@ public static class PathCommand
             Required = true,
             HelpName = "FILE|-",
         };
-        var format = CheckCommands.FormatOption();
-        var command = new Command("path", "Check Spectrum's whole access path (trust, role, bucket, key, catalog, organization) from a snapshot of its documents.")
+        var knownGood = new Option<string?>("--known-good")
         {
-            snapshot, format,
+            Description = "An earlier snapshot of the same path that was ok: what changed since is said (a location Lake Formation no longer governs).",
+            HelpName = "FILE",
+        };
+        var format = CheckCommands.FormatOption();
+        var command = new Command("path", "Check Spectrum's whole access path (trust, role, bucket, key, catalog, organization, Lake Formation, VPC endpoint) from a snapshot of its documents.")
+        {
+            snapshot, knownGood, format,
         };
         command.SetAction(parse => CheckCommands.Guarded(env, () =>
         {
+            if (parse.GetValue(snapshot) == "-" && parse.GetValue(knownGood) == "-")
+            {
+                throw new UsageException("--snapshot and --known-good cannot both read standard input");
+            }
+
             var read = Read(parse.GetValue(snapshot)!, env);
-            var verdict = PathEvaluator.Evaluate(read, env.Clock());
+            var before = parse.GetValue(knownGood) is { } earlier ? Read(earlier, env) : null;
+            var verdict = PathEvaluator.Evaluate(read, env.Clock(), knownGood: before);
             if (CheckCommands.ParseFormat(parse.GetValue(format)) == OutputFormat.Json)
             {
                 env.Out.WriteLine(PathOutput.ToJson(verdict));

@@ -30,6 +30,26 @@ public sealed class PathCommandTests
     }
 
     [Fact]
+    public void Given_the_known_good_snapshot_a_deregistered_location_is_said_and_judged_with_the_roles_own_access()
+    {
+        var governed = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.Root, "examples", "paths", "lake-formation-governed.json")))!;
+        governed["lakeFormation"]!["111122223333"]!["resources"]!.AsArray().Clear();
+
+        var said = CliRunner.RunWithInput(governed.ToJsonString(), "check", "path", "--snapshot", "-", "--known-good", "examples/paths/lake-formation-governed.json", "--format", "json");
+        var alone = CliRunner.RunWithInput(governed.ToJsonString(), "check", "path", "--snapshot", "-", "--format", "json");
+        var both = CliRunner.RunWithInput("{}", "check", "path", "--snapshot", "-", "--known-good", "-");
+
+        // The cluster role has no S3 permission of its own: read without Lake Formation, the table breaks either way.
+        Assert.Equal(1, said.Exit);
+        Assert.Contains("\"lf-location-deregistered\"", said.Out, StringComparison.Ordinal);
+        Assert.Contains("\"identity-missing-grant\"", said.Out, StringComparison.Ordinal);
+        Assert.Equal(1, alone.Exit);
+        Assert.DoesNotContain("lf-location-deregistered", alone.Out, StringComparison.Ordinal);
+        Assert.Equal(2, both.Exit);
+        Assert.Contains("cannot both read standard input", both.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_snapshot_file_exits_2()
     {
         var result = CliRunner.Run("check", "path", "--snapshot", "examples/paths/missing.json");
