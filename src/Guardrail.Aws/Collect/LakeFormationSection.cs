@@ -148,14 +148,17 @@ internal static class LakeFormationSection
         var tags = new JsonObject();
         foreach (var table in tables.DistinctBy(t => (t.Database, t.Table)))
         {
+            // The database and the table are asked for one at a time: each answer then holds the tags of its own resource.
+            var lfDatabase = new LfResource.Database(table.Database!);
             var lfTable = new LfResource.Table(table.Database!, table.Table!);
+            var database = await context.TryAsync(resource, () => context.Once($"lf-tags {account} {lfDatabase}", () => lf.GetResourceTagsAsync(lfDatabase, context.Token))).ConfigureAwait(false);
             var read = await context.TryAsync(resource, () => context.Once($"lf-tags {account} {lfTable}", () => lf.GetResourceTagsAsync(lfTable, context.Token))).ConfigureAwait(false);
-            if (read is null)
+            if (database is null || read is null)
             {
                 return null;
             }
 
-            tags[table.Database!] = Tags(read.Value.OnDatabase);
+            tags[table.Database!] = Tags(database.Value.OnDatabase);
             tags[$"{table.Database}/{table.Table}"] = Tags(read.Value.OnTable);
         }
 
