@@ -60,7 +60,7 @@ public sealed class LiveCollectionTests
 
         var collection = await new SnapshotCollector(factory).CollectAsync(FullRequest, CancellationToken.None);
         var verdict = Guardrail.Core.Paths.PathEvaluator.Evaluate(
-            Guardrail.Core.Paths.Snapshot.SnapshotReader.Read(collection.Snapshot.ToJsonString()),
+            Guardrail.Core.Paths.Snapshot.SnapshotReader.Read(WithoutUnreadSections(collection.Snapshot)),
             new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
         // The world is built to be readable end to end; the hops the collector cannot see stay unchecked.
@@ -69,6 +69,18 @@ public sealed class LiveCollectionTests
         Assert.Equal(Guardrail.Core.Paths.HopStatus.Ok, statuses[Guardrail.Core.Paths.HopKind.Identity]);
         Assert.Equal(Guardrail.Core.Paths.HopStatus.Ok, statuses[Guardrail.Core.Paths.HopKind.Key]);
         Assert.Equal(Guardrail.Core.Paths.HopStatus.Unchecked, statuses[Guardrail.Core.Paths.HopKind.LakeFormation]);
+    }
+
+    // The snapshot reader of this branch does not read the Lake Formation and network sections yet (issue 15: being
+    // written beside the collector); until it does, they are taken out before judging. Remove with the reader's merge.
+    private static string WithoutUnreadSections(JsonObject snapshot)
+    {
+        var copy = snapshot.DeepClone().AsObject();
+        copy.Remove("lakeFormation");
+        copy.Remove("vpcEndpoints");
+        copy.Remove("accessPoints");
+        copy["spectrum"]?["cluster"]?.AsObject().Remove("enhancedVpcRouting");
+        return copy.ToJsonString();
     }
 
     [Fact]
@@ -99,6 +111,9 @@ public sealed class LiveCollectionTests
             ["organizations:ListParents"] = 2,
             ["organizations:ListPoliciesForTarget"] = 6,
             ["organizations:ListRoots"] = 1,
+            ["lakeformation:GetResourceLFTags"] = 2,
+            ["lakeformation:ListPermissions"] = 6,
+            ["lakeformation:ListResources"] = 1,
             ["redshift:DescribeClusters"] = 1,
             ["s3:GetBucketEncryption"] = 2,
             ["s3:GetBucketOwnershipControls"] = 2,
@@ -106,7 +121,7 @@ public sealed class LiveCollectionTests
             ["sts:GetCallerIdentity"] = 1,
         };
         Assert.Equal(expected, collection.Calls);
-        Assert.Equal(40, factory.Counter.Total);
+        Assert.Equal(49, factory.Counter.Total);
     }
 
     [Fact]

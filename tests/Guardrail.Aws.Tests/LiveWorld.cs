@@ -161,6 +161,19 @@ internal sealed class LiveWorld : IDisposable
 
         await Glue.CallAsync("PutResourcePolicy", new JsonObject { ["PolicyInJson"] = Document(new JsonObject { ["Effect"] = "Allow", ["Principal"] = new JsonObject { ["AWS"] = ReaderRole }, ["Action"] = "glue:Get*", ["Resource"] = $"arn:aws:glue:us-east-1:{Account}:*" }) }, default);
 
+        // The Glue table the path's first table target names (Lake Formation reads its LF-tags).
+        await Glue.CallAsync("CreateDatabase", new JsonObject { ["DatabaseInput"] = new JsonObject { ["Name"] = "sales" } }, default);
+        await Glue.CallAsync("CreateTable", new JsonObject { ["DatabaseName"] = "sales", ["TableInput"] = new JsonObject { ["Name"] = "orders", ["StorageDescriptor"] = new JsonObject { ["Location"] = $"s3://{Lake}/sales/" } } }, default);
+
+        // moto answers GetResourceLFTags only for a resource that has LF-tags: both have one.
+        using (var lakeFormation = AwsHttp.CreateSignedClient("lakeformation", "us-east-1"))
+        {
+            var lf = new Rest.AwsRestJsonClient(lakeFormation, Moto.Endpoint, "lakeformation");
+            await lf.PostAsync("CreateLFTag", new JsonObject { ["TagKey"] = "domain", ["TagValues"] = new JsonArray("sales", "finance") }, default);
+            await lf.PostAsync("AddLFTagsToResource", new JsonObject { ["Resource"] = new JsonObject { ["Database"] = new JsonObject { ["Name"] = "sales" } }, ["LFTags"] = new JsonArray(new JsonObject { ["TagKey"] = "domain", ["TagValues"] = new JsonArray("sales") }) }, default);
+            await lf.PostAsync("AddLFTagsToResource", new JsonObject { ["Resource"] = new JsonObject { ["Table"] = new JsonObject { ["DatabaseName"] = "sales", ["Name"] = "orders" } }, ["LFTags"] = new JsonArray(new JsonObject { ["TagKey"] = "domain", ["TagValues"] = new JsonArray("finance") }) }, default);
+        }
+
         var organization = await Organizations.CallAsync("CreateOrganization", new JsonObject { ["FeatureSet"] = "ALL" }, default);
         Ids["ORG_ID"] = organization["Organization"]!["Id"]!.GetValue<string>();
         var root = (await Organizations.CallAsync("ListRoots", [], default))["Roots"]![0]!["Id"]!.GetValue<string>();
