@@ -94,7 +94,7 @@ internal static class LakeFormationSection
     }
 
     // Every grant that can give the reading role a table: to the role, to its account (cross-account), and to
-    // IAM_ALLOWED_PRINCIPALS; on the table, on all tables of its database, and on the database.
+    // IAM_ALLOWED_PRINCIPALS; on the table, on all tables of its database, on the database, and through LF-tag policies.
     private static async Task<JsonArray?> PermissionsAsync(CollectionContext context, ILakeFormationReader lf, string account, IReadOnlyList<TableTarget> tables, RoleArn? readingRole, string resource)
     {
         var principals = new List<string> { IamAllowedPrincipals };
@@ -136,6 +136,30 @@ internal static class LakeFormationSection
                             grants.Add((JsonNode)grant);
                         }
                     }
+                }
+            }
+        }
+
+        // Grants through LF-tag policies name an expression, not a table: listed once, kept for the path's principals.
+        if (tables.Count > 0)
+        {
+            var tagged = await context.TryAsync(resource, () => context.Once($"lf-tag-policy-permissions {account}", () => lf.ListTagPolicyTablePermissionsAsync(context.Token))).ConfigureAwait(false);
+            if (tagged is null)
+            {
+                return null;
+            }
+
+            foreach (var entry in tagged.Value.Where(e => e.Resource is LfResource.TagPolicy && e.Permissions.Count > 0 && principals.Contains(e.Principal)))
+            {
+                var grant = new JsonObject
+                {
+                    ["principal"] = entry.Principal,
+                    ["resource"] = LfResourceSnapshotJson.Of(entry.Resource!),
+                    ["permissions"] = LfResourceSnapshotJson.Strings(entry.Permissions),
+                };
+                if (seen.Add(grant.ToJsonString()))
+                {
+                    grants.Add((JsonNode)grant);
                 }
             }
         }

@@ -20,6 +20,12 @@ public interface ILakeFormationReader
     /// </summary>
     Task<IReadOnlyList<LfPermissionEntry>> ListPermissionsAsync(LfPermissionFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>ListPermissions</c> by resource type, every page: the grants made through LF-tag policies on tables
+    /// (<c>LF_TAG_POLICY_TABLE</c>), which no table's own listing names.
+    /// </summary>
+    Task<IReadOnlyList<LfPermissionEntry>> ListTagPolicyTablePermissionsAsync(CancellationToken cancellationToken);
+
     /// <summary><c>GetResourceLFTags</c> of a database or table: the LF-tags on it and (for a table) on its database.</summary>
     Task<LfResourceTags> GetResourceTagsAsync(LfResource resource, CancellationToken cancellationToken);
 

@@ -55,6 +55,26 @@ public sealed class LakeFormationClientTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Grants_through_LF_tag_policies_are_listed_by_resource_type()
+    {
+        await moto.ResetAsync();
+        using var world = new LakeWorld(moto);
+        using var factory = LiveCollectionTests.Factory(moto);
+        await world.LakeFormation.PostAsync("CreateLFTag", new JsonObject { ["TagKey"] = "domain", ["TagValues"] = new JsonArray("sales", "hr") }, default);
+        var policy = new LfResource.TagPolicy(LfTagResourceType.Table, [new LfTagCondition("domain", ["sales"])]);
+        await world.LakeFormation.PostAsync("GrantPermissions", LakeWorld.Grant(Reader, LfResourceJson.ToApi(policy), "SELECT"), default);
+        await world.LakeFormation.PostAsync("GrantPermissions", LakeWorld.Grant(Reader, LfResourceJson.ToApi(new LfResource.Database("sales")), "DESCRIBE"), default);
+        var lf = (await factory.ForAccountAsync(LakeWorld.Account, default)).LakeFormation;
+
+        var listed = await lf.ListTagPolicyTablePermissionsAsync(default);
+
+        var entry = Assert.Single(listed, e => e.Resource is LfResource.TagPolicy);
+        Assert.Equal((Reader, "SELECT"), (entry.Principal, string.Join(",", entry.Permissions)));
+        Assert.Equal(policy.Expression.Single(), ((LfResource.TagPolicy)entry.Resource!).Expression.Single() with { TagValues = policy.Expression.Single().TagValues });
+        Assert.Equal(["sales"], ((LfResource.TagPolicy)entry.Resource!).Expression.Single().TagValues);
+    }
+
+    [Fact]
     public async Task The_tags_of_a_table_and_its_database_and_the_data_lake_settings_are_read()
     {
         await moto.ResetAsync();
