@@ -9,7 +9,7 @@ namespace Guardrail.Aws;
 public sealed class AwsEndpoints
 {
     /// <summary>The services the guardrail calls, as their <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> suffixes.</summary>
-    public static readonly IReadOnlyList<string> Services = ["S3", "IAM", "SNS", "DYNAMODB", "KMS", "STS", "REDSHIFT", "REDSHIFT_SERVERLESS", "GLUE", "ORGANIZATIONS", "SSM"];
+    public static readonly IReadOnlyList<string> Services = ["S3", "IAM", "SNS", "DYNAMODB", "KMS", "STS", "REDSHIFT", "REDSHIFT_SERVERLESS", "GLUE", "ORGANIZATIONS", "SSM", "LAKEFORMATION", "EC2", "S3_CONTROL"];
 
     private readonly Func<string, string?> environment;
 
@@ -36,6 +36,13 @@ public sealed class AwsEndpoints
     /// <param name="region">The Region the resource lives in.</param>
     public Uri Regional(string serviceEnvName, string hostPrefix, string region) =>
         Override(serviceEnvName) ?? new Uri($"https://{hostPrefix}.{region}.amazonaws.com/");
+
+    /// <summary>
+    /// S3 Control is reached at an account's own host, <c>ACCOUNT.s3-control.REGION.amazonaws.com</c> (the account also
+    /// goes in the <c>x-amz-account-id</c> header); an override is used as it is.
+    /// </summary>
+    public Uri S3Control(string account, string region) =>
+        Override("S3_CONTROL") ?? new Uri($"https://{account}.s3-control.{region}.amazonaws.com/");
 
     /// <summary>Organizations is global: its endpoint lives in us-east-1 and requests are signed for us-east-1.</summary>
     public Uri Organizations => Override("ORGANIZATIONS") ?? new Uri("https://organizations.us-east-1.amazonaws.com/");

@@ -34,6 +34,7 @@ public static partial class SnapshotCommand
         var prefix = new Option<string[]>("--prefix") { Description = "A table location (key prefix) in the bucket (repeatable); without it, the whole bucket.", HelpName = "P" };
         var clusterId = new Option<string?>("--cluster-id") { Description = "The provisioned cluster whose attached roles to read.", HelpName = "ID" };
         var ns = new Option<string?>("--namespace") { Description = "The Redshift Serverless namespace whose attached roles to read.", HelpName = "NAME" };
+        var workgroup = new Option<string?>("--workgroup") { Description = "The Redshift Serverless workgroup of --namespace whose enhanced VPC routing and S3 VPC endpoints to read.", HelpName = "NAME" };
         var catalogAccount = new Option<string[]>("--catalog-account") { Description = "The Glue Data Catalog's account of a table (repeatable, with --database and --table; paired with the --prefix of the same position, or with the only one).", HelpName = "ID" };
         var database = new Option<string[]>("--database") { Description = "The Glue database of a table (repeatable).", HelpName = "D" };
         var table = new Option<string[]>("--table") { Description = "The Glue table (repeatable).", HelpName = "T" };
@@ -41,7 +42,7 @@ public static partial class SnapshotCommand
         var accountRole = new Option<string?>("--account-role") { Description = "The role to assume in other accounts (bucket, key or catalog owners); without it, the caller's credentials are used there too.", HelpName = "NAME" };
         var command = new Command("snapshot", "Read Spectrum's whole access path from AWS and print it as a snapshot for 'guardrail check path --snapshot -'.")
         {
-            role, bucket, bucketAccount, prefix, clusterId, ns, catalogAccount, database, table, region, accountRole,
+            role, bucket, bucketAccount, prefix, clusterId, ns, workgroup, catalogAccount, database, table, region, accountRole,
         };
         command.SetAction(parse => CheckCommands.Guarded(env, () =>
         {
@@ -56,7 +57,7 @@ public static partial class SnapshotCommand
             var request = new SnapshotRequest(
                 InputValidation.Roles(parse.GetValue(role)!, "--role"),
                 Tables(bucketName, InputValidation.Prefixes(parse.GetValue(prefix) ?? [], bucketName), parse.GetValue(catalogAccount) ?? [], parse.GetValue(database) ?? [], parse.GetValue(table) ?? []),
-                Cluster(parse.GetValue(clusterId), parse.GetValue(ns)),
+                Cluster(parse.GetValue(clusterId), parse.GetValue(ns), parse.GetValue(workgroup)),
                 Region(parse.GetValue(region) ?? endpoints.Region),
                 owner is null ? null : new Dictionary<string, string> { [bucketName] = owner });
             return Run(env, endpoints, request, parse.GetValue(accountRole));
@@ -130,11 +131,15 @@ public static partial class SnapshotCommand
             Checked("--table", tables[i], GlueNameProblem(tables[i]))))];
     }
 
-    private static ClusterTarget? Cluster(string? clusterId, string? namespaceName) => (clusterId, namespaceName) switch
+    private static ClusterTarget? Cluster(string? clusterId, string? namespaceName, string? workgroup) => (clusterId, namespaceName) switch
     {
+        _ when workgroup is not null && namespaceName is null => throw new UsageException("--workgroup is a Redshift Serverless workgroup: give it with --namespace"),
         (not null, not null) => throw new UsageException("--cluster-id and --namespace name two different kinds of Redshift: give one"),
         (not null, null) => new ClusterTarget(ClusterKind.Provisioned, Checked("--cluster-id", clusterId, ClusterIdPattern().IsMatch(clusterId) ? null : "a cluster identifier is 1 to 63 lowercase letters, digits and hyphens, starting with a letter")),
-        (null, not null) => new ClusterTarget(ClusterKind.Serverless, Checked("--namespace", namespaceName, NamespacePattern().IsMatch(namespaceName) ? null : "a namespace name is 3 to 64 lowercase letters, digits and hyphens")),
+        (null, not null) => new ClusterTarget(
+            ClusterKind.Serverless,
+            Checked("--namespace", namespaceName, NamespacePattern().IsMatch(namespaceName) ? null : "a namespace name is 3 to 64 lowercase letters, digits and hyphens"),
+            workgroup is null ? null : Checked("--workgroup", workgroup, NamespacePattern().IsMatch(workgroup) ? null : "a workgroup name is 3 to 64 lowercase letters, digits and hyphens")),
         _ => null,
     };
 

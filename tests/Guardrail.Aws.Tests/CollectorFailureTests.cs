@@ -178,6 +178,14 @@ public sealed class CollectorFailureTests
 
             public IOrganizationReader Organization => inner.Organization;
 
+            public Redshift.IWorkgroupReader Workgroups => inner.Workgroups;
+
+            public LakeFormation.ILakeFormationReader LakeFormation => inner.LakeFormation;
+
+            public Ec2.IVpcNetworkReader Network(string region) => inner.Network(region);
+
+            public S3Control.IAccessPointReader AccessPoints(string region) => inner.AccessPoints(region);
+
             public IKeyReader Keys(string region)
             {
                 keys = inner.Keys(region);

@@ -116,13 +116,13 @@ public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IDi
         var own = await OwnAccountAsync(cancellationToken).ConfigureAwait(false);
         if (account == own || accountRoleName is null)
         {
-            return Clients(ownCredentials.Value);
+            return Clients(account, ownCredentials.Value);
         }
 
         var role = RoleArnIn(account);
         try
         {
-            return Clients(await sts.Value.AssumeRoleAsync(role, SessionName, cancellationToken).ConfigureAwait(false));
+            return Clients(account, await sts.Value.AssumeRoleAsync(role, SessionName, cancellationToken).ConfigureAwait(false));
         }
         catch (AwsCallException e) when (e.Resource is null)
         {
@@ -130,9 +130,9 @@ public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IDi
         }
     }
 
-    private AccountClients Clients(AWSCredentials credentials)
+    private AccountClients Clients(string account, AWSCredentials credentials)
     {
-        var connections = new AccountConnections(this, credentials);
+        var connections = new AccountConnections(this, account, credentials);
         return new AccountClients(new AccountReaders(this, connections), new AccountWriters(Counter, connections));
     }
 

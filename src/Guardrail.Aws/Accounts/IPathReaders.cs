@@ -1,9 +1,12 @@
 using Guardrail.Aws.Glue;
 using Guardrail.Aws.Iam;
+using Guardrail.Aws.Ec2;
 using Guardrail.Aws.Kms;
+using Guardrail.Aws.LakeFormation;
 using Guardrail.Aws.Organizations;
 using Guardrail.Aws.Redshift;
 using Guardrail.Aws.S3;
+using Guardrail.Aws.S3Control;
 
 namespace Guardrail.Aws.Accounts;
 
@@ -21,6 +24,18 @@ public interface IPathReaders
     INamespaceReader Namespaces { get; }
 
     IOrganizationReader Organization { get; }
+
+    /// <summary>Redshift Serverless workgroups, in the path's Region.</summary>
+    IWorkgroupReader Workgroups { get; }
+
+    /// <summary>Lake Formation, in the path's Region.</summary>
+    ILakeFormationReader LakeFormation { get; }
+
+    /// <summary>EC2 is regional: the VPC endpoints, route tables and subnets of <paramref name="region"/>.</summary>
+    IVpcNetworkReader Network(string region);
+
+    /// <summary>S3 Control is regional: this account's access points in <paramref name="region"/>.</summary>
+    IAccessPointReader AccessPoints(string region);
 
     /// <summary>KMS is regional: a reader for the keys of <paramref name="region"/>.</summary>
     IKeyReader Keys(string region);

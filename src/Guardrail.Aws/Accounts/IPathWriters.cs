@@ -1,6 +1,9 @@
 using Guardrail.Aws.Iam;
+using Guardrail.Aws.Ec2;
 using Guardrail.Aws.Kms;
+using Guardrail.Aws.LakeFormation;
 using Guardrail.Aws.S3;
+using Guardrail.Aws.S3Control;
 
 namespace Guardrail.Aws.Accounts;
 
@@ -10,6 +13,15 @@ public interface IPathWriters
     IIamPathWriter Iam { get; }
 
     IBucketSettingsWriter Buckets { get; }
+
+    /// <summary>Lake Formation grants, in the path's Region.</summary>
+    ILakeFormationWriter LakeFormation { get; }
+
+    /// <summary>EC2 is regional: the VPC endpoints of <paramref name="region"/>.</summary>
+    IVpcEndpointWriter VpcEndpoints(string region);
+
+    /// <summary>S3 Control is regional: this account's access points in <paramref name="region"/>.</summary>
+    IAccessPointWriter AccessPoints(string region);
 
     /// <summary>KMS is regional: a writer for the keys of <paramref name="region"/>.</summary>
     IKeyWriter Keys(string region);

@@ -12,6 +12,26 @@ public static class RequiredPermissions
         ["s3:DeleteBucketOwnershipControls"] = "s3:PutBucketOwnershipControls",
     };
 
+    /// <summary>
+    /// The reads of the Lake Formation and network hops (issue 15), as the IAM actions the collecting role needs
+    /// (each the API's own name). Lake Formation's are in each catalog account, EC2's and Redshift Serverless's in
+    /// the cluster's account, S3 Control's in each access point's account.
+    /// </summary>
+    public static readonly IReadOnlyList<string> LakeFormationAndNetworkReads =
+    [
+        "lakeformation:ListResources", "lakeformation:DescribeResource", "lakeformation:ListPermissions",
+        "lakeformation:GetResourceLFTags", "lakeformation:ListLakeFormationOptIns", "lakeformation:GetDataLakeSettings",
+        "ec2:DescribeVpcEndpoints", "ec2:DescribeRouteTables", "ec2:DescribeSubnets",
+        "redshift-serverless:GetWorkgroup",
+        "s3:GetAccessPoint", "s3:GetAccessPointPolicy", "s3:ListAccessPoints",
+    ];
+
+    /// <summary>The writes that restore those hops: a revoked grant, a VPC endpoint policy, an access point policy.</summary>
+    public static readonly IReadOnlyList<string> LakeFormationAndNetworkWrites =
+    [
+        "lakeformation:GrantPermissions", "ec2:ModifyVpcEndpoint", "s3:PutAccessPointPolicy",
+    ];
+
     /// <summary>The permission <paramref name="call"/> (<c>service:Operation</c>) needs.</summary>
     public static string For(string call) => Exceptions.GetValueOrDefault(call, call);
 }

@@ -7,7 +7,8 @@ namespace Guardrail.Aws.Collect;
 /// <summary>
 /// Reads Spectrum's whole access path from AWS into a snapshot (the schema <c>guardrail check path</c> reads):
 /// the cluster's attached roles, each role of the chain, the buckets, the keys their default encryption uses, the
-/// Glue catalogs and the organization's SCPs and RCPs. Each document is read once per collection. What cannot be
+/// Glue catalogs, the organization's SCPs and RCPs, Lake Formation's registrations, grants and LF-tags, a Serverless
+/// workgroup's S3 VPC endpoints and the access points the tables go through. Each document is read once per collection. What cannot be
 /// read is left out of the snapshot (its hop is then <c>unchecked</c>) and reported beside it, never guessed.
 /// </summary>
 public sealed class SnapshotCollector
@@ -34,8 +35,14 @@ public sealed class SnapshotCollector
         var own = await readers.OwnAccountAsync(cancellationToken).ConfigureAwait(false);
         var context = new CollectionContext(readers, request.Region, own, cancellationToken, cache);
 
-        var spectrum = await SpectrumSection.CollectAsync(context, request).ConfigureAwait(false);
-        var roles = await RoleSection.CollectAsync(context, request.RoleChain).ConfigureAwait(false);
+        // An access point (ARN or alias) in place of a bucket is resolved first: the other hops read its bucket.
+        var (tables, bucketAccounts, accessPoints) = await AccessPointSection.ResolveAsync(context, request).ConfigureAwait(false);
+        request = request with { Tables = tables, BucketAccounts = bucketAccounts };
+
+        var vpcEndpoints = new JsonObject();
+        var spectrum = await SpectrumSection.CollectAsync(context, request, vpcEndpoints).ConfigureAwait(false);
+        var (lakeFormation, registrationRoles) = await LakeFormationSection.CollectAsync(context, request.Tables, bucketAccounts, request.RoleChain.Count > 0 ? request.RoleChain[^1] : null).ConfigureAwait(false);
+        var roles = await RoleSection.CollectAsync(context, [.. request.RoleChain, .. registrationRoles]).ConfigureAwait(false);
         var (buckets, keyUses) = await BucketSection.CollectAsync(context, request.Tables.Select(t => t.Bucket), request.BucketAccounts).ConfigureAwait(false);
         var keys = await KeySection.CollectAsync(context, keyUses).ConfigureAwait(false);
         var catalogs = await SpectrumSection.CatalogsAsync(context, request.Tables.Select(t => t.CatalogAccount).OfType<string>()).ConfigureAwait(false);
@@ -57,6 +64,22 @@ public sealed class SnapshotCollector
         if (organization is not null)
         {
             snapshot["organization"] = organization;
+        }
+
+        // Added only when there is something to say, so a path without them reads as before.
+        if (vpcEndpoints.Count > 0)
+        {
+            snapshot["vpcEndpoints"] = vpcEndpoints;
+        }
+
+        if (accessPoints.Count > 0)
+        {
+            snapshot["accessPoints"] = accessPoints;
+        }
+
+        if (lakeFormation.Count > 0)
+        {
+            snapshot["lakeFormation"] = lakeFormation;
         }
 
         return new SnapshotCollection(snapshot, context.Notes, context.Failures, readers.Counter.Counts) { Facts = context.Facts.Build() };

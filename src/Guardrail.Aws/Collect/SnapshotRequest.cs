@@ -17,14 +17,19 @@ public sealed record SnapshotRequest(
     IReadOnlyDictionary<string, string>? BucketAccounts = null);
 
 /// <summary>A table Spectrum reads.</summary>
-/// <param name="Bucket">The bucket name.</param>
+/// <param name="Bucket">The bucket name, or an access point's alias (<c>NAME-xxxx-s3alias</c>) or ARN.</param>
 /// <param name="Prefix">The key prefix of the table location; empty for the whole bucket.</param>
 /// <param name="CatalogAccount">The account of its Glue Data Catalog, when given.</param>
 /// <param name="Database">The Glue database, when given.</param>
 /// <param name="Table">The Glue table, when given.</param>
-public sealed record TableTarget(string Bucket, string Prefix, string? CatalogAccount = null, string? Database = null, string? Table = null);
+public sealed record TableTarget(string Bucket, string Prefix, string? CatalogAccount = null, string? Database = null, string? Table = null)
+{
+    /// <summary>The access point ARN the location goes through, once the collector has resolved an alias or ARN in <see cref="Bucket"/>.</summary>
+    public string? AccessPoint { get; init; }
+}
 
 /// <summary>The Redshift side: a provisioned cluster identifier or a Serverless namespace name.</summary>
 /// <param name="Kind">Which of the two.</param>
 /// <param name="Name">The cluster identifier or the namespace name.</param>
-public sealed record ClusterTarget(ClusterKind Kind, string Name);
+/// <param name="Workgroup">For Serverless, the workgroup whose network (enhanced VPC routing, subnets, S3 endpoints) to read; null to leave it out.</param>
+public sealed record ClusterTarget(ClusterKind Kind, string Name, string? Workgroup = null);

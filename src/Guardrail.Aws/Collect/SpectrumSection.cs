@@ -9,10 +9,11 @@ namespace Guardrail.Aws.Collect;
 /// </summary>
 internal static class SpectrumSection
 {
-    public static async Task<JsonObject> CollectAsync(CollectionContext context, SnapshotRequest request)
+    /// <summary>Collects the section; a Serverless workgroup's S3 endpoints go into <paramref name="vpcEndpoints"/>.</summary>
+    public static async Task<JsonObject> CollectAsync(CollectionContext context, SnapshotRequest request, JsonObject vpcEndpoints)
     {
         var spectrum = new JsonObject { ["roleChain"] = new JsonArray([.. request.RoleChain.Select(r => (JsonNode?)r.Arn)]) };
-        if (request.Cluster is { } cluster && await ClusterAsync(context, cluster).ConfigureAwait(false) is { } facts)
+        if (request.Cluster is { } cluster && await ClusterAsync(context, cluster, vpcEndpoints).ConfigureAwait(false) is { } facts)
         {
             spectrum["cluster"] = facts;
         }
@@ -39,7 +40,7 @@ internal static class SpectrumSection
     }
 
     // The cluster is in the caller's account: Redshift has no cross-account DescribeClusters.
-    private static async Task<JsonObject?> ClusterAsync(CollectionContext context, ClusterTarget cluster)
+    private static async Task<JsonObject?> ClusterAsync(CollectionContext context, ClusterTarget cluster, JsonObject vpcEndpoints)
     {
         var readers = await context.TryAsync(cluster.Name, () => context.In(context.OwnAccount)).ConfigureAwait(false);
         if (readers is null)
@@ -54,6 +55,7 @@ internal static class SpectrumSection
             {
                 ["kind"] = "provisioned",
                 ["iamRoles"] = Strings(description.Value.AttachedRoles),
+                ["enhancedVpcRouting"] = description.Value.EnhancedVpcRouting,
 
                 // RA3/DC2 Spectrum reads S3 from AWS's fleet, not through the cluster's VPC endpoints, even with enhanced VPC routing.
                 ["vpcEndpoints"] = new JsonArray(),
@@ -66,13 +68,27 @@ internal static class SpectrumSection
             return null;
         }
 
-        context.Note($"namespace {cluster.Name}: the workgroup's S3 VPC endpoints are not collected; the vpc-endpoint hop is unchecked");
-        return new JsonObject { ["kind"] = "serverless", ["iamRoles"] = Strings(roles.Value) };
+        var facts = new JsonObject { ["kind"] = "serverless", ["iamRoles"] = Strings(roles.Value) };
+        if (cluster.Workgroup is { } workgroup)
+        {
+            await WorkgroupNetworkSection.CollectAsync(context, readers.Value, cluster.Name, workgroup, facts, vpcEndpoints).ConfigureAwait(false);
+        }
+        else
+        {
+            context.Note($"namespace {cluster.Name}: no workgroup named, so its S3 VPC endpoints are not collected; the vpc-endpoint hop is unchecked");
+        }
+
+        return facts;
     }
 
     private static JsonNode Table(TableTarget table)
     {
         var node = new JsonObject { ["bucket"] = table.Bucket, ["prefix"] = table.Prefix };
+        if (table.AccessPoint is not null)
+        {
+            node["accessPoint"] = table.AccessPoint;
+        }
+
         if (table.CatalogAccount is not null)
         {
             node["catalogAccount"] = table.CatalogAccount;

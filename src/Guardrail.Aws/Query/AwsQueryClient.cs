@@ -31,7 +31,7 @@ public sealed class AwsQueryClient
             Content = new FormUrlEncodedContent(Encode(action, parameters)),
         };
         using var response = await AwsHttp.SendAsync(http, request, service, action, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var body = await Rest.AwsResponseBody.ReadAsync(response, service, action, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw ParseError(service, response.StatusCode, body);

@@ -7,7 +7,7 @@ using Guardrail.Core.Text;
 namespace Guardrail.Functions.Configuration;
 
 /// <summary>What the access-path function needs beyond the policy functions' settings.</summary>
-/// <param name="Clusters">GUARDRAIL_CLUSTERS: provisioned cluster identifiers, or <c>serverless:NAMESPACE</c>.</param>
+/// <param name="Clusters">GUARDRAIL_CLUSTERS: provisioned cluster identifiers, or <c>serverless:NAMESPACE</c> or <c>serverless:NAMESPACE/WORKGROUP</c> (the workgroup whose S3 VPC endpoints to read).</param>
 /// <param name="CatalogTables">GUARDRAIL_CATALOG_TABLES: <c>account/database/table</c> entries.</param>
 /// <param name="AccountRoleName">GUARDRAIL_ACCOUNT_ROLE_NAME: the role assumed to read other accounts; null: own credentials only.</param>
 /// <param name="ScanPaths">GUARDRAIL_SCAN_PATHS: whether the drift scan judges whole access paths too (default true).</param>
@@ -26,13 +26,19 @@ public sealed partial record PathSettings(IReadOnlyList<ClusterTarget> Clusters,
         {
             var serverless = entry.StartsWith("serverless:", StringComparison.Ordinal);
             var name = serverless ? entry["serverless:".Length..] : entry;
-            if (name.Length is < 1 or > 64 || !ClusterName().IsMatch(name))
+            string? workgroup = null;
+            if (serverless && name.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0)
             {
-                problems.Add($"GUARDRAIL_CLUSTERS: {SafeText.Quote(entry)} is not a cluster identifier or serverless:NAMESPACE (1-64 lowercase letters, digits and hyphens)");
+                (name, workgroup) = (name[..slash], name[(slash + 1)..]);
+            }
+
+            if (name.Length is < 1 or > 64 || !ClusterName().IsMatch(name) || (workgroup is not null && (workgroup.Length is < 3 or > 64 || !ClusterName().IsMatch(workgroup))))
+            {
+                problems.Add($"GUARDRAIL_CLUSTERS: {SafeText.Quote(entry)} is not a cluster identifier, serverless:NAMESPACE or serverless:NAMESPACE/WORKGROUP (1-64 lowercase letters, digits and hyphens)");
                 continue;
             }
 
-            clusters.Add(new ClusterTarget(serverless ? ClusterKind.Serverless : ClusterKind.Provisioned, name));
+            clusters.Add(new ClusterTarget(serverless ? ClusterKind.Serverless : ClusterKind.Provisioned, name, workgroup));
         }
 
         var tables = new List<CatalogTable>();

@@ -44,6 +44,12 @@ public sealed class KeyRestoreTests
 
         public IBucketSettingsWriter Buckets => throw new NotSupportedException();
 
+        public Aws.LakeFormation.ILakeFormationWriter LakeFormation => throw new NotSupportedException();
+
+        public Aws.Ec2.IVpcEndpointWriter VpcEndpoints(string region) => throw new NotSupportedException();
+
+        public Aws.S3Control.IAccessPointWriter AccessPoints(string region) => throw new NotSupportedException();
+
         public Task<string> OwnAccountAsync(CancellationToken cancellationToken) => Task.FromResult("123456789012");
 
         public Task<IPathWriters> WritersForAccountAsync(string account, CancellationToken cancellationToken) => Task.FromResult<IPathWriters>(this);
