@@ -45,7 +45,6 @@ public sealed class IamPolicyTests
         ("lf-permissions", "AccessPathFunctionRole", "lakeformation:GrantPermissions", Catalog),
         ("vpc-endpoint-policy", "AccessPathFunctionRole", "ec2:ModifyVpcEndpoint", Endpoint),
         ("access-point-policy", "AccessPathFunctionRole", "s3:PutAccessPointPolicy", AccessPoint),
-        ("access-point-policy", "AccessPathFunctionRole", "s3:DeleteAccessPointPolicy", AccessPoint),
     ];
 
     // Lake Formation's actions take no resource ARN; the evaluator is asked about the catalog.
@@ -251,7 +250,7 @@ public sealed class IamPolicyTests
             ("lakeformation:PutDataLakeSettings", Catalog), ("lakeformation:GetDataAccess", Catalog), ("lakeformation:DeleteLFTag", Catalog),
             ("ec2:DeleteVpcEndpoints", Endpoint), ("ec2:ModifyVpcEndpoint", "arn:aws:ec2:us-east-1:444455556666:vpc-endpoint/vpce-1a2b3c4d5e6f70819"),
             ("ec2:CreateVpcEndpoint", Endpoint), ("redshift-serverless:UpdateWorkgroup", "arn:aws:redshift-serverless:us-east-1:123456789012:workgroup/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"),
-            ("s3:DeleteAccessPoint", AccessPoint), ("s3:CreateAccessPoint", AccessPoint), ("s3:PutAccessPointPolicy", "arn:aws:s3:us-east-1:444455556666:accesspoint/lake-reader"),
+            ("s3:DeleteAccessPoint", AccessPoint), ("s3:DeleteAccessPointPolicy", AccessPoint), ("s3:CreateAccessPoint", AccessPoint), ("s3:PutAccessPointPolicy", "arn:aws:s3:us-east-1:444455556666:accesspoint/lake-reader"),
             ("s3:GetObject", AccessPoint + "/object/sales/part-0.parquet"),
         ];
 

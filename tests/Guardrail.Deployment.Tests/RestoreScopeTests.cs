@@ -90,7 +90,7 @@ public sealed class RestoreScopeTests
         var path = Policies("AccessPathFunctionRole");
 
         Assert.True(Allows(path, "AccessPathFunctionRole", "s3:PutAccessPointPolicy", "arn:aws:s3:us-east-1:123456789012:accesspoint/lake-reader"));
-        Assert.True(Allows(path, "AccessPathFunctionRole", "s3:DeleteAccessPointPolicy", "arn:aws:s3:us-east-1:123456789012:accesspoint/lake-reader"));
+        Assert.False(Allows(path, "AccessPathFunctionRole", "s3:DeleteAccessPointPolicy", "arn:aws:s3:us-east-1:123456789012:accesspoint/lake-reader"));
         Assert.False(Allows(path, "AccessPathFunctionRole", "s3:PutAccessPointPolicy", "arn:aws:s3:us-east-1:444455556666:accesspoint/lake-reader"));
         Assert.False(Allows(path, "AccessPathFunctionRole", "s3:PutAccessPointPolicy", "arn:aws:s3:eu-west-1:123456789012:accesspoint/lake-reader"));
         Assert.False(Allows(path, "AccessPathFunctionRole", "s3:PutBucketPolicy", "arn:aws:s3:us-east-1:123456789012:accesspoint/lake-reader"));
