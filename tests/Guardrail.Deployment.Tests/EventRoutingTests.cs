@@ -69,6 +69,31 @@ public sealed class EventRoutingTests(MotoServer moto)
         { "access-organizations-update-policy", "AccessPathFunction" },
         { "access-organizations-attach-policy", "AccessPathFunction" },
         { "access-organizations-detach-policy", "AccessPathFunction" },
+        { "access-lakeformation-grant-permissions", "AccessPathFunction" },
+        { "access-lakeformation-revoke-permissions", "AccessPathFunction" },
+        { "access-lakeformation-batch-grant-permissions", "AccessPathFunction" },
+        { "access-lakeformation-batch-revoke-permissions", "AccessPathFunction" },
+        { "access-lakeformation-register-resource", "AccessPathFunction" },
+        { "access-lakeformation-deregister-resource", "AccessPathFunction" },
+        { "access-lakeformation-update-resource", "AccessPathFunction" },
+        { "access-lakeformation-put-data-lake-settings", "AccessPathFunction" },
+        { "access-lakeformation-add-lf-tags-to-resource", "AccessPathFunction" },
+        { "access-lakeformation-remove-lf-tags-from-resource", "AccessPathFunction" },
+        { "access-lakeformation-update-lf-tag", "AccessPathFunction" },
+        { "access-lakeformation-delete-lf-tag", "AccessPathFunction" },
+        { "access-lakeformation-create-lake-formation-opt-in", "AccessPathFunction" },
+        { "access-lakeformation-delete-lake-formation-opt-in", "AccessPathFunction" },
+        { "access-ec2-modify-vpc-endpoint", "AccessPathFunction" },
+        { "access-ec2-delete-vpc-endpoints", "AccessPathFunction" },
+        { "access-redshift-serverless-update-workgroup", "AccessPathFunction" },
+        { "access-s3-put-access-point-policy", "AccessPathFunction" },
+        { "access-s3-delete-access-point-policy", "AccessPathFunction" },
+        { "access-s3-delete-access-point", "AccessPathFunction" },
+        { "lakeformation-revoke-failed-call", null },
+
+        // Runtime evidence reaches the function only with WatchRuntimeFailures (below).
+        { "access-lakeformation-get-data-access-failed", null },
+        { "access-kms-decrypt-denied", null },
         { "unrelated-s3-put-bucket-tagging", null },
         { "unrelated-iam-create-role", null },
         { "drift-scan-schedule", null },
@@ -128,6 +153,68 @@ public sealed class EventRoutingTests(MotoServer moto)
         Assert.True(reached.Count == 0, $"the failed {eventFile} reached {string.Join(", ", reached)}");
     }
 
+    private static readonly Dictionary<string, string> WatchingRuntimeFailures = new(TemplateTool.DefaultParameters) { ["WatchRuntimeFailures"] = "true" };
+
+    [Theory]
+    [InlineData("access-lakeformation-get-data-access-failed")]
+    [InlineData("access-kms-decrypt-denied")]
+    public async Task With_WatchRuntimeFailures_a_failed_read_by_a_Spectrum_role_reaches_the_access_path_function(string eventFile)
+    {
+        var reached = await DeliverAsync(ReadEvent(eventFile), WatchingRuntimeFailures);
+
+        var rule = Assert.Single(reached);
+        Assert.StartsWith("AccessPathFunction", rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("access-lakeformation-get-data-access-failed", "errorCode", null)]
+    [InlineData("access-kms-decrypt-denied", "errorCode", null)]
+    [InlineData("access-kms-decrypt-denied", "errorCode", "ThrottlingException")]
+    [InlineData("access-lakeformation-get-data-access-failed", "role", "arn:aws:iam::123456789012:role/marketing")]
+    [InlineData("access-kms-decrypt-denied", "role", "arn:aws:iam::123456789012:role/marketing")]
+    [InlineData("access-kms-decrypt-denied", "invokedBy", null)]
+    public async Task Reads_that_worked_or_by_other_roles_or_not_made_by_S3_reach_no_rule(string eventFile, string field, string? value)
+    {
+        var envelope = ReadEvent(eventFile);
+        var detail = envelope["detail"]!.AsObject();
+        var identity = detail["userIdentity"]!.AsObject();
+        switch (field, value)
+        {
+            case ("errorCode", null):
+                detail.Remove("errorCode");
+                detail.Remove("errorMessage");
+                break;
+            case ("errorCode", _):
+                detail["errorCode"] = value;
+                break;
+            case ("role", _):
+                identity["sessionContext"]!["sessionIssuer"]!["arn"] = value;
+                break;
+            default:
+                identity.Remove("invokedBy");
+                break;
+        }
+
+        var reached = await DeliverAsync(envelope, WatchingRuntimeFailures);
+
+        Assert.True(reached.Count == 0, $"{eventFile} ({field}={value ?? "none"}) reached {string.Join(", ", reached)}");
+    }
+
+    [Fact]
+    public void The_runtime_evidence_rules_see_read_only_management_events()
+    {
+        var rules = TemplateTool.OfType(TemplateTool.Resources(parameters: WatchingRuntimeFailures), "AWS::Events::Rule")
+            .Where(r => IsRuntimeEvidence(r.Resource))
+            .ToList();
+
+        Assert.Equal(2, rules.Count);
+        Assert.All(rules, r => Assert.Equal("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS", r.Resource["Properties"]!["State"]!.GetValue<string>()));
+        Assert.DoesNotContain(TemplateTool.OfType(TemplateTool.Resources(), "AWS::Events::Rule"), r => IsRuntimeEvidence(r.Resource));
+    }
+
+    private static bool IsRuntimeEvidence(JsonObject rule) =>
+        rule["Properties"]?["EventPattern"]?["detail"]?["eventName"] is JsonArray names && names.Any(n => n!.GetValue<string>() is "GetDataAccess" or "Decrypt");
+
     [Theory]
     [InlineData("aws.iam")]
     [InlineData("aws.organizations")]
@@ -149,7 +236,7 @@ public sealed class EventRoutingTests(MotoServer moto)
         JsonNode.Parse(File.ReadAllText(Path.Combine(Processes.Root, "events", eventFile + ".json")))!.AsObject();
 
     /// <summary>Deploys both stacks' rules in an empty moto, puts the event where AWS delivers it, and returns the guardrail rules it reached.</summary>
-    private async Task<List<string>> DeliverAsync(JsonObject envelope)
+    private async Task<List<string>> DeliverAsync(JsonObject envelope, Dictionary<string, string>? parameters = null)
     {
         await moto.ResetAsync();
         using var guardrailEvents = AwsHttp.CreateSignedClient("events", GuardrailRegion);
@@ -157,7 +244,7 @@ public sealed class EventRoutingTests(MotoServer moto)
         using var sqs = new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = moto.Endpoint.ToString(), AuthenticationRegion = GuardrailRegion });
 
         var queues = new Dictionary<string, string>();
-        var resources = TemplateTool.Resources();
+        var resources = TemplateTool.Resources(parameters: parameters);
         foreach (var (logical, rule) in TemplateTool.OfType(resources, "AWS::Events::Rule").Where(r => r.Resource["Properties"]!["EventPattern"] is not null))
         {
             var target = rule["Properties"]!["Targets"]![0]!;

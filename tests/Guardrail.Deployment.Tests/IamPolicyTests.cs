@@ -42,7 +42,21 @@ public sealed class IamPolicyTests
         ("key-state", "AccessPathFunctionRole", "kms:CancelKeyDeletion", Key),
         ("bucket-encryption", "AccessPathFunctionRole", "s3:PutEncryptionConfiguration", Protected),
         ("ownership-controls", "AccessPathFunctionRole", "s3:PutBucketOwnershipControls", Protected),
+        ("lf-permissions", "AccessPathFunctionRole", "lakeformation:GrantPermissions", Catalog),
+        ("vpc-endpoint-policy", "AccessPathFunctionRole", "ec2:ModifyVpcEndpoint", Endpoint),
+        ("access-point-policy", "AccessPathFunctionRole", "s3:PutAccessPointPolicy", AccessPoint),
     ];
+
+    // Lake Formation's actions take no resource ARN; the evaluator is asked about the catalog.
+    private const string Catalog = "arn:aws:glue:us-east-1:123456789012:catalog";
+    private const string Endpoint = "arn:aws:ec2:us-east-1:123456789012:vpc-endpoint/vpce-1a2b3c4d5e6f70819";
+    private const string AccessPoint = "arn:aws:s3:us-east-1:123456789012:accesspoint/lake-reader";
+
+    // Writes IAM cannot scope to a resource, each with what scopes it instead.
+    private static readonly Dictionary<string, string> UnscopableWrites = new()
+    {
+        ["lakeformation:GrantPermissions"] = "Lake Formation authorizes grants itself: the role must hold the grant option on the path's tables (or be a data lake administrator)",
+    };
 
     private static string[] RestoreKinds => [.. RestoreWrites.Select(w => w.Kind).Distinct()];
 
@@ -127,7 +141,7 @@ public sealed class IamPolicyTests
                 foreach (var statement in document.Statements.Where(s => s.Effect == Effect.Allow && s.Resource!.Patterns.Contains("*")))
                 {
                     Assert.All(statement.Action.Patterns, action => Assert.True(
-                        readOnly.Any(prefix => action.Split(':')[1].StartsWith(prefix, StringComparison.Ordinal)),
+                        readOnly.Any(prefix => action.Split(':')[1].StartsWith(prefix, StringComparison.Ordinal)) || UnscopableWrites.ContainsKey(action),
                         $"{logical} allows {action} on every resource"));
                 }
             }
@@ -201,6 +215,11 @@ public sealed class IamPolicyTests
         Assert.True(Allows(policies, "redshift:DescribeClusters", "arn:aws:redshift:us-east-1:123456789012:cluster:analytics"));
         Assert.True(Allows(policies, "redshift-serverless:GetNamespace", "arn:aws:redshift-serverless:us-east-1:123456789012:namespace/7d5a8e11-3c1f-4e2b-9a0d-1f2e3d4c5b6a"));
         Assert.True(Allows(policies, "glue:GetResourcePolicy", "arn:aws:glue:us-east-1:123456789012:catalog"));
+        Assert.All(new[] { "lakeformation:ListResources", "lakeformation:DescribeResource", "lakeformation:ListPermissions", "lakeformation:GetResourceLFTags", "lakeformation:ListLakeFormationOptIns", "lakeformation:GetDataLakeSettings" }, action => Assert.True(Allows(policies, action, Catalog), action));
+        Assert.All(new[] { "ec2:DescribeVpcEndpoints", "ec2:DescribeRouteTables", "ec2:DescribeSubnets" }, action => Assert.True(Allows(policies, action, "*"), action));
+        Assert.True(Allows(policies, "redshift-serverless:GetWorkgroup", "arn:aws:redshift-serverless:us-east-1:123456789012:workgroup/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"));
+        Assert.All(new[] { "s3:GetAccessPoint", "s3:GetAccessPointPolicy" }, action => Assert.True(Allows(policies, action, AccessPoint), action));
+        Assert.True(Allows(policies, "s3:ListAccessPoints", "*"));
         Assert.All(new[] { "organizations:DescribeOrganization", "organizations:ListParents", "organizations:ListPoliciesForTarget", "organizations:DescribePolicy" }, action => Assert.True(Allows(policies, action, "arn:aws:organizations::999999999999:account/o-abc1234567/123456789012"), action));
         Assert.True(Allows(policies, "dynamodb:PutItem", Table, PolicyCheck.LeadingKeys("knowngood#path#sales")));
         Assert.True(Allows(policies, "sns:Publish", Topic));
@@ -224,6 +243,15 @@ public sealed class IamPolicyTests
             ("kms:DisableKey", Key), ("kms:ScheduleKeyDeletion", Key), ("kms:Decrypt", Key), ("kms:CreateGrant", Key),
             ("s3:PutBucketPolicy", Protected), ("s3:GetObject", Protected + "/sales/part-0.parquet"),
             ("sts:AssumeRole", "arn:aws:iam::444455556666:role/guardrail-reader"),
+
+            // Lake Formation, endpoints and access points: only the inverses of the restorable calls.
+            ("lakeformation:RevokePermissions", Catalog), ("lakeformation:BatchRevokePermissions", Catalog), ("lakeformation:BatchGrantPermissions", Catalog),
+            ("lakeformation:RegisterResource", Catalog), ("lakeformation:DeregisterResource", Catalog), ("lakeformation:UpdateResource", Catalog),
+            ("lakeformation:PutDataLakeSettings", Catalog), ("lakeformation:GetDataAccess", Catalog), ("lakeformation:DeleteLFTag", Catalog),
+            ("ec2:DeleteVpcEndpoints", Endpoint), ("ec2:ModifyVpcEndpoint", "arn:aws:ec2:us-east-1:444455556666:vpc-endpoint/vpce-1a2b3c4d5e6f70819"),
+            ("ec2:CreateVpcEndpoint", Endpoint), ("redshift-serverless:UpdateWorkgroup", "arn:aws:redshift-serverless:us-east-1:123456789012:workgroup/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"),
+            ("s3:DeleteAccessPoint", AccessPoint), ("s3:DeleteAccessPointPolicy", AccessPoint), ("s3:CreateAccessPoint", AccessPoint), ("s3:PutAccessPointPolicy", "arn:aws:s3:us-east-1:444455556666:accesspoint/lake-reader"),
+            ("s3:GetObject", AccessPoint + "/object/sales/part-0.parquet"),
         ];
 
         Assert.All(outside, request => Assert.False(Allows(policies, request.Action, request.Resource), $"{request.Action} on {request.Resource}"));

@@ -29,7 +29,10 @@ public sealed class RestoreScopeTests
         { "AccessPathFunctionRole", "kms:PutKeyPolicy", Key },
         { "AccessPathFunctionRole", "kms:EnableKey", Key },
         { "AccessPathFunctionRole", "kms:CancelKeyDeletion", Key },
+        { "AccessPathFunctionRole", "ec2:ModifyVpcEndpoint", Endpoint },
     };
+
+    private const string Endpoint = "arn:aws:ec2:us-east-1:123456789012:vpc-endpoint/vpce-1a2b3c4d5e6f70819";
 
     private static List<PolicyDocument> Policies(string role, Dictionary<string, string>? overrides = null)
     {
@@ -77,6 +80,20 @@ public sealed class RestoreScopeTests
         Assert.False(Allows(policies, "AccessPathFunctionRole", "iam:SetDefaultPolicyVersion", "arn:aws:iam::aws:policy/AdministratorAccess", tagged));
         Assert.False(Allows(policies, "AccessPathFunctionRole", "kms:PutKeyPolicy", "arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab", tagged));
         Assert.False(Allows(Policies("TrustPolicyFunctionRole"), "TrustPolicyFunctionRole", "iam:UpdateAssumeRolePolicy", "arn:aws:iam::123456789012:role/Admin", tagged));
+        Assert.False(Allows(policies, "AccessPathFunctionRole", "ec2:ModifyVpcEndpoint", "arn:aws:ec2:us-east-1:444455556666:vpc-endpoint/vpce-1a2b3c4d5e6f70819", tagged));
+        Assert.False(Allows(policies, "AccessPathFunctionRole", "ec2:ModifyVpcEndpoint", "arn:aws:ec2:eu-west-1:123456789012:vpc-endpoint/vpce-1a2b3c4d5e6f70819", tagged));
+    }
+
+    [Fact]
+    public void Access_point_restores_stay_in_the_account_and_Region()
+    {
+        var path = Policies("AccessPathFunctionRole");
+
+        Assert.True(Allows(path, "AccessPathFunctionRole", "s3:PutAccessPointPolicy", "arn:aws:s3:us-east-1:123456789012:accesspoint/lake-reader"));
+        Assert.False(Allows(path, "AccessPathFunctionRole", "s3:DeleteAccessPointPolicy", "arn:aws:s3:us-east-1:123456789012:accesspoint/lake-reader"));
+        Assert.False(Allows(path, "AccessPathFunctionRole", "s3:PutAccessPointPolicy", "arn:aws:s3:us-east-1:444455556666:accesspoint/lake-reader"));
+        Assert.False(Allows(path, "AccessPathFunctionRole", "s3:PutAccessPointPolicy", "arn:aws:s3:eu-west-1:123456789012:accesspoint/lake-reader"));
+        Assert.False(Allows(path, "AccessPathFunctionRole", "s3:PutBucketPolicy", "arn:aws:s3:us-east-1:123456789012:accesspoint/lake-reader"));
     }
 
     [Fact]

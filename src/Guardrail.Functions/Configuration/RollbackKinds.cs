@@ -17,10 +17,13 @@ public static class RollbackKinds
     public const string KeyState = "key-state";
     public const string BucketEncryption = "bucket-encryption";
     public const string OwnershipControls = "ownership-controls";
+    public const string LakeFormationPermissions = "lf-permissions";
+    public const string VpcEndpointPolicy = "vpc-endpoint-policy";
+    public const string AccessPointPolicy = "access-point-policy";
 
     /// <summary>Every kind, in the order the README lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [BucketPolicy, TrustPolicy, InlinePolicy, PolicyAttachment, DefaultPolicyVersion, PermissionsBoundary, KeyPolicy, KeyState, BucketEncryption, OwnershipControls];
+        [BucketPolicy, TrustPolicy, InlinePolicy, PolicyAttachment, DefaultPolicyVersion, PermissionsBoundary, KeyPolicy, KeyState, BucketEncryption, OwnershipControls, LakeFormationPermissions, VpcEndpointPolicy, AccessPointPolicy];
 
     /// <summary>Reads <c>true</c>, <c>false</c> or a comma list of kinds; adds a problem for anything else.</summary>
     public static IReadOnlySet<string> Parse(string? value, List<string> problems)

@@ -32,11 +32,29 @@ public static class EventParser
         ["redshift-serverless.amazonaws.com"] = "aws.redshift-serverless",
         ["glue.amazonaws.com"] = "aws.glue",
         ["organizations.amazonaws.com"] = "aws.organizations",
+        ["lakeformation.amazonaws.com"] = "aws.lakeformation",
+        ["ec2.amazonaws.com"] = "aws.ec2",
     };
 
     // The requestParameters that name what an access-path event touched (CloudTrail's own field names).
     private static readonly string[] PathParameterNames =
-        ["policyName", "policyArn", "keyId", "clusterIdentifier", "namespaceName", "versionId", "permissionsBoundary", "policyId", "targetId", "grantId", "resourceArn"];
+        ["policyName", "policyArn", "keyId", "clusterIdentifier", "namespaceName", "versionId", "permissionsBoundary", "policyId", "targetId", "grantId", "resourceArn", "workgroupName", "catalogId"];
+
+    // Nested requestParameters that name what an access-path event touched, by event name (their shapes differ per
+    // service: EC2 wraps its request, S3 Control names the access point in the URI). Read only when they are plain
+    // text where CloudTrail puts them; anything else leaves them out (the event then may concern any path).
+    private static readonly Dictionary<string, (string Key, string[] Path)[]> NestedParameters = new(StringComparer.Ordinal)
+    {
+        ["GrantPermissions"] = [("principal", ["principal", "dataLakePrincipalIdentifier"])],
+        ["RevokePermissions"] = [("principal", ["principal", "dataLakePrincipalIdentifier"])],
+        ["CreateLakeFormationOptIn"] = [("principal", ["principal", "dataLakePrincipalIdentifier"])],
+        ["DeleteLakeFormationOptIn"] = [("principal", ["principal", "dataLakePrincipalIdentifier"])],
+        ["ModifyVpcEndpoint"] = [("vpcEndpointId", ["ModifyVpcEndpointRequest", "VpcEndpointId"])],
+        ["DeleteVpcEndpoints"] = [("vpcEndpointId", ["DeleteVpcEndpointsRequest", "VpcEndpointId", "content"])],
+        ["PutAccessPointPolicy"] = [("accessPointName", ["name"]), ("accessPointAccount", ["x-amz-account-id"])],
+        ["DeleteAccessPointPolicy"] = [("accessPointName", ["name"]), ("accessPointAccount", ["x-amz-account-id"])],
+        ["DeleteAccessPoint"] = [("accessPointName", ["name"]), ("accessPointAccount", ["x-amz-account-id"])],
+    };
 
     /// <summary>Why an event of this many UTF-8 bytes is refused, or null when it is within EventBridge's limit.</summary>
     public static string? SizeProblem(long bytes) =>
@@ -136,7 +154,7 @@ public static class EventParser
         bucket ??= BucketFromResources(detail, region, eventId);
         return new PolicyChangeEvent(eventId, eventSource, eventName, account, region, time, ReadActor(detail), ErrorCode(detail), ErrorMessage(detail), bucket, role, policy, omitted)
         {
-            Parameters = ReadPathParameters(detail, region, eventId),
+            Parameters = ReadPathParameters(detail, eventName, region, eventId),
         };
     }
 
@@ -172,7 +190,7 @@ public static class EventParser
     }
 
     /// <summary>The plain-text parameters that name what an access-path event touched; values that are not plain are refused, naming the field.</summary>
-    private static IReadOnlyDictionary<string, string> ReadPathParameters(JsonElement detail, string region, string eventId)
+    private static IReadOnlyDictionary<string, string> ReadPathParameters(JsonElement detail, string eventName, string region, string eventId)
     {
         if (!detail.TryGetProperty("requestParameters", out var parameters) || parameters.ValueKind != JsonValueKind.Object)
         {
@@ -201,10 +219,33 @@ public static class EventParser
             (found ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
         }
 
+        foreach (var (key, path) in NestedParameters.GetValueOrDefault(eventName) ?? [])
+        {
+            if (Nested(parameters, path) is { Length: > 0 } value && EventText.IsPlain(value, 2048)
+                && (!value.StartsWith("arn:", StringComparison.Ordinal) || EventFields.ArnProblem(key, value, region) is null))
+            {
+                (found ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
+            }
+        }
+
         return found ?? EmptyParameters;
     }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyParameters = new Dictionary<string, string>();
+
+    /// <summary>The string at <paramref name="path"/> under <paramref name="element"/>, or null when any step is missing or of another type.</summary>
+    private static string? Nested(JsonElement element, string[] path)
+    {
+        foreach (var step in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(step, out element))
+            {
+                return null;
+            }
+        }
+
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+    }
 
     /// <summary>The policy a parameter carries, embedded as an object or as a JSON string holding one; null when absent or empty.</summary>
     private static string? PolicyParameter(JsonElement parameters, string name, string eventId)

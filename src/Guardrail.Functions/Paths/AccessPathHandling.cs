@@ -97,7 +97,7 @@ internal static class AccessPathHandling
     private static async Task<IReadOnlyList<PathTarget>> ConcernedAsync(FunctionHost host, AccessPathPlan plan, PolicyChangeEvent change, InvocationDeadline deadline)
     {
         var touch = plan.Trigger.Touched(change);
-        if (touch is not (PathTouch.ManagedPolicy or PathTouch.Key or PathTouch.Organization))
+        if (touch is not (PathTouch.ManagedPolicy or PathTouch.Key or PathTouch.Organization or PathTouch.LakeFormation or PathTouch.VpcEndpoint or PathTouch.AccessPoint))
         {
             return plan.Targets;
         }

@@ -27,6 +27,8 @@ public sealed class AccessPathKind(PathTarget target, AccessEvent trigger, TimeP
 
     public string? RestoreKind => trigger.RestoreKind;
 
+    public string? FailureEvidence => trigger.FailureEvidence;
+
     public string? NoRestoreReason => trigger.NoRestoreReason is { } why ? $"{trigger.EventName} is alerted, never rolled back: {why}" : null;
 
     public Judgement Judge(string? text)

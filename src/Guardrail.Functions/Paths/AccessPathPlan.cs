@@ -20,9 +20,14 @@ internal sealed record AccessPathPlan(AccessEvent Trigger, IReadOnlyList<PathTar
             return (null, $"the access-path function handles the calls that can cut Spectrum's access path ({AccessEvents.All.Count} of them); this is {change.EventName} from {change.EventSource}");
         }
 
-        if (change.ErrorCode is not null)
+        if (trigger.FailureEvidence is null && change.ErrorCode is not null)
         {
             return (null, $"the {change.EventName} call failed ({change.ErrorCode}): nothing changed");
+        }
+
+        if (trigger.FailureEvidence is not null && change.ErrorCode is null)
+        {
+            return (null, $"the {change.EventName} call succeeded: a read that worked changes nothing and shows no failure");
         }
 
         // An event whose parameters were left out may concern any path: judge them all rather than none.

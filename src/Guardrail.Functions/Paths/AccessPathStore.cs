@@ -36,8 +36,7 @@ public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, 
         // A restore writes one hop, so its read-back is judged on that hop: when it is as in the known-good state, the
         // state read back is the known-good one, whatever else on the path changed meanwhile without cutting it.
         return restored is { } knownGood && change is not null
-            && RestoredHop.StateIn(trigger, change, target.Chain, knownGood.State) is var wanted && wanted != RestoredHop.Unknown
-            && RestoredHop.StateIn(trigger, change, target.Chain, live) == wanted
+            && RestoredHop.IsRestored(trigger, change, target.Chain, knownGood.State, live)
             ? knownGood.Text
             : text;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Guardrail.Core.Identifiers;
 using Guardrail.Functions.Events;
 
 namespace Guardrail.Functions.Paths;
@@ -25,11 +27,16 @@ internal static class PathRelevance
                     || r.PermissionsBoundary is null || r.PermissionsBoundary.Value == policy.Arn),
             PathTouch.Key { Id: { } id } => PathRestorer.KeyOf(facts, id).Key is not null || facts.Keys.Count == 0 && UsesAnyKey(lastCollected),
             PathTouch.Organization => lastCollected.Snapshot["organization"] is not null,
+            // A section the last state does not have was not read (an older collector): the path may be concerned.
+            PathTouch.LakeFormation lf => lastCollected.Snapshot["lakeFormation"] is not JsonObject section || section.ContainsKey(lf.Account),
+            PathTouch.VpcEndpoint { Id: { } id } => lastCollected.Snapshot["vpcEndpoints"] is not JsonObject endpoints || endpoints.ContainsKey(id),
+            PathTouch.AccessPoint { Name: { } name } point => lastCollected.Snapshot["accessPoints"] is not JsonObject points
+                || points.Any(p => AwsArn.Parse(p.Key) is { } arn && arn.Account == point.Account && arn.Resource == "accesspoint/" + name),
             _ => true,
         };
     }
 
     /// <summary>A path whose buckets use SSE-KMS but whose key facts were not read: any key may be its.</summary>
     private static bool UsesAnyKey(PathEnvelope state) =>
-        (state.Snapshot["buckets"] as System.Text.Json.Nodes.JsonObject ?? []).Any(b => b.Value?["encryption"]?["kmsKeyArn"] is not null);
+        (state.Snapshot["buckets"] as JsonObject ?? []).Any(b => b.Value?["encryption"]?["kmsKeyArn"] is not null);
 }

@@ -4,6 +4,7 @@ using Guardrail.Aws.Collect;
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Identifiers;
 using Guardrail.Functions.Configuration;
+using Guardrail.Aws.LakeFormation;
 using Guardrail.Functions.Events;
 
 namespace Guardrail.Functions.Paths;
@@ -49,6 +50,15 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
                 break;
             case RollbackKinds.BucketEncryption or RollbackKinds.OwnershipControls:
                 await BucketAsync(trigger.RestoreKind, change, facts, cancellationToken).ConfigureAwait(false);
+                break;
+            case RollbackKinds.LakeFormationPermissions:
+                await LakeFormationAsync(trigger, change, knownGood, live, cancellationToken).ConfigureAwait(false);
+                break;
+            case RollbackKinds.VpcEndpointPolicy:
+                await VpcEndpointAsync(change, knownGood, cancellationToken).ConfigureAwait(false);
+                break;
+            case RollbackKinds.AccessPointPolicy:
+                await AccessPointAsync(trigger, change, knownGood, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"{trigger.EventName} is never restored");
@@ -169,6 +179,61 @@ public sealed class PathRestorer(IAccountWriters writers, IReadOnlyList<RoleArn>
         await (ownership.Value is { } setting
             ? s3.PutOwnershipAsync(bucket, known.Account, setting, cancellationToken)
             : s3.DeleteOwnershipAsync(bucket, known.Account, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Grants back what the known-good state had and the live state (read just before) lacks: never what the revoke's
+    /// request names, so a forged or replayed event can make the guardrail grant nothing the path did not have.
+    /// </summary>
+    private async Task LakeFormationAsync(AccessEvent trigger, PolicyChangeEvent change, PathEnvelope knownGood, PathEnvelope? live, CancellationToken cancellationToken)
+    {
+        var account = LakeFormationAccount(trigger, change);
+        var missing = LakeFormationGrants.Of(knownGood.Snapshot["lakeFormation"], (live ?? throw Unknown("the live Lake Formation permissions (none were read)")).Snapshot["lakeFormation"], account);
+        var lf = (await writers.WritersForAccountAsync(account, cancellationToken).ConfigureAwait(false)).LakeFormation;
+        foreach (var grant in missing)
+        {
+            await lf.GrantPermissionsAsync(LfGrant.On(grant.Principal, LfSnapshotResource.Read(grant.Resource), grant.Permissions, account), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts the known-good endpoint policy back, or resets it to AWS's full-access default when the known-good state had none.</summary>
+    private async Task VpcEndpointAsync(PolicyChangeEvent change, PathEnvelope knownGood, CancellationToken cancellationToken)
+    {
+        var id = Parameter(change, "vpcEndpointId");
+        var endpoint = knownGood.Snapshot["vpcEndpoints"]?[id] as JsonObject ?? throw Unknown($"VPC endpoint {id}");
+        if (!endpoint.TryGetPropertyValue("policy", out var policy))
+        {
+            throw Unknown($"the policy of VPC endpoint {id}");
+        }
+
+        // The endpoint's Region is the one its service is in (com.amazonaws.REGION.s3), as read, not as the event says.
+        var region = endpoint["serviceName"]?.GetValue<string>() is { } service && service.Split('.') is { Length: >= 4 } parts ? parts[2] : throw Unknown($"the service of VPC endpoint {id}");
+        var ec2 = (await writers.WritersForAccountAsync(chain[^1].AccountId, cancellationToken).ConfigureAwait(false)).VpcEndpoints(region);
+        await ec2.SetVpcEndpointPolicyAsync(id, policy is null ? null : policy is JsonValue text ? text.GetValue<string>() : policy.ToJsonString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts the known-good access point policy back (S3 Control writes the policy whole).</summary>
+    private async Task AccessPointAsync(AccessEvent trigger, PolicyChangeEvent change, PathEnvelope knownGood, CancellationToken cancellationToken)
+    {
+        var key = AccessPointOf(knownGood.Snapshot["accessPoints"], trigger, change);
+        var arn = AwsArn.Parse(key) ?? throw Unknown($"the account and Region of access point {key}");
+        var policy = knownGood.Snapshot["accessPoints"]?[key]?["policy"]
+            ?? throw new RestoreRefusedException($"{key} had no policy in the known-good state; the guardrail puts policies back, never deletes one, so nothing was written");
+        var points = (await writers.WritersForAccountAsync(arn.Account, cancellationToken).ConfigureAwait(false)).AccessPoints(arn.Region);
+        await points.PutAccessPointPolicyAsync(arn.Resource["accesspoint/".Length..], policy is JsonValue text ? text.GetValue<string>() : policy.ToJsonString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The catalog account a Lake Formation event is about (its <c>catalogId</c>, else its account).</summary>
+    internal static string LakeFormationAccount(AccessEvent trigger, PolicyChangeEvent change) =>
+        (trigger.Touched(change) as PathTouch.LakeFormation)?.Account ?? change.Account;
+
+    /// <summary>The key, in a state's <c>accessPoints</c>, of the access point an S3 Control event names.</summary>
+    internal static string AccessPointOf(JsonNode? accessPoints, AccessEvent trigger, PolicyChangeEvent change)
+    {
+        var touch = trigger.Touched(change) as PathTouch.AccessPoint;
+        var name = touch?.Name ?? throw Unknown("which access point the event changed");
+        return (accessPoints as JsonObject ?? []).Select(p => p.Key).FirstOrDefault(key => AwsArn.Parse(key) is { } arn && arn.Account == touch.Account && arn.Resource == "accesspoint/" + name)
+            ?? throw Unknown($"access point {name} of account {touch.Account}");
     }
 
     /// <summary>The managed policy's default version must still be the known-good one: the document judged is the one attached.</summary>

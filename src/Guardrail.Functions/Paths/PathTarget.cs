@@ -73,6 +73,20 @@ public sealed record PathTarget(string Key, IReadOnlyList<RoleArn> Chain, Cluste
         PathTouch.Bucket bucket => Request.Tables.Any(t => t.Bucket == bucket.Name),
         PathTouch.Cluster cluster => Cluster is null || (Cluster.Kind == cluster.Kind && Cluster.Name == cluster.Name),
         PathTouch.Catalog catalog => Request.Tables.Any(t => t.CatalogAccount == catalog.Account),
+        // Lake Formation governs a path only through its catalog tables, and a grant to a role of another path cannot cut it.
+        PathTouch.LakeFormation lf => Request.Tables.Any(t => t.CatalogAccount == lf.Account) && MayBeGrantee(lf.Principal)
+            && (lf.LocationBucket is null || Request.Tables.Any(t => t.Bucket == lf.LocationBucket)),
+        // Provisioned Spectrum reads S3 from outside the VPC: only a Serverless workgroup's endpoints are on its path.
+        // Which endpoints a workgroup uses is known from the path's last collected state (PathRelevance).
+        PathTouch.VpcEndpoint => Serverless,
+        PathTouch.Workgroup => Serverless,
         _ => true,
     };
+
+    private bool Serverless => (Cluster?.Kind ?? Kind) == ClusterKind.Serverless;
+
+    /// <summary>A role ARN must be one of the chain's; any other principal (an account, IAM_ALLOWED_PRINCIPALS, a group) may stand for it.</summary>
+    private bool MayBeGrantee(string? principal) =>
+        principal is null || !principal.Contains(":role/", StringComparison.Ordinal)
+        || Chain.Any(r => r.Arn == principal || (principal.StartsWith($"arn:{r.Partition}:iam::{r.AccountId}:role/", StringComparison.Ordinal) && principal.EndsWith("/" + r.Name, StringComparison.Ordinal)));
 }

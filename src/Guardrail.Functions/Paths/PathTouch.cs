@@ -29,4 +29,22 @@ public abstract record PathTouch
 
     /// <summary>Organization policies: every path may be capped by them.</summary>
     public sealed record Organization : PathTouch;
+
+    /// <summary>
+    /// The Lake Formation permissions, registrations, settings, LF-tags or opt-ins of the catalog of an account, and
+    /// the principal a grant, revoke or opt-in names (null: none named, or not a principal of one role).
+    /// </summary>
+    /// <param name="Account">The catalog's account.</param>
+    /// <param name="Principal">The principal a grant, revoke or opt-in names.</param>
+    /// <param name="LocationBucket">The bucket of the location a registration call names (null: none named).</param>
+    public sealed record LakeFormation(string Account, string? Principal, string? LocationBucket = null) : PathTouch;
+
+    /// <summary>A VPC endpoint (its policy, route tables, or the endpoint itself); a null id: not named in the event.</summary>
+    public sealed record VpcEndpoint(string? Id) : PathTouch;
+
+    /// <summary>A Serverless workgroup (its enhanced VPC routing, subnets, security groups).</summary>
+    public sealed record Workgroup(string Name) : PathTouch;
+
+    /// <summary>An S3 access point (its policy, or the access point itself), in the account that owns it; a null name: not named in the event.</summary>
+    public sealed record AccessPoint(string Account, string? Name) : PathTouch;
 }

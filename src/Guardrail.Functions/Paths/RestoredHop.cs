@@ -40,9 +40,31 @@ internal static class RestoredHop
                 return facts.Buckets.GetValueOrDefault(change.BucketName ?? string.Empty)?.Encryption is { } encryption ? encryption.Value?.ToString() ?? None : Unknown;
             case RollbackKinds.OwnershipControls:
                 return facts.Buckets.GetValueOrDefault(change.BucketName ?? string.Empty)?.Ownership is { } ownership ? ownership.Value ?? None : Unknown;
+            case RollbackKinds.LakeFormationPermissions:
+                // Grants only add: restored when every known-good grant is held (IsRestored), whatever else was granted since.
+                return state.Snapshot["lakeFormation"]?[PathRestorer.LakeFormationAccount(trigger, change)]?["permissions"] is JsonArray ? "read" : Unknown;
+            case RollbackKinds.VpcEndpointPolicy:
+                var endpoint = state.Snapshot["vpcEndpoints"]?[PathRestorer.Parameter(change, "vpcEndpointId")] as JsonObject;
+                return endpoint is null || !endpoint.ContainsKey("policy") ? Unknown : Text(endpoint["policy"]);
+            case RollbackKinds.AccessPointPolicy:
+                var points = state.Snapshot["accessPoints"];
+                return points is JsonObject ? Text(points[PathRestorer.AccessPointOf(points, trigger, change)]?["policy"]) : Unknown;
             default:
                 throw new InvalidOperationException($"{trigger.EventName} is never restored");
         }
+    }
+
+    /// <summary>Whether <paramref name="live"/> holds the hop as <paramref name="knownGood"/> had it: equal, or for grants, every known-good one held.</summary>
+    public static bool IsRestored(AccessEvent trigger, PolicyChangeEvent change, IReadOnlyList<RoleArn> chain, PathEnvelope knownGood, PathEnvelope live)
+    {
+        var wanted = StateIn(trigger, change, chain, knownGood);
+        if (wanted == Unknown || StateIn(trigger, change, chain, live) != wanted)
+        {
+            return false;
+        }
+
+        return trigger.RestoreKind != RollbackKinds.LakeFormationPermissions
+            || LakeFormationGrants.Of(knownGood.Snapshot["lakeFormation"], live.Snapshot["lakeFormation"], PathRestorer.LakeFormationAccount(trigger, change)).Count == 0;
     }
 
     private static string Text(JsonNode? node) => node?.ToJsonString() ?? None;

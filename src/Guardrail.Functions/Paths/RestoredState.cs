@@ -86,6 +86,34 @@ internal static class RestoredState
                 break;
             }
 
+            case RollbackKinds.LakeFormationPermissions:
+            {
+                // The grants the restore makes, added to the live ones (a grant only adds).
+                var account = PathRestorer.LakeFormationAccount(trigger, change);
+                var permissions = snapshot["lakeFormation"]?[account]?["permissions"] as JsonArray
+                    ?? throw new InvalidOperationException("the live state does not hold the Lake Formation permissions the restore grants to");
+                foreach (var grant in LakeFormationGrants.Of(known["lakeFormation"], live.Snapshot["lakeFormation"], account))
+                {
+                    permissions.Add((JsonNode)new JsonObject { ["principal"] = grant.Principal, ["resource"] = grant.Resource.DeepClone(), ["permissions"] = new JsonArray([.. grant.Permissions.Select(p => (JsonNode?)p)]) });
+                }
+
+                break;
+            }
+
+            case RollbackKinds.VpcEndpointPolicy:
+            {
+                var id = PathRestorer.Parameter(change, "vpcEndpointId");
+                Copy(known["vpcEndpoints"]?[id], snapshot["vpcEndpoints"]?[id], "policy");
+                break;
+            }
+
+            case RollbackKinds.AccessPointPolicy:
+            {
+                var arn = PathRestorer.AccessPointOf(known["accessPoints"], trigger, change);
+                Copy(known["accessPoints"]?[arn], snapshot["accessPoints"]?[arn], "policy");
+                break;
+            }
+
             default:
                 throw new InvalidOperationException($"{trigger.EventName} is never restored");
         }

@@ -41,6 +41,12 @@ public interface IPolicyKind
     /// </summary>
     RestorePlan PlanRestore(string? knownGoodText, Judgement current, PolicyChangeEvent change);
 
+    /// <summary>
+    /// When the event is evidence that Spectrum is failing now (a read its role made failed), what it shows; null for a
+    /// change. Such an event is judged although its call failed, and always alerted, even when the state judges ok.
+    /// </summary>
+    string? FailureEvidence => null;
+
     /// <summary>The hash of the state the event itself set, when the event carries it (a hint that a newer change exists); else null.</summary>
     string? EventHash(PolicyChangeEvent change);
 }

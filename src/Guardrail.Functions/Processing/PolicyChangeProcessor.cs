@@ -44,7 +44,7 @@ public sealed class PolicyChangeProcessor
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(config);
-        if (change.ErrorCode is not null)
+        if (change.ErrorCode is not null && resource?.FailureEvidence is null)
         {
             return $"the {change.EventName} call failed ({change.ErrorCode}): nothing changed";
         }
@@ -189,6 +189,14 @@ public sealed class PolicyChangeProcessor
             await State.KnownGood.PutKnownGoodAsync(new KnownGoodPolicy(kind.Key, judgement.Text, judgement.Hash, change.EventId, change.Time, change.Actor.Arn), deadline.Work).ConfigureAwait(false);
             services.Log.Info("ok: recorded as the last known-good policy", ("resource", kind.Name), ("hash", judgement.Hash), ("newerChangeExists", newer));
             var ok = new InvocationResult(Outcome.Ok, change.EventId, null, kind.Type, kind.Name, judgement.Verdict, NewerChangeExists: newer);
+            if (kind.FailureEvidence is { } evidence)
+            {
+                // Failing now, yet every hop the guardrail reads judges ok: the cause is beyond them, and still worth telling.
+                var why = $"{evidence} ({change.ErrorCode}), but the path judges ok: the cause is outside what the guardrail reads (database privileges, Lake Formation data filters, a federated identity, a network outage)";
+                var evidenceContext = new AlertContext(config.TopicArn!, kind, change, judgement, Outcome.Ok, OutcomeReason.None, why, [], null, newer) { Tampering = invocation.Tampering };
+                return await PublishAsync(invocation, evidenceContext, ok with { Reason = why }).ConfigureAwait(false);
+            }
+
             if (invocation.Tampering.Count == 0)
             {
                 return ok;
@@ -215,7 +223,7 @@ public sealed class PolicyChangeProcessor
         var breaks = judgement.Verdict.Access == AccessVerdict.Breaks;
         var decision = breaks && config.RollsBack(kind.RestoreKind)
             ? await WhileJudgingAsync(change, kind, deadline, _ => DecideRollbackAsync(invocation, knownGoodRead, judgement)).ConfigureAwait(false)
-            : new Decision(Outcome.Alerted, OutcomeReason.None, breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null);
+            : new Decision(Outcome.Alerted, OutcomeReason.None, kind.FailureEvidence is { } failing ? $"{failing} ({change.ErrorCode})" : breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null);
 
         var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer) { Tampering = invocation.Tampering, DelayedNote = invocation.DelayedNote };
         var result = new InvocationResult(decision.Outcome, change.EventId, decision.Reason, kind.Type, kind.Name, judgement.Verdict, diff, NewerChangeExists: newer, ReasonCode: decision.Code, DelayedAlert: invocation.RetryOfStopped);

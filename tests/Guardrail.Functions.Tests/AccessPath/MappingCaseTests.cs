@@ -28,7 +28,23 @@ public sealed class MappingCaseTests
     {
         var c = Cases.Single(x => x["name"]!.GetValue<string>() == name);
         var env = Environment(c);
-        var eventJson = PathWorld.Event(c["event"]!.GetValue<string>(), [.. (c["changes"]?.AsObject() ?? []).Select(p => (p.Key, p.Value))]);
+        var eventJson = Sandbox.Event(c["event"]!.GetValue<string>(), node =>
+        {
+            // A null change removes the field (CloudTrail writes no errorCode for a call that succeeded).
+            foreach (var (path, value) in c["changes"]?.AsObject() ?? [])
+            {
+                var parts = path.Split('.');
+                var parent = parts[..^1].Aggregate((JsonNode)node, (n, part) => n[part]!).AsObject();
+                if (value is null)
+                {
+                    parent.Remove(parts[^1]);
+                }
+                else
+                {
+                    parent[parts[^1]] = value.DeepClone();
+                }
+            }
+        });
 
         if (c["paths"] is JsonArray paths)
         {

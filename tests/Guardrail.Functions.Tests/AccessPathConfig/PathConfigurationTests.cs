@@ -23,7 +23,7 @@ public sealed class PathConfigurationTests
     }
 
     [Theory]
-    [InlineData("true", 10)]
+    [InlineData("true", 13)]
     [InlineData("false", 0)]
     [InlineData("key-policy, key-state", 2)]
     public void Rollback_takes_true_false_or_a_list_of_kinds(string value, int kinds)
