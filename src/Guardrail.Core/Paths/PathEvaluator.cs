@@ -26,7 +26,7 @@ public static class PathEvaluator
         new CatalogHop(),
         new OwnershipHop(),
         new NotJudgedHop(HopKind.LakeFormation, "Lake Formation permissions (the guardrail does not read them yet; a table registered with Lake Formation also needs SELECT and DESCRIBE grants and lakeformation:GetDataAccess)"),
-        new NotJudgedHop(HopKind.VpcEndpoint, "the S3 VPC endpoint policy on a Serverless workgroup's route (enhanced VPC routing; not judged yet)"),
+        new VpcEndpointHop(),
     ];
 
     /// <summary>

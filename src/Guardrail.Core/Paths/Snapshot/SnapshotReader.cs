@@ -21,7 +21,7 @@ public static class SnapshotReader
         MaxDepth = 64,
     };
 
-    private static readonly KnownNames Sections = new("spectrum", "roles", "buckets", "keys", "catalogs", "organization");
+    private static readonly KnownNames Sections = new("spectrum", "roles", "buckets", "keys", "catalogs", "organization", "vpcEndpoints", "accessPoints");
 
     /// <summary>Parses <paramref name="text"/> into a <see cref="PathSnapshot"/>.</summary>
     /// <exception cref="SnapshotParseException">The text is not a valid snapshot; the message names the element.</exception>
@@ -48,6 +48,8 @@ public static class SnapshotReader
         var organization = snapshot.TryGet(5, out var organizationElement, out var organizationPath)
             ? OrganizationSectionReader.Organization(organizationElement, organizationPath)
             : null;
-        return new PathSnapshot(spectrum, roles, buckets, keys, catalogs, organization);
+        var endpoints = snapshot.TryGet(6, out var endpointsElement, out var endpointsPath) ? VpcEndpointSectionReader.Read(endpointsElement, endpointsPath) : [];
+        var accessPoints = snapshot.TryGet(7, out var accessPointsElement, out var accessPointsPath) ? AccessPointSectionReader.Read(accessPointsElement, accessPointsPath) : [];
+        return new PathSnapshot(spectrum, roles, buckets, keys, catalogs, organization) { VpcEndpoints = endpoints, AccessPoints = accessPoints };
     }
 }
