@@ -98,6 +98,14 @@ internal sealed class VpcEndpointHop : IHop
             return;
         }
 
+        // Each endpoint is another policy over every bucket's shapes: pay for it up front, like a bucket's requests.
+        if (!path.Budget.TrySpend(PathJudging.TableUnits))
+        {
+            hop.Judged(Tri.Unknown);
+            hop.Add(document, RuleIds.EvaluationBudget, Tri.Unknown, "(policy)", $"The policy of endpoint {id} was not judged: the path's work budget ran out first.");
+            return;
+        }
+
         var set = PolicySet.Of(new NamedPolicy(document, policy));
         foreach (var bucket in path.Buckets)
         {
