@@ -15,9 +15,9 @@ namespace Guardrail.Core.Paths.Hops;
 /// with <c>aws:SourceVpce</c> set), the session of the reading role being the caller (gateway endpoint statements
 /// name <c>Principal "*"</c>); a <c>null</c> policy is AWS's default, full access.
 /// Not judged here: <c>kms:Decrypt</c>, which S3 calls on the role's behalf from inside AWS, not through the
-/// endpoint; the Glue reads, which go to Glue's own (interface) endpoint or public endpoint; the requests of tables
-/// read through an access point, whose ARNs an endpoint policy sees is not judged (the bucket's shapes are); and
-/// whether the route reaches S3 at all without an endpoint (a NAT or internet gateway).
+/// endpoint; the Glue reads, which go to Glue's own (interface) endpoint or public endpoint; which ARNs an endpoint
+/// policy sees for a table read through an access point (the bucket's shapes are judged); and whether the route
+/// reaches S3 at all without an endpoint (a NAT or internet gateway).
 /// </summary>
 internal sealed class VpcEndpointHop : IHop
 {

@@ -23,9 +23,11 @@ internal static class AccessPointSectionReader
         var accessPoint = SnapshotObject.Read(element, path, AccessPointNames);
         var bucket = SnapshotJson.Checked(accessPoint.Required(0, out var bucketPath), bucketPath, AwsIdentifiers.BucketNameProblem);
         var account = SnapshotJson.Checked(accessPoint.Required(1, out var accountPath), accountPath, AwsIdentifiers.AccountIdProblem);
-        if (AccessPointArn.TryParse(arn)!.Account != account)
+        // The key was validated as an access point ARN by the map reader.
+        var owner = AccessPointArn.TryParse(arn)!.Account;
+        if (owner != account)
         {
-            throw SnapshotJson.Error(accountPath, $"the access point's ARN names account {AccessPointArn.TryParse(arn)!.Account}, not {account}");
+            throw SnapshotJson.Error(accountPath, $"the access point's ARN names account {owner}, not {account}");
         }
 
         var origin = SnapshotJson.Choice(accessPoint.Required(2, out var originPath), originPath, Origins);
