@@ -73,6 +73,22 @@ public static class Fixes
             "Attach the role that Lake Formation grants to the cluster directly rather than reaching it through a role chain.",
         RuleIds.LfRouteUndocumented =>
             "Make the table's route unambiguous: either govern it with Lake Formation only (revoke IAM_ALLOWED_PRINCIPALS) or with IAM only.",
+        RuleIds.VpcePolicyDenies =>
+            "Remove the VPC endpoint policy's deny for the Spectrum role's S3 reads, or narrow it (for example exempt the role with aws:PrincipalArn).",
+        RuleIds.VpcePolicyMissingAllow =>
+            "Allow the Spectrum role's s3:GetObject, s3:ListBucket and s3:GetBucketLocation on the lake's buckets and objects in the S3 VPC endpoint policy (aws ec2 modify-vpc-endpoint --policy-document), or reset it to the default full-access policy.",
+        RuleIds.VpceNotOnPath =>
+            "Nothing to change: no S3 VPC endpoint policy is on this reader's path. Restrictions to VPC endpoints in bucket policies do not admit its reads.",
+        RuleIds.AccessPointNetworkOriginVpc =>
+            "Redshift Spectrum does not support VPC-origin access points: point the table's LOCATION at an access point with Internet network origin, or at the bucket itself.",
+        RuleIds.AccessPointPolicyDenies =>
+            "Remove the access point policy's deny for the Spectrum role's reads through the access point, or narrow it.",
+        RuleIds.AccessPointPolicyMissingAllow =>
+            "Allow the Spectrum role s3:GetObject on arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME/object/PREFIX* and s3:ListBucket on the access point ARN in the access point policy.",
+        RuleIds.AccessPointNotDelegated =>
+            "Let the bucket admit reads through the access point: delegate access control to access points (allow Principal \"*\" with a condition on s3:DataAccessPointAccount or s3:DataAccessPointArn) or allow the Spectrum role in the bucket policy.",
+        RuleIds.AccessPointBucketMismatch =>
+            "Make the snapshot's table bucket the bucket the access point serves, so the bucket's policy, encryption and ownership judged are the ones the reads meet.",
         RuleIds.HopUnchecked =>
             "Add the missing input to the snapshot (guardrail snapshot collects it when it has permission to read it).",
         _ => string.Empty,

@@ -55,6 +55,9 @@ public static class RuleIds
     public const string AccessPointPolicyMissingAllow = "ap-policy-missing-allow";
     public const string AccessPointNotDelegated = "ap-not-delegated";
 
+    /// <summary>A table's access point serves another bucket than the one the table names.</summary>
+    public const string AccessPointBucketMismatch = "ap-bucket-mismatch";
+
     /// <summary>A hop (or part of one) whose input the snapshot did not give: listed, not verified, not guessed.</summary>
     public const string HopUnchecked = "hop-unchecked";
 }

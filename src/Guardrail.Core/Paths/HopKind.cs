@@ -27,7 +27,7 @@ public enum HopKind
     /// <summary>Lake Formation permissions (not judged yet).</summary>
     LakeFormation,
 
-    /// <summary>The VPC endpoint policy of Serverless with enhanced VPC routing (not judged yet).</summary>
+    /// <summary>The S3 VPC endpoint policies of Serverless with enhanced VPC routing.</summary>
     VpcEndpoint,
 }
 

@@ -26,7 +26,7 @@ public static class PathEvaluator
         new CatalogHop(),
         new OwnershipHop(),
         new LakeFormationHop(),
-        new NotJudgedHop(HopKind.VpcEndpoint, "the S3 VPC endpoint policy on a Serverless workgroup's route (enhanced VPC routing; not judged yet)"),
+        new VpcEndpointHop(),
     ];
 
     /// <summary>

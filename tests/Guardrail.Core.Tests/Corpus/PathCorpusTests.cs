@@ -81,7 +81,7 @@ public sealed class PathCorpusTests
     {
         var cases = CorpusCase.Load(Folder).Select(c => c.Json["expect"]!.AsObject()).ToList();
         var asserted = cases.SelectMany(e => e["hops"]?.AsObject() ?? []).Select(p => (Hop: p.Key, Status: p.Value!.GetValue<string>())).ToList();
-        var judged = new[] { HopKind.Trust, HopKind.Association, HopKind.Identity, HopKind.Bucket, HopKind.Key, HopKind.Catalog, HopKind.Ownership };
+        var judged = new[] { HopKind.Trust, HopKind.Association, HopKind.Identity, HopKind.Bucket, HopKind.Key, HopKind.Catalog, HopKind.Ownership, HopKind.VpcEndpoint };
 
         foreach (var hop in judged.Select(h => h.ToText()))
         {
@@ -97,7 +97,9 @@ public sealed class PathCorpusTests
             "scp-denies", "rcp-denies", "key-disabled", "key-policy-denies", "key-not-delegated", "aws-managed-key-cross-account",
             "catalog-missing-grant", "object-ownership", RuleIds.VpceRestriction, RuleIds.PresignedUrlBlocked,
             RuleIds.SignatureAgeTooShort, RuleIds.PrincipalDenied, RuleIds.MissingCrossAccountGrant, RuleIds.ConditionUnknowable,
-            "hop-unchecked",
+            "hop-unchecked", RuleIds.VpcePolicyDenies, RuleIds.VpcePolicyMissingAllow, RuleIds.VpceNotOnPath,
+            RuleIds.AccessPointNetworkOriginVpc, RuleIds.AccessPointPolicyDenies, RuleIds.AccessPointPolicyMissingAllow,
+            RuleIds.AccessPointNotDelegated, RuleIds.AccessPointBucketMismatch,
         ];
         Assert.All(issueRules, rule => Assert.True(rules.Contains(rule), $"no case expects rule {rule}"));
     }

@@ -39,7 +39,7 @@ public sealed class SnapshotMalformedTests
         Assert.True(all.Count >= 25, $"{all.Count} cases; the brief asks for at least 25");
         Assert.Equal(all.Count, all.Select(c => c.Name).Distinct().Count());
         var messages = all.Select(c => c.Json["expect"]!["error"]?.GetValue<string>() ?? c.Json["expect"]!["errorPrefix"]!.GetValue<string>()).ToList();
-        foreach (var section in new[] { "spectrum.", "roles[", "buckets.", "keys", "catalogs", "organization." })
+        foreach (var section in new[] { "spectrum.", "roles[", "buckets.", "keys", "catalogs", "organization.", "vpcEndpoints.", "accessPoints[" })
         {
             Assert.Contains(messages, m => m.StartsWith(section, StringComparison.Ordinal));
         }

@@ -7,7 +7,9 @@ namespace Guardrail.Core.Paths.Changes;
 /// <summary>
 /// What changed on a path between its known-good snapshot and the live one, hop by hop: statement-level changes of
 /// every document (labelled "<c>document: statement</c>"), documents attached or removed, and the settings that are
-/// not policies (key state, default encryption, Object Ownership, the roles attached to the cluster), and Lake Formation's registrations, grants, LF-tags and opt-ins.
+/// not policies (key state, default encryption, Object Ownership, the roles attached to the cluster, enhanced VPC
+/// routing, the S3 endpoints on the route, an access point's bucket and network origin), and Lake Formation's
+/// registrations, grants, LF-tags and opt-ins.
 /// </summary>
 public static class SnapshotDiff
 {
@@ -58,10 +60,50 @@ public static class SnapshotDiff
             }
         }
 
+        Network(changes, before, after);
         Levels(changes, "SCP", before?.Organization?.ServiceControlPolicies, after.Organization?.ServiceControlPolicies);
         Levels(changes, "RCP", before?.Organization?.ResourceControlPolicies, after.Organization?.ResourceControlPolicies);
         return changes;
     }
+
+    // The network path (issue 15): the cluster's routing and S3 endpoints, each endpoint's policy, each access point.
+    private static void Network(List<StatementChange> changes, PathSnapshot? before, PathSnapshot after)
+    {
+        Setting(changes, "cluster: enhanced VPC routing", OnOff(before?.Spectrum.Cluster?.EnhancedVpcRouting), OnOff(after.Spectrum.Cluster?.EnhancedVpcRouting));
+        Setting(changes, "cluster: S3 endpoints", Endpoints(before?.Spectrum.Cluster), Endpoints(after.Spectrum.Cluster));
+        foreach (var id in Keys(before?.VpcEndpoints, after.VpcEndpoints))
+        {
+            var old = before?.VpcEndpoints.GetValueOrDefault(id);
+            var now = after.VpcEndpoints.GetValueOrDefault(id);
+            Setting(changes, $"VPC endpoint {id}", old is null ? null : $"{old.Type} {old.ServiceName}", now is null ? null : $"{now.Type} {now.ServiceName}");
+            Setting(changes, $"endpoint policy of {id}", EndpointPolicy(old), EndpointPolicy(now));
+            Document(changes, $"endpoint policy of {id}", old?.Policy.Value, now?.Policy.Value);
+        }
+
+        foreach (var arn in Keys(before?.AccessPoints, after.AccessPoints))
+        {
+            var old = before?.AccessPoints.GetValueOrDefault(arn);
+            var now = after.AccessPoints.GetValueOrDefault(arn);
+            Setting(changes, $"access point {arn}", Describe(old), Describe(now));
+            Setting(changes, $"access point policy of {arn}", old is null ? null : Exists(old.Policy.Value), now is null ? null : Exists(now.Policy.Value));
+            Document(changes, $"access point policy of {arn}", old?.Policy.Value, now?.Policy.Value);
+        }
+    }
+
+    // The origin as S3 Control spells it (Internet, VPC).
+    private static string? Describe(AccessPointFacts? accessPoint) => accessPoint is null ? null
+        : $"bucket {accessPoint.Bucket}, {(accessPoint.NetworkOrigin == AccessPointNetworkOrigin.Vpc ? "VPC" : "Internet")} origin";
+
+    private static string? OnOff(bool? value) => value switch
+    {
+        null => null,
+        true => "on",
+        false => "off",
+    };
+
+    private static string? Endpoints(ClusterFacts? cluster) => cluster is { S3EndpointsGiven: true } ? Join(cluster.VpcEndpoints) : null;
+
+    private static string? EndpointPolicy(VpcEndpointFacts? endpoint) => endpoint is null ? null : endpoint.Policy.Value is null ? "default (full access)" : "custom";
 
     private static IEnumerable<string> Keys<T>(IReadOnlyDictionary<string, T>? before, IReadOnlyDictionary<string, T> after) =>
         (before?.Keys ?? []).Concat(after.Keys).Distinct(StringComparer.Ordinal);

@@ -7,7 +7,8 @@ namespace Guardrail.Core.Paths.Hops;
 
 /// <summary>
 /// Each bucket's policy, judged as <c>check bucket-policy</c> judges it (denies, the cross-account grant, security),
-/// plus the cross-account grant of <c>s3:GetBucketLocation</c> and the RCPs of the bucket's account.
+/// plus the cross-account grant of <c>s3:GetBucketLocation</c>, the reads of tables through an S3 access point
+/// (<see cref="AccessPointCheck"/>) and the RCPs of the bucket's account.
 /// </summary>
 internal sealed class BucketHop : IHop
 {
@@ -58,6 +59,7 @@ internal sealed class BucketHop : IHop
                 }
             }
 
+            AccessPointCheck.Apply(hop, path, bucket, account);
             ResourceControl.Apply(hop, path, account, path.S3Shapes(bucket));
         }
 

@@ -21,7 +21,7 @@ public static class SnapshotReader
         MaxDepth = 64,
     };
 
-    private static readonly KnownNames Sections = new("spectrum", "roles", "buckets", "keys", "catalogs", "organization", "lakeFormation");
+    private static readonly KnownNames Sections = new("spectrum", "roles", "buckets", "keys", "catalogs", "organization", "vpcEndpoints", "accessPoints", "lakeFormation");
 
     /// <summary>Parses <paramref name="text"/> into a <see cref="PathSnapshot"/>.</summary>
     /// <exception cref="SnapshotParseException">The text is not a valid snapshot; the message names the element.</exception>
@@ -48,9 +48,11 @@ public static class SnapshotReader
         var organization = snapshot.TryGet(5, out var organizationElement, out var organizationPath)
             ? OrganizationSectionReader.Organization(organizationElement, organizationPath)
             : null;
-        var lakeFormation = snapshot.TryGet(6, out var lakeFormationElement, out var lakeFormationPath)
+        var endpoints = snapshot.TryGet(6, out var endpointsElement, out var endpointsPath) ? VpcEndpointSectionReader.Read(endpointsElement, endpointsPath) : [];
+        var accessPoints = snapshot.TryGet(7, out var accessPointsElement, out var accessPointsPath) ? AccessPointSectionReader.Read(accessPointsElement, accessPointsPath) : [];
+        var lakeFormation = snapshot.TryGet(8, out var lakeFormationElement, out var lakeFormationPath)
             ? LakeFormationSectionReader.Read(lakeFormationElement, lakeFormationPath)
             : [];
-        return new PathSnapshot(spectrum, roles, buckets, keys, catalogs, organization) { LakeFormation = lakeFormation };
+        return new PathSnapshot(spectrum, roles, buckets, keys, catalogs, organization) { VpcEndpoints = endpoints, AccessPoints = accessPoints, LakeFormation = lakeFormation };
     }
 }

@@ -10,8 +10,8 @@ namespace Guardrail.Core.Paths.Snapshot;
 internal static class SpectrumSectionReader
 {
     private static readonly KnownNames SectionNames = new("roleChain", "cluster", "region", "tables");
-    private static readonly KnownNames ClusterNames = new("kind", "iamRoles", "vpcEndpoints");
-    private static readonly KnownNames TableNames = new("bucket", "prefix", "catalogAccount", "database", "table");
+    private static readonly KnownNames ClusterNames = new("kind", "iamRoles", "vpcEndpoints", "enhancedVpcRouting", "s3Endpoints");
+    private static readonly KnownNames TableNames = new("bucket", "prefix", "catalogAccount", "database", "table", "accessPoint");
 
     private static readonly (string, ClusterKind)[] ClusterKinds = [("provisioned", ClusterKind.Provisioned), ("serverless", ClusterKind.Serverless)];
 
@@ -67,10 +67,20 @@ internal static class SpectrumSectionReader
         IReadOnlyList<string>? roles = cluster.TryGet(1, out var rolesElement, out var rolesPath)
             ? SnapshotJson.Array(rolesElement, rolesPath, static (role, rolePath) => SnapshotJson.Checked(role, rolePath, RoleArn.Problem))
             : null;
-        IReadOnlyList<string> endpoints = cluster.TryGet(2, out var endpointsElement, out var endpointsPath)
-            ? SnapshotJson.Array(endpointsElement, endpointsPath, static (vpce, vpcePath) => SnapshotJson.Checked(vpce, vpcePath, AwsIdentifiers.VpceIdProblem))
+        bool? routing = cluster.TryGet(3, out var routingElement, out var routingPath) ? SnapshotJson.Boolean(routingElement, routingPath) : null;
+
+        // "s3Endpoints" is the name; "vpcEndpoints" its older spelling, still read. Absent: not known, never "none".
+        var older = cluster.TryGet(2, out var olderElement, out var olderPath);
+        var newer = cluster.TryGet(4, out var newerElement, out var newerPath);
+        if (older && newer)
+        {
+            throw SnapshotJson.Error(olderPath, "give the S3 endpoints once, as \"s3Endpoints\" (\"vpcEndpoints\" is its older name)");
+        }
+
+        IReadOnlyList<string> endpoints = older || newer
+            ? SnapshotJson.Array(newer ? newerElement : olderElement, newer ? newerPath : olderPath, static (vpce, vpcePath) => SnapshotJson.Checked(vpce, vpcePath, AwsIdentifiers.VpceIdProblem))
             : [];
-        return new ClusterFacts(kind, roles, endpoints);
+        return new ClusterFacts(kind, roles, endpoints) { EnhancedVpcRouting = routing, S3EndpointsGiven = older || newer };
     }
 
     private static TableLocation Table(JsonElement element, JsonLocation path)
@@ -88,6 +98,9 @@ internal static class SpectrumSectionReader
             throw SnapshotJson.Error(path, "a \"table\" needs its \"database\"");
         }
 
-        return new TableLocation(bucket, prefix, account, database, name);
+        string? accessPoint = table.TryGet(5, out var accessPointElement, out var accessPointPath)
+            ? SnapshotJson.Checked(accessPointElement, accessPointPath, AccessPointArn.Problem)
+            : null;
+        return new TableLocation(bucket, prefix, account, database, name) { AccessPoint = accessPoint };
     }
 }
