@@ -38,8 +38,9 @@ public sealed class RestoreFactsTests
         LiveCollectionTests.AssertJson(LiveCollectionTests.Expected(world, "full-world-facts.json"), JsonSerializer.SerializeToNode(collection.Facts, Json)!);
         Assert.Equal("v2", collection.Facts.DefaultVersionOf(lakeRead));
 
-        // Gathered from the answers the snapshot needed: the call count is the snapshot's alone.
-        Assert.Equal(49, factory.Counter.Total);
+        // Gathered from the answers the snapshot needed: the call count is the snapshot's alone (moto answers the
+        // LF-tag policy listing by resource type with a 500, so that listing is made twice: 51 here, 50 on AWS).
+        Assert.Equal(51, factory.Counter.Total);
     }
 
     [Fact]

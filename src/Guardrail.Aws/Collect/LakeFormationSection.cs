@@ -9,7 +9,8 @@ namespace Guardrail.Aws.Collect;
 /// <summary>
 /// The <c>lakeFormation</c> section, by account: the locations registered over the path's buckets, the grants of the
 /// reading role (and of its account, and of <c>IAM_ALLOWED_PRINCIPALS</c>) on each table, its database and all its
-/// database's tables, the LF-tags of each table and database, and (for a location in hybrid access mode) the
+/// database's tables, the LF-tags of each table and database (when a grant through an LF-tag policy is on the path:
+/// they decide nothing else), and (for a location in hybrid access mode) the
 /// opt-ins. An account whose registrations or grants cannot be read is left out whole (unknown), and reported; the
 /// tags and opt-ins are parts of their own, left out alone. Returns the registration roles, which are roles of the path.
 /// </summary>
@@ -65,7 +66,9 @@ internal static class LakeFormationSection
             ["resources"] = new JsonArray([.. locations.Select(l => (JsonNode?)new JsonObject { ["resourceArn"] = l.ResourceArn, ["roleArn"] = l.RoleArn, ["hybridAccessEnabled"] = l.HybridAccessEnabled })]),
             ["permissions"] = permissions,
         };
-        if (await TagsAsync(context, lf, account, tables, resource).ConfigureAwait(false) is { } tags)
+        // Tags decide only grants made through LF-tag policies: read when such a grant is on the path.
+        if (permissions.Any(p => p?["resource"]?["lfTagPolicy"] is not null)
+            && await TagsAsync(context, lf, account, tables, resource).ConfigureAwait(false) is { } tags)
         {
             entry["resourceTags"] = tags;
         }
@@ -109,47 +112,9 @@ internal static class LakeFormationSection
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var grants = new JsonArray();
-        foreach (var table in tables)
+        void Keep(IEnumerable<LfPermissionEntry> entries)
         {
-            LfResource[] resources = [new LfResource.Table(table.Database!, table.Table!), new LfResource.AllTables(table.Database!), new LfResource.Database(table.Database!)];
-            foreach (var lfResource in resources)
-            {
-                foreach (var principal in principals)
-                {
-                    var filter = new LfPermissionFilter(lfResource, principal);
-                    var read = await context.TryAsync(resource, () => context.Once($"lf-permissions {account} {lfResource} {principal}", () => lf.ListPermissionsAsync(filter, context.Token))).ConfigureAwait(false);
-                    if (read is null)
-                    {
-                        return null;
-                    }
-
-                    foreach (var entry in read.Value.Where(e => e.Resource is not null && e.Permissions.Count > 0))
-                    {
-                        var grant = new JsonObject
-                        {
-                            ["principal"] = entry.Principal,
-                            ["resource"] = LfResourceSnapshotJson.Of(entry.Resource!),
-                            ["permissions"] = LfResourceSnapshotJson.Strings(entry.Permissions),
-                        };
-                        if (seen.Add(grant.ToJsonString()))
-                        {
-                            grants.Add((JsonNode)grant);
-                        }
-                    }
-                }
-            }
-        }
-
-        // Grants through LF-tag policies name an expression, not a table: listed once, kept for the path's principals.
-        if (tables.Count > 0)
-        {
-            var tagged = await context.TryAsync(resource, () => context.Once($"lf-tag-policy-permissions {account}", () => lf.ListTagPolicyTablePermissionsAsync(context.Token))).ConfigureAwait(false);
-            if (tagged is null)
-            {
-                return null;
-            }
-
-            foreach (var entry in tagged.Value.Where(e => e.Resource is LfResource.TagPolicy && e.Permissions.Count > 0 && principals.Contains(e.Principal)))
+            foreach (var entry in entries.Where(e => e.Resource is not null && e.Permissions.Count > 0 && OnPath(e.Resource, tables)))
             {
                 var grant = new JsonObject
                 {
@@ -164,8 +129,46 @@ internal static class LakeFormationSection
             }
         }
 
+        // One listing per resource type covers every table, wildcard, column and database grant (Lake Formation
+        // filters by principal only together with one resource); the path's principals' grants are kept.
+        foreach (var type in tables.Count > 0 ? new[] { "TABLE", "DATABASE" } : [])
+        {
+            var read = await context.TryAsync(resource, () => context.Once($"lf-permissions {account} {type}", () => lf.ListPermissionsOfTypeAsync(type, context.Token))).ConfigureAwait(false);
+            if (read is null)
+            {
+                return null;
+            }
+
+            Keep(read.Value.Where(e => principals.Contains(e.Principal)));
+        }
+
+        // Grants through LF-tag policies name an expression, not a table: listed once, kept for the path's principals.
+        if (tables.Count > 0)
+        {
+            var tagged = await context.TryAsync(resource, () => context.Once($"lf-tag-policy-permissions {account}", () => lf.ListTagPolicyTablePermissionsAsync(context.Token))).ConfigureAwait(false);
+            if (tagged is null)
+            {
+                return null;
+            }
+
+            Keep(tagged.Value.Where(e => principals.Contains(e.Principal)));
+        }
+
         return grants;
     }
+
+    // A grant bears on the path when it names one of its tables or their databases, or is an LF-tag policy.
+    private static bool OnPath(LfResource resource, IReadOnlyList<TableTarget> tables) =>
+        resource is LfResource.TagPolicy || tables.Any(t => resource switch
+        {
+            LfResource.Table table => Same(table.DatabaseName, t.Database!) && Same(table.Name, t.Table!),
+            LfResource.AllTables all => Same(all.DatabaseName, t.Database!),
+            LfResource.TableWithColumns columns => Same(columns.DatabaseName, t.Database!) && Same(columns.Name, t.Table!),
+            LfResource.Database database => Same(database.Name, t.Database!),
+            _ => false,
+        });
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<JsonObject?> TagsAsync(CollectionContext context, ILakeFormationReader lf, string account, IReadOnlyList<TableTarget> tables, string resource)
     {

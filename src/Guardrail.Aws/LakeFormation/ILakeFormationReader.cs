@@ -21,6 +21,13 @@ public interface ILakeFormationReader
     Task<IReadOnlyList<LfPermissionEntry>> ListPermissionsAsync(LfPermissionFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <c>ListPermissions</c> by resource type (<c>TABLE</c>: every grant on tables, every table of a database and
+    /// columns; <c>DATABASE</c>: on databases), every page, for every principal (Lake Formation takes a principal only
+    /// with a resource).
+    /// </summary>
+    Task<IReadOnlyList<LfPermissionEntry>> ListPermissionsOfTypeAsync(string resourceType, CancellationToken cancellationToken);
+
+    /// <summary>
     /// <c>ListPermissions</c> by resource type, every page: the grants made through LF-tag policies on tables
     /// (<c>LF_TAG_POLICY_TABLE</c>), which no table's own listing names.
     /// </summary>

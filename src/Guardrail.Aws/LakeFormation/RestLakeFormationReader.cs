@@ -38,6 +38,9 @@ public sealed class RestLakeFormationReader(AwsRestJsonClient client, AwsCallCou
         return Entries(await ListAsync("ListPermissions", request, "PrincipalResourcePermissions", cancellationToken).ConfigureAwait(false));
     }
 
+    public async Task<IReadOnlyList<LfPermissionEntry>> ListPermissionsOfTypeAsync(string resourceType, CancellationToken cancellationToken) =>
+        Entries(await ListAsync("ListPermissions", new JsonObject { ["ResourceType"] = resourceType }, "PrincipalResourcePermissions", cancellationToken).ConfigureAwait(false));
+
     public async Task<IReadOnlyList<LfPermissionEntry>> ListTagPolicyTablePermissionsAsync(CancellationToken cancellationToken)
     {
         List<JsonObject> items;

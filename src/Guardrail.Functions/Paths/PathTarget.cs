@@ -50,10 +50,13 @@ public sealed record PathTarget(string Key, IReadOnlyList<RoleArn> Chain, Cluste
         var prefixes = config.Prefixes.Count == 0 ? [string.Empty] : config.Prefixes;
         var buckets = config.ProtectedBuckets?.Order(StringComparer.Ordinal).ToList() ?? [];
         var tables = buckets.SelectMany(b => prefixes.Select(p => new TableTarget(b, p))).ToList();
-        if (tables.Count > 0)
+        if (tables.Count > 0 && config.Paths.CatalogTables.Count > 0)
         {
-            // A catalog table is read through the first table location; its bucket is read once all the same.
-            tables.AddRange(config.Paths.CatalogTables.Select(t => tables[0] with { CatalogAccount = t.Account, Database = t.Database, Table = t.Table }));
+            // The catalog tables are read through the first table location, which Spectrum reads only through them:
+            // they take its place (a location Lake Formation governs is then judged for them, not as a bare read).
+            var first = tables[0];
+            tables.RemoveAt(0);
+            tables.InsertRange(0, config.Paths.CatalogTables.Select(t => first with { CatalogAccount = t.Account, Database = t.Database, Table = t.Table }));
         }
 
         var clusters = config.Paths.Clusters.Count == 0 ? [null] : config.Paths.Clusters.Cast<ClusterTarget?>().ToList();

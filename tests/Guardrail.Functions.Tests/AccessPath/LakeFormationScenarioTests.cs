@@ -27,6 +27,7 @@ public sealed class LakeFormationScenarioTests(MotoServer moto)
         var lake = new AwsRestJsonClient(http, moto.Endpoint, "lakeformation");
         await CatalogTableAsync(world, lake);
         await lake.PostAsync("GrantPermissions", Grant(PathWorld.RoleArn, "SELECT", "DESCRIBE"), default);
+        await RegisterAsync(world, lake);
         await RestorableHopTests.BaselineAsync(world, Tables);
         await lake.PostAsync("RevokePermissions", Grant(PathWorld.RoleArn, "SELECT", "DESCRIBE"), default);
 
@@ -48,8 +49,10 @@ public sealed class LakeFormationScenarioTests(MotoServer moto)
         var lake = new AwsRestJsonClient(http, moto.Endpoint, "lakeformation");
         await CatalogTableAsync(world, lake);
         await lake.PostAsync("GrantPermissions", Grant(PathWorld.RoleArn, "SELECT", "DESCRIBE"), default);
-        var registration = await world.SecondReaderAsync("lf-registration");
-        await lake.PostAsync("RegisterResource", new JsonObject { ["ResourceArn"] = $"arn:aws:s3:::{Sandbox.Bucket}", ["RoleArn"] = registration }, default);
+        await RegisterAsync(world, lake);
+
+        // As AWS advises for a governed table, the cluster's role keeps no S3 access of its own.
+        await world.IamAsync("DetachRolePolicy", ("RoleName", PathWorld.RoleName), ("PolicyArn", PathWorld.LakeRead));
         await RestorableHopTests.BaselineAsync(world, Tables);
         await lake.PostAsync("DeregisterResource", new JsonObject { ["ResourceArn"] = $"arn:aws:s3:::{Sandbox.Bucket}" }, default);
 
@@ -97,12 +100,27 @@ public sealed class LakeFormationScenarioTests(MotoServer moto)
         ["Permissions"] = new JsonArray([.. permissions.Select(p => (JsonNode)p)]),
     };
 
+    /// <summary>Registers the protected bucket with a role Lake Formation may assume, which reads the lake as the cluster's role does.</summary>
+    private static async Task RegisterAsync(PathWorld world, AwsRestJsonClient lake)
+    {
+        var registration = await world.SecondReaderAsync("lf-registration");
+        await world.IamAsync("UpdateAssumeRolePolicy", ("RoleName", "lf-registration"), ("PolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lakeformation.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
+        await lake.PostAsync("RegisterResource", new JsonObject { ["ResourceArn"] = $"arn:aws:s3:::{Sandbox.Bucket}", ["RoleArn"] = registration }, default);
+    }
+
     /// <summary>The catalog table sales.orders over the protected bucket, in Lake Formation's hands (no IAMAllowedPrincipals).</summary>
     private static async Task CatalogTableAsync(PathWorld world, AwsRestJsonClient lake)
     {
         await world.IamAsync("PutRolePolicy", ("RoleName", PathWorld.RoleName), ("PolicyName", "lf-read"), ("PolicyDocument", PathWorld.Document(PathWorld.Statement("Allow", "lakeformation:GetDataAccess", "*"), PathWorld.Statement("Allow", "glue:Get*", "*"))));
         await world.Glue.CallAsync("CreateDatabase", new JsonObject { ["DatabaseInput"] = new JsonObject { ["Name"] = "sales" } }, default);
         await world.Glue.CallAsync("CreateTable", new JsonObject { ["DatabaseName"] = "sales", ["TableInput"] = new JsonObject { ["Name"] = "orders", ["StorageDescriptor"] = new JsonObject { ["Location"] = $"s3://{Sandbox.Bucket}/sales/orders/" } } }, default);
+        // LF-tags on both (moto 5.2 answers GetResourceLFTags with a 500 for a resource that has none).
+        await lake.PostAsync("CreateLFTag", new JsonObject { ["TagKey"] = "domain", ["TagValues"] = new JsonArray("sales", "finance") }, default);
+        foreach (var resource in new JsonNode[] { new JsonObject { ["Database"] = new JsonObject { ["Name"] = "sales" } }, OrdersTable.DeepClone() })
+        {
+            await lake.PostAsync("AddLFTagsToResource", new JsonObject { ["Resource"] = resource, ["LFTags"] = new JsonArray(new JsonObject { ["TagKey"] = "domain", ["TagValues"] = new JsonArray("sales") }) }, default);
+        }
+
         await lake.PostAsync("PutDataLakeSettings", new JsonObject { ["DataLakeSettings"] = new JsonObject { ["DataLakeAdmins"] = new JsonArray(new JsonObject { ["DataLakePrincipalIdentifier"] = PathWorld.PlatformAdmin }), ["CreateDatabaseDefaultPermissions"] = new JsonArray(), ["CreateTableDefaultPermissions"] = new JsonArray() } }, default);
     }
 }

@@ -225,7 +225,7 @@ internal sealed class PathWorld : IDisposable
         await CreatePolicyAsync("spectrum-lake-read", Document(
             Statement("Allow", "s3:GetObject", $"{bucketArn}/*", "LakeRead"),
             new JsonObject { ["Sid"] = "LakeList", ["Effect"] = "Allow", ["Action"] = new JsonArray("s3:ListBucket", "s3:GetBucketLocation"), ["Resource"] = bucketArn }));
-        await CreatePolicyAsync("data-boundary", Document(Statement("Allow", "s3:*", "*"), Statement("Allow", "kms:Decrypt", "*"), Statement("Allow", "glue:Get*", "*")));
+        await CreatePolicyAsync("data-boundary", Document(Statement("Allow", "s3:*", "*"), Statement("Allow", "kms:Decrypt", "*"), Statement("Allow", "glue:Get*", "*"), Statement("Allow", "lakeformation:GetDataAccess", "*")));
         await CreatePolicyAsync("spectrum-boundary", Document(Statement("Allow", "glue:Get*", "*")));
         await CreatePolicyAsync("deny-s3", Document(Statement("Deny", "s3:*", "*", "DenyS3")));
 

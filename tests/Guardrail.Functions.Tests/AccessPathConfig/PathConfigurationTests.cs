@@ -64,9 +64,11 @@ public sealed class PathConfigurationTests
             ["path#spectrum@analytics", "path#spectrum@lakehouse", "path#hop,reader@analytics", "path#hop,reader@lakehouse"],
             paths.Select(p => p.Key));
         var first = paths[0];
-        Assert.Equal(5, first.Request.Tables.Count);
-        Assert.Equal(["archive", "archive", "lake", "lake", "archive"], first.Request.Tables.Select(t => t.Bucket));
-        Assert.Equal("orders", first.Request.Tables[^1].Table);
+        // The catalog table takes the place of the first location it is read through: Spectrum reads it only so.
+        Assert.Equal(4, first.Request.Tables.Count);
+        Assert.Equal(["archive", "archive", "lake", "lake"], first.Request.Tables.Select(t => t.Bucket));
+        Assert.Equal(("sales/", "orders"), (first.Request.Tables[0].Prefix, first.Request.Tables[0].Table));
+        Assert.All(first.Request.Tables.Skip(1), t => Assert.Null(t.Table));
         Assert.Equal(ClusterKind.Serverless, paths[1].Cluster!.Kind);
         Assert.Equal("eu-west-1", first.Request.Region);
     }
