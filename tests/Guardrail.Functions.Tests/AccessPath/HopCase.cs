@@ -115,9 +115,9 @@ internal sealed record HopCase(string Name, string Kind, string Hop, string Rule
                 .Select(r => $"{r.ServerSideEncryptionByDefault.ServerSideEncryptionAlgorithm} {r.ServerSideEncryptionByDefault.ServerSideEncryptionKeyManagementServiceKeyId} {r.BucketKeyEnabled}"))),
     ];
 
-    /// <summary>A string request parameter of an events/ file (a policy as CloudTrail records it).</summary>
+    /// <summary>A string request parameter of an events/ file (a policy as CloudTrail records it); a dotted name reaches into nested objects.</summary>
     public static string EventText(string eventFile, string parameter) =>
-        JsonNode.Parse(Sandbox.Event(eventFile))!["detail"]!["requestParameters"]![parameter]!.GetValue<string>();
+        parameter.Split('.').Aggregate(JsonNode.Parse(Sandbox.Event(eventFile))!["detail"]!["requestParameters"]!, (node, name) => node[name]!).GetValue<string>();
 
     private static string? Child(XDocument response, string element) => Aws.Query.AwsQueryClient.Child(response, element);
 

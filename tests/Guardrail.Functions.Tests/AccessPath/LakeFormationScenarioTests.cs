@@ -76,14 +76,25 @@ public sealed class LakeFormationScenarioTests(MotoServer moto)
         using var http = AwsHttp.CreateSignedClient("ec2", "us-east-1");
         var ec2 = new AwsQueryClient(http, moto.Endpoint, "ec2", "2016-11-15");
         var vpc = AwsQueryClient.Child(await ec2.CallAsync("CreateVpc", [new("CidrBlock", "10.0.0.0/16")], default), "vpcId")!;
-        var full = PathWorld.Document(PathWorld.Statement("Allow", "*", "*", "Everything"));
-        var endpoint = AwsQueryClient.Child(await ec2.CallAsync("CreateVpcEndpoint", [new("VpcId", vpc), new("ServiceName", "com.amazonaws.us-east-1.s3"), new("VpcEndpointType", "Gateway"), new("PolicyDocument", full), new("TagSpecification.1.ResourceType", "vpc-endpoint"), new("TagSpecification.1.Tag.1.Key", "spectrum-guardrail"), new("TagSpecification.1.Tag.1.Value", "protected")], default), "vpcEndpointId")!;
-        (string, string)[] serverless = [("GUARDRAIL_CLUSTER", "serverless"), ("GUARDRAIL_VPCE_IDS", endpoint)];
-        await RestorableHopTests.BaselineAsync(world, serverless);
+        var subnet = AwsQueryClient.Child(await ec2.CallAsync("CreateSubnet", [new("VpcId", vpc), new("CidrBlock", "10.0.1.0/24")], default), "subnetId")!;
+        var routes = AwsQueryClient.Child(await ec2.CallAsync("CreateRouteTable", [new("VpcId", vpc)], default), "routeTableId")!;
+        await ec2.CallAsync("AssociateRouteTable", [new("RouteTableId", routes), new("SubnetId", subnet)], default);
+        // AWS's default endpoint policy: full access, to every principal.
+        var full = """{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""";
+        var endpoint = AwsQueryClient.Child(await ec2.CallAsync("CreateVpcEndpoint", [new("VpcId", vpc), new("ServiceName", "com.amazonaws.us-east-1.s3"), new("VpcEndpointType", "Gateway"), new("RouteTableId.1", routes), new("PolicyDocument", full), new("TagSpecification.1.ResourceType", "vpc-endpoint"), new("TagSpecification.1.Tag.1.Key", "spectrum-guardrail"), new("TagSpecification.1.Tag.1.Value", "protected")], default), "vpcEndpointId")!;
+
+        // The workgroup (moto has no Redshift Serverless): enhanced VPC routing through the subnet whose route table
+        // holds the gateway endpoint; the namespace's role trusts both Redshift names, as Serverless needs.
+        using var serverless = new ServerlessStandIn(
+            $$$"""{"namespace":{"namespaceName":"analytics-ns","iamRoles":["{{{PathWorld.RoleArn}}}"]}}""",
+            $$$"""{"workgroup":{"workgroupName":"analytics-wg","namespaceName":"analytics-ns","enhancedVpcRouting":true,"subnetIds":["{{{subnet}}}"]}}""");
+        await world.IamAsync("UpdateAssumeRolePolicy", ("RoleName", PathWorld.RoleName), ("PolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":["redshift.amazonaws.com","redshift-serverless.amazonaws.com"]},"Action":"sts:AssumeRole"}]}"""));
+        (string, string)[] serverlessPath = [("GUARDRAIL_CLUSTERS", "serverless:analytics-ns/analytics-wg"), ("AWS_ENDPOINT_URL_REDSHIFT_SERVERLESS", serverless.Url.ToString().TrimEnd('/'))];
+        await RestorableHopTests.BaselineAsync(world, serverlessPath);
         var otherBucketOnly = HopCase.EventText("access-ec2-modify-vpc-endpoint", "ModifyVpcEndpointRequest.PolicyDocument");
         await ec2.CallAsync("ModifyVpcEndpoint", [new("VpcEndpointId", endpoint), new("PolicyDocument", otherBucketOnly)], default);
 
-        var result = await Sandbox.InvokeAsync(new AccessPathFunction(world.Host([.. serverless, ("GUARDRAIL_ROLLBACK", rollback ? "vpc-endpoint-policy" : "false")])).Handle, Sandbox.Event("access-ec2-modify-vpc-endpoint", n => n["detail"]!["requestParameters"]!["ModifyVpcEndpointRequest"]!["VpcEndpointId"] = endpoint));
+        var result = await Sandbox.InvokeAsync(new AccessPathFunction(world.Host([.. serverlessPath, ("GUARDRAIL_ROLLBACK", rollback ? "vpc-endpoint-policy" : "false")])).Handle, Sandbox.Event("access-ec2-modify-vpc-endpoint", n => n["detail"]!["requestParameters"]!["ModifyVpcEndpointRequest"]!["VpcEndpointId"] = endpoint));
 
         Assert.Equal(rollback ? "rolled-back" : "alerted", RestorableHopTests.Text(result["outcome"]));
         var alert = await PathAlert.SingleAsync(world.Sandbox);
