@@ -102,8 +102,7 @@ public sealed class LiveCollectionTests
             ["organizations:ListParents"] = 2,
             ["organizations:ListPoliciesForTarget"] = 6,
             ["organizations:ListRoots"] = 1,
-            ["lakeformation:GetResourceLFTags"] = 2,
-            ["lakeformation:ListPermissions"] = 8,
+            ["lakeformation:ListPermissions"] = 4,
             ["lakeformation:ListResources"] = 1,
             ["redshift:DescribeClusters"] = 1,
             ["s3:GetBucketEncryption"] = 2,
@@ -112,7 +111,7 @@ public sealed class LiveCollectionTests
             ["sts:GetCallerIdentity"] = 1,
         };
         Assert.Equal(expected, collection.Calls);
-        Assert.Equal(51, factory.Counter.Total);
+        Assert.Equal(45, factory.Counter.Total);
     }
 
     [Fact]

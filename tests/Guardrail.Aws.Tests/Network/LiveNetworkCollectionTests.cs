@@ -29,6 +29,10 @@ public sealed class LiveNetworkCollectionTests(MotoServer moto)
         await lake.RegisterAsync($"arn:aws:s3:::{LiveWorld.Lake}/sales", Registrar);
         // A database grant: moto 5.2.1's ListPermissions fails on a TableWildcard filter once a named-table grant exists (a KeyError).
         await lake.LakeFormation.PostAsync("GrantPermissions", LakeWorld.Grant(LiveWorld.ReaderRole, new JsonObject { ["Database"] = new JsonObject { ["Name"] = "sales" } }, "DESCRIBE"), default);
+
+        // A grant through an LF-tag policy: the tables' and databases' LF-tags then decide it, so they are read.
+        var tagPolicy = new JsonObject { ["LFTagPolicy"] = new JsonObject { ["ResourceType"] = "TABLE", ["Expression"] = new JsonArray(new JsonObject { ["TagKey"] = "domain", ["TagValues"] = new JsonArray("sales") }) } };
+        await lake.LakeFormation.PostAsync("GrantPermissions", LakeWorld.Grant(LiveWorld.ReaderRole, tagPolicy, "SELECT"), default);
         var vpc = await lake.CreateVpcAsync();
         var subnet = await lake.CreateSubnetAsync(vpc, "10.0.1.0/24");
         var endpoint = await lake.CreateGatewayEndpointAsync(vpc, EndpointPolicy, await lake.CreateRouteTableAsync(vpc, subnet));
@@ -65,10 +69,12 @@ public sealed class LiveNetworkCollectionTests(MotoServer moto)
         var lf = snapshot["lakeFormation"]![LiveWorld.Account]!;
         var location = Assert.Single(lf["resources"]!.AsArray());
         Assert.Equal(($"arn:aws:s3:::{LiveWorld.Lake}/sales", Registrar, false), (location!["resourceArn"]!.GetValue<string>(), location["roleArn"]!.GetValue<string>(), location["hybridAccessEnabled"]!.GetValue<bool>()));
-        var grant = Assert.Single(lf["permissions"]!.AsArray());
         Assert.Equal(
-            $$$"""{"principal":"{{{LiveWorld.ReaderRole}}}","resource":{"database":{"name":"sales"}},"permissions":["DESCRIBE"]}""",
-            grant!.ToJsonString());
+            [
+                $$$"""{"principal":"{{{LiveWorld.ReaderRole}}}","resource":{"database":{"name":"sales"}},"permissions":["DESCRIBE"]}""",
+                $$$"""{"principal":"{{{LiveWorld.ReaderRole}}}","resource":{"lfTagPolicy":{"resourceType":"TABLE","expression":[{"tagKey":"domain","tagValues":["sales"]}]}},"permissions":["SELECT"]}""",
+            ],
+            lf["permissions"]!.AsArray().Select(g => g!.ToJsonString()));
         Assert.Equal("""{"sales":{"domain":["sales"]},"sales/orders":{"domain":["finance"]}}""", lf["resourceTags"]!.ToJsonString());
         Assert.NotNull(snapshot["roles"]![Registrar]!["trustPolicy"]);
     }
