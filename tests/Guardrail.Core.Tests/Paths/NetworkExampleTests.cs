@@ -29,15 +29,25 @@ public sealed class NetworkExampleTests
         Assert.Contains(verdict.Findings, f => f.Finding.Rule == RuleIds.VpceNotOnPath);
     }
 
+    [Fact]
+    public void The_serverless_example_judges_its_endpoint_with_the_default_policy()
+    {
+        var hop = Judge("serverless-vpc-endpoint.json").Hops.Single(h => h.Hop == HopKind.VpcEndpoint);
+
+        Assert.Equal(HopStatus.Ok, hop.Status);
+        Assert.DoesNotContain(hop.Findings, f => f.Finding.Rule == RuleIds.VpceNotOnPath);
+    }
+
+    public static TheoryData<string> Examples => [.. Directory.GetFiles(RepoPaths.Of("examples", "paths"), "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    /// <summary>Each example is a complete snapshot: every hop is judged, none left unchecked.</summary>
     [Theory]
-    [InlineData("same-account-provisioned.json", HopStatus.Ok)]
-    [InlineData("cross-account-bucket-kms.json", HopStatus.Ok)]
-    [InlineData("serverless-vpc-endpoint.json", HopStatus.Unchecked)]
-    public void Older_examples_put_the_endpoint_on_the_path_only_when_routing_is_known(string file, HopStatus expected)
+    [MemberData(nameof(Examples))]
+    public void Every_example_judges_every_hop(string file)
     {
         var verdict = Judge(file);
 
-        Assert.Equal(expected, verdict.Hops.Single(h => h.Hop == HopKind.VpcEndpoint).Status);
+        Assert.All(verdict.Hops, h => Assert.True(h.Status != HopStatus.Unchecked, $"{file}: the {h.Hop.ToText()} hop is unchecked"));
     }
 
     private static PathVerdict Judge(string file) =>
