@@ -62,7 +62,7 @@ internal sealed class ResponseUrlListener : IDisposable
         }
     }
 
-    internal static int FreePort()
+    private static int FreePort()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);
         socket.Start();

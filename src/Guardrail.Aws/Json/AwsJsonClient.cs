@@ -41,22 +41,6 @@ public sealed class AwsJsonClient
         request.Content.Headers.ContentType = ContentType;
         request.Headers.TryAddWithoutValidation("X-Amz-Target", $"{targetPrefix}.{operation}");
         using var response = await AwsHttp.SendAsync(http, request, service, operation, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var header = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
-            throw AwsJsonError.Parse(service, response.StatusCode, text, header);
-        }
-
-        try
-        {
-            // Some operations answer with an empty body when there is nothing to say.
-            return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject
-                ?? throw new AwsServiceException(service, "InvalidResponse", $"{operation} returned JSON that is not an object", response.StatusCode, null);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new AwsServiceException(service, "InvalidResponse", $"{operation} returned JSON that cannot be read: {e.Message}", response.StatusCode, null);
-        }
+        return await AwsJsonAnswer.ReadAsync(response, service, operation, cancellationToken).ConfigureAwait(false);
     }
 }

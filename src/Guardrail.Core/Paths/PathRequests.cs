@@ -59,6 +59,9 @@ public static class PathRequests
             case "kms":
                 Key(decision, path, arn);
                 break;
+            case "lakeformation":
+                // No resource policy: the role's policies, boundary and SCPs decide it.
+                break;
             default:
                 throw new ArgumentException($"{request.Action} is not a request of the path's reader", nameof(request));
         }

@@ -85,7 +85,7 @@ public sealed class LakeFormationScenarioTests(MotoServer moto)
 
         // The workgroup (moto has no Redshift Serverless): enhanced VPC routing through the subnet whose route table
         // holds the gateway endpoint; the namespace's role trusts both Redshift names, as Serverless needs.
-        using var serverless = new ServerlessStandIn(
+        using var serverless = ServerlessStandIn.Start(
             $$$"""{"namespace":{"namespaceName":"analytics-ns","iamRoles":["{{{PathWorld.RoleArn}}}"]}}""",
             $$$"""{"workgroup":{"workgroupName":"analytics-wg","namespaceName":"analytics-ns","enhancedVpcRouting":true,"subnetIds":["{{{subnet}}}"]}}""");
         await world.IamAsync("UpdateAssumeRolePolicy", ("RoleName", PathWorld.RoleName), ("PolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":["redshift.amazonaws.com","redshift-serverless.amazonaws.com"]},"Action":"sts:AssumeRole"}]}"""));

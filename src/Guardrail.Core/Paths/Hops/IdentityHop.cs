@@ -11,7 +11,8 @@ namespace Guardrail.Core.Paths.Hops;
 /// The reading role's own permissions: its inline and managed policies as one set (explicit deny wins), which must
 /// grant what no resource policy grants on its own — in the same account an allow naming the role in the bucket
 /// policy or the catalog's resource policy suffices, across accounts both sides must allow; for the key, what the
-/// key route leaves to the role's policies. The permissions boundary and every SCP level cap every request.
+/// key route leaves to the role's policies; <c>lakeformation:GetDataAccess</c> when Lake Formation governs a table.
+/// The permissions boundary and every SCP level cap every request.
 /// </summary>
 internal sealed class IdentityHop : IHop
 {
@@ -52,6 +53,12 @@ internal sealed class IdentityHop : IHop
                 {
                     hop.Add(decision.Identity!, SetPart.Grant, HopRules.Always(RuleIds.IdentityDenies), w => (RuleIds.IdentityMissingGrant, $"The key policy of {route.KeyResource} leaves kms:Decrypt to the role's own policies (it delegates to the account), and none of them allows {w.Description}; S3 cannot decrypt the table's data."), decision.Total);
                 }
+            }
+
+            // Lake Formation's credentials: an action without a resource type, granted by the role's policies alone.
+            foreach (var shape in path.LakeFormationShapes())
+            {
+                hop.Add(path.Decide(identity, shape), SetPart.Grant, HopRules.Always(RuleIds.IdentityDenies), w => (RuleIds.LfGetDataAccessMissing, $"The role's policies do not allow {w.Description}: Lake Formation vends no credentials for the tables it governs."));
             }
         }
         else

@@ -8,8 +8,8 @@ namespace Guardrail.Core.Paths.Hops;
 
 /// <summary>
 /// Lake Formation, for each table it governs for the reading role (<see cref="LakeFormationRoutes"/>): the role
-/// needs <c>SELECT</c> on the table (<see cref="LfSelectGrant"/>) and <c>lakeformation:GetDataAccess</c> from its
-/// policies, boundary and SCPs; Lake Formation reads the objects with credentials vended from the registration
+/// needs <c>SELECT</c> on the table (<see cref="LfSelectGrant"/>) and <c>lakeformation:GetDataAccess</c> (judged on
+/// the identity hop with the role's other requests); Lake Formation reads the objects with credentials vended from the registration
 /// role, which must trust <c>lakeformation.amazonaws.com</c> (DG "Requirements for roles used to register
 /// locations") and pass the data hops itself (judged on those hops, for it; a break there is said here too). Tables
 /// whose route the snapshot cannot decide are unchecked here and judged with the role's own access on the data hops.
@@ -49,7 +49,10 @@ internal sealed class LakeFormationHop : IHop
             hop.Add("role chain", RuleIds.LfRoleChained, Tri.Unknown, "(role chain)", $"Lake Formation governs {Tables(governed)}, and the path chains {path.Snapshot.Spectrum.RoleChain.Count} roles: AWS documents Spectrum's Lake Formation integration for a role attached to the cluster, not for a chain.");
         }
 
-        GetDataAccess(hop, path, governed);
+        if (path.Snapshot.Spectrum.Region is null)
+        {
+            hop.Unchecked($"the policies of {path.Reader.Arn}", "the Region of the cluster (spectrum.region), in which the role calls lakeformation:GetDataAccess");
+        }
         foreach (var group in governed.GroupBy(g => g.Location.RoleArn, StringComparer.Ordinal))
         {
             RegistrationRole(hop, path, group.Key, [.. group]);
@@ -72,57 +75,6 @@ internal sealed class LakeFormationHop : IHop
         if (grant.Granted != Tri.True)
         {
             hop.Add(document, grant.Rule, grant.Granted, $"(table {route.Table.Database}.{route.Table.Table})", grant.Message + ".");
-        }
-    }
-
-    private static void GetDataAccess(HopBuilder hop, PathJudging path, List<TableRoute.ByLakeFormation> governed)
-    {
-        var reader = path.Reader;
-        if (path.Snapshot.Spectrum.Region is not { } region)
-        {
-            hop.Unchecked($"the policies of {reader.Arn}", "the Region of the cluster (spectrum.region), in which the role calls lakeformation:GetDataAccess");
-            return;
-        }
-
-        var first = governed[0];
-        var bucket = new BucketReads(first.Table.Bucket, [first.Table.Prefix], path.Snapshot.Buckets.GetValueOrDefault(first.Table.Bucket));
-        var shapes = path.Kinds.Select(k => PathShapes.ForGetDataAccess(path.Options(bucket, k), region, first.Account)).ToList();
-        if (path.Identity is not { } identity)
-        {
-            hop.Unchecked($"the policies of {reader.Arn}", $"the inline and managed policies of {reader.Arn}, which must allow lakeformation:GetDataAccess");
-        }
-        else
-        {
-            foreach (var shape in shapes)
-            {
-                hop.Add(path.Decide(identity, shape), SetPart.Both, HopRules.Always(RuleIds.LfGetDataAccessMissing), w => (RuleIds.LfGetDataAccessMissing, $"The role's policies do not allow {w.Description}: Lake Formation vends no credentials for {Tables(governed)}."));
-            }
-        }
-
-        switch (path.ReaderFacts?.PermissionsBoundary)
-        {
-            case null:
-                hop.Unchecked($"permissions boundary of {reader.Arn}", $"whether {reader.Arn} has a permissions boundary (not in the snapshot)");
-                break;
-            case { Value: { } boundary }:
-                var set = PolicySet.Of(new NamedPolicy($"permissions boundary of {reader.Arn}", boundary));
-                foreach (var shape in shapes)
-                {
-                    hop.Add(path.Decide(set, shape), SetPart.Both, HopRules.Always(RuleIds.BoundaryCaps), w => (RuleIds.BoundaryCaps, $"The permissions boundary does not allow {w.Description}, so Lake Formation vends the role no credentials."));
-                }
-
-                break;
-        }
-
-        if (!path.ReaderIsServiceLinked && OrganizationLevels.For(path.Snapshot.Organization, reader.AccountId, resource: false) is OrganizationLevels.Levels levels)
-        {
-            foreach (var level in levels.Sets)
-            {
-                foreach (var shape in shapes)
-                {
-                    hop.Add(path.Decide(level, shape), SetPart.Both, HopRules.Always(RuleIds.ScpDenies), w => (RuleIds.ScpDenies, $"No service control policy at {level.Name} allows {w.Description}."));
-                }
-            }
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed class PathJudging
     private readonly Dictionary<string, BucketReads> bucketsByName;
     private readonly Dictionary<(PolicySet Set, RequestShape Shape, RequestPrincipal Caller), SetJudgement> decided = new(new DecisionKeyComparer());
     private IReadOnlyList<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)>? catalogReads;
+    private IReadOnlyList<RequestShape>? lakeFormationShapes;
 
     /// <summary>What building one bucket's requests costs, in budget units.</summary>
     public const long BucketUnits = 10_000;
@@ -236,9 +237,26 @@ internal sealed class PathJudging
         }
     }
 
-    /// <summary>Every request shape of the path that the reader's session makes (S3, Glue, and KMS through S3).</summary>
+    /// <summary>Every request shape of the path that the reader's session makes (S3, Glue, KMS through S3, and Lake Formation's credentials).</summary>
     public IReadOnlyList<RequestShape> AllReaderShapes() =>
-        [.. Buckets.SelectMany(S3Shapes), .. CatalogReads().SelectMany(c => c.Shapes), .. Buckets.Select(KeyRoute).OfType<KeyRoute>().SelectMany(k => k.Shapes)];
+        [.. Buckets.SelectMany(S3Shapes), .. CatalogReads().SelectMany(c => c.Shapes), .. Buckets.Select(KeyRoute).OfType<KeyRoute>().SelectMany(k => k.Shapes), .. LakeFormationShapes()];
+
+    /// <summary>
+    /// <c>lakeformation:GetDataAccess</c> for every possible cluster kind, when Lake Formation governs a table for the
+    /// reader (empty when none does, or the Region is not given: the Lake Formation hop says so). Built once.
+    /// </summary>
+    public IReadOnlyList<RequestShape> LakeFormationShapes() => lakeFormationShapes ??= [.. BuildLakeFormationShapes()];
+
+    private IEnumerable<RequestShape> BuildLakeFormationShapes()
+    {
+        if (Routes.OfType<TableRoute.ByLakeFormation>().FirstOrDefault() is not { } first || Snapshot.Spectrum.Region is not { } region)
+        {
+            return [];
+        }
+
+        var bucket = new BucketReads(first.Table.Bucket, [first.Table.Prefix], Snapshot.Buckets.GetValueOrDefault(first.Table.Bucket));
+        return Kinds.Select(k => PathShapes.ForGetDataAccess(Options(bucket, k), region, first.Account));
+    }
 
     private static string NonAsciiChars(PathSnapshot snapshot)
     {
