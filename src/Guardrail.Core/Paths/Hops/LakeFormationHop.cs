@@ -46,6 +46,7 @@ internal sealed class LakeFormationHop : IHop
 
         if (path.Snapshot.Spectrum.RoleChain.Count > 1)
         {
+            hop.Judged(Tri.Unknown);
             hop.Add("role chain", RuleIds.LfRoleChained, Tri.Unknown, "(role chain)", $"Lake Formation governs {Tables(governed)}, and the path chains {path.Snapshot.Spectrum.RoleChain.Count} roles: AWS documents Spectrum's Lake Formation integration for a role attached to the cluster, not for a chain.");
         }
 
@@ -53,6 +54,7 @@ internal sealed class LakeFormationHop : IHop
         {
             hop.Unchecked($"the policies of {path.Reader.Arn}", "the Region of the cluster (spectrum.region), in which the role calls lakeformation:GetDataAccess");
         }
+
         foreach (var group in governed.GroupBy(g => g.Location.RoleArn, StringComparer.Ordinal))
         {
             RegistrationRole(hop, path, group.Key, [.. group]);
@@ -65,7 +67,7 @@ internal sealed class LakeFormationHop : IHop
     {
         var grant = LfSelectGrant.Decide(path.Snapshot, route, path.Reader);
         var document = $"Lake Formation permissions of account {route.Account}";
-        if (grant.Rule == RuleIds.HopUnchecked)
+        if (grant.InputMissing)
         {
             hop.Unchecked(document, grant.Message);
             return;

@@ -10,6 +10,9 @@ namespace Guardrail.Core.Paths.Judging;
 /// <param name="Message">Why, in words.</param>
 internal sealed record LfSelectGrant(Tri Granted, string Rule, string Message)
 {
+    /// <summary>Whether the grants are not in the snapshot at all (the hop is then unchecked, not at risk).</summary>
+    public bool InputMissing { get; init; }
+
     /// <summary>
     /// Decides <c>SELECT</c> for <paramref name="reader"/> on the table of <paramref name="route"/>: a grant to the role
     /// (or, across accounts, to its account, re-granted to the role by its account's Lake Formation) of <c>SELECT</c>
@@ -24,7 +27,7 @@ internal sealed record LfSelectGrant(Tri Granted, string Rule, string Message)
         var name = $"{database}.{table}";
         if (route.Facts.Permissions is not { } permissions)
         {
-            return new(Tri.Unknown, RuleIds.HopUnchecked, $"the Lake Formation permissions of account {route.Account} are not in the snapshot (ListPermissions)");
+            return new(Tri.Unknown, RuleIds.HopUnchecked, $"the Lake Formation permissions of account {route.Account} (ListPermissions)") { InputMissing = true };
         }
 
         var candidates = permissions.Where(p => p.Principal == reader.Arn).Select(p => Coverage(p, route, database, table)).ToList();
