@@ -11,7 +11,8 @@ namespace Guardrail.Cli;
 /// <c>check path</c>'s answer. Text: the path as one line of hops with a mark each (✓ ok, ! at-risk, ✗ breaks,
 /// ? unchecked), so the cut is seen at a glance; the verdict; then the findings grouped by hop, each hop's report
 /// capped (one line counts what it left out). JSON: <c>verdict</c>, <c>security</c>, every hop in path order with its
-/// status, findings and <c>findingsOmitted</c>, the findings flat, <c>requestsEvaluated</c>, <c>findingsOmitted</c> in all.
+/// status, findings and <c>findingsOmitted</c>, the findings flat, <c>requestsEvaluated</c>, <c>findingsOmitted</c> in all, and <c>locations</c>: the classes of table
+/// locations judged and how many locations they stand for.
 /// </summary>
 public static class PathOutput
 {
@@ -64,7 +65,8 @@ public static class PathOutput
             [.. hops.Select(h => new HopJson(h.Hop.ToText(), h.Status.ToText(), [.. h.Findings.Select(FindingJson)], h.FindingsOmitted))],
             [.. hops.SelectMany(h => h.Findings).Select(FindingJson)],
             verdict.RequestsEvaluated,
-            verdict.FindingsOmitted);
+            verdict.FindingsOmitted,
+            new LocationsJson(verdict.Locations.Classes, verdict.Locations.Tables));
         return JsonSerializer.Serialize(result, Json.PathResultJson);
     }
 
@@ -90,7 +92,10 @@ public static class PathOutput
 }
 
 /// <summary>The JSON shape of <c>check path</c>'s answer; <c>findingsOmitted</c> sums the hops' (fields are only ever added).</summary>
-internal sealed record PathResultJson(string Verdict, string Security, IReadOnlyList<HopJson> Hops, IReadOnlyList<PathFindingJson> Findings, int RequestsEvaluated, int FindingsOmitted);
+internal sealed record PathResultJson(string Verdict, string Security, IReadOnlyList<HopJson> Hops, IReadOnlyList<PathFindingJson> Findings, int RequestsEvaluated, int FindingsOmitted, LocationsJson Locations);
+
+/// <summary>The table locations whose S3 reads were judged: <c>classes</c> judged, standing for <c>tables</c> locations.</summary>
+internal sealed record LocationsJson(int Classes, int Tables);
 
 /// <summary>One hop of the answer: <c>findingsOmitted</c> counts the findings its capped report left out.</summary>
 internal sealed record HopJson(string Hop, string Status, IReadOnlyList<PathFindingJson> Findings, int FindingsOmitted);

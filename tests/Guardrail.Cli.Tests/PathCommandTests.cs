@@ -118,12 +118,13 @@ public sealed class PathCommandTests
     [Fact]
     public void Json_has_every_hop_in_path_order_and_the_findings_flat_with_their_hop_and_document()
     {
-        var shuffled = Verdict() with { Hops = [.. Verdict().Hops.Reverse()] };
+        var shuffled = Verdict() with { Hops = [.. Verdict().Hops.Reverse()], Locations = new LocationCounts(3, 1200) };
 
         using var json = JsonDocument.Parse(PathOutput.ToJson(shuffled));
 
         var root = json.RootElement;
-        Assert.Equal(["verdict", "security", "hops", "findings", "requestsEvaluated", "findingsOmitted"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["verdict", "security", "hops", "findings", "requestsEvaluated", "findingsOmitted", "locations"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((3, 1200), (root.GetProperty("locations").GetProperty("classes").GetInt32(), root.GetProperty("locations").GetProperty("tables").GetInt32()));
         Assert.Equal(0, root.GetProperty("findingsOmitted").GetInt32());
         Assert.Equal("breaks", root.GetProperty("verdict").GetString());
         Assert.Equal("ok", root.GetProperty("security").GetString());

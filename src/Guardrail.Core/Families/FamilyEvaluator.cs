@@ -50,7 +50,7 @@ public static class FamilyEvaluator
             foreach (var profile in profiles)
             {
                 // Every visit costs a unit, so even a huge number of table locations cannot outlast the budget.
-                if (!budget.TrySpend(1))
+                if (!budget.TrySpendLinear(1))
                 {
                     run.Exhausted(profile, shape);
                     return run.Result();

@@ -12,7 +12,7 @@ internal sealed partial class FamilyRun
     private StatementParts Parts(StatementProfile profile, RequestShape shape)
     {
         cells++;
-        if (!budget.TrySpend(profile.UnitCost))
+        if (!budget.TrySpendLinear(profile.UnitCost))
         {
             return StatementParts.Undecided(shape.Dimensions.Count, DefaultResource(shape));
         }

@@ -6,6 +6,9 @@ namespace Guardrail.Core.Families;
 /// <summary>The state of one <see cref="FamilyEvaluator"/> run: the verdict so far, the events, the work done.</summary>
 internal sealed partial class FamilyRun(RequestPrincipal principal, WorkBudget budget)
 {
+    /// <summary>What explaining one finding costs (its witness request and the statement's outcome on it), in linear units.</summary>
+    public const long UnitsPerEvent = 50;
+
     private readonly List<FamilyEvent> events = [];
     private AccessVerdict access = AccessVerdict.Ok;
     private long cells;
@@ -161,7 +164,7 @@ internal sealed partial class FamilyRun(RequestPrincipal principal, WorkBudget b
 
     private void GrantByOne(StatementProfile allow, RequestShape shape, StatementParts parts)
     {
-        if (parts.Exhausted)
+        if (parts.Exhausted || ((parts.Min == Tri.False || parts.SomewhereUnknown) && !budget.TrySpendLinear(UnitsPerEvent)))
         {
             Exhausted(allow, shape);
             return;
@@ -185,6 +188,13 @@ internal sealed partial class FamilyRun(RequestPrincipal principal, WorkBudget b
 
     private void AddDeny(StatementProfile deny, RequestShape shape, StatementParts parts, Tri value)
     {
+        if (!budget.TrySpendLinear(UnitsPerEvent))
+        {
+            // Explaining a deny builds its witness request and outcome: a policy of many applying denies pays for each.
+            Exhausted(deny, shape);
+            return;
+        }
+
         var (resource, points) = parts.Witness(value);
         var witness = Explained(shape.At(points, resource, principal, parts.Shown), shape, [deny]);
         events.Add(new DenyMayApply(StatementEvaluator.Evaluate(deny.Statement, witness, deny.SubstitutesVariables), witness, shape));

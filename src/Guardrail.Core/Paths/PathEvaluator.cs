@@ -44,7 +44,14 @@ public static class PathEvaluator
     /// <param name="budget">The work the whole path may take, reporting included (<see cref="DefaultBudgetUnits"/>).</param>
     /// <param name="findingsPerHop">How many findings each hop reports at most: only the report is cut, never the verdict.</param>
     /// <param name="knownGood">The path's last known-good snapshot, when there is one: a location registered there and no longer is said.</param>
-    public static PathVerdict Evaluate(PathSnapshot snapshot, DateTimeOffset now, WorkBudget? budget = null, int findingsPerHop = DefaultFindingsPerHop, PathSnapshot? knownGood = null)
+    public static PathVerdict Evaluate(PathSnapshot snapshot, DateTimeOffset now, WorkBudget? budget = null, int findingsPerHop = DefaultFindingsPerHop, PathSnapshot? knownGood = null) =>
+        Evaluate(snapshot, now, budget, findingsPerHop, knownGood, shareLocations: true);
+
+    /// <summary>
+    /// Judges the path, with <paramref name="shareLocations"/> false judging every table location on its own (the
+    /// reference that judging one location per class must agree with exactly).
+    /// </summary>
+    internal static PathVerdict Evaluate(PathSnapshot snapshot, DateTimeOffset now, WorkBudget? budget, int findingsPerHop, PathSnapshot? knownGood, bool shareLocations)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var work = budget ?? new WorkBudget(DefaultBudgetUnits);
@@ -52,13 +59,13 @@ public static class PathEvaluator
         var routes = LakeFormationRoutes.Decide(snapshot, reader);
         // The cluster's role is charged first: under a small budget its own buckets are judged before the registration roles'.
         var views = new List<RegistrationView>();
-        var path = new PathJudging(snapshot, now, work, findingsPerHop, [.. routes.Where(r => r is not TableRoute.ByLakeFormation).Select(r => r.Table)])
+        var path = new PathJudging(snapshot, now, work, findingsPerHop, [.. routes.Where(r => r is not TableRoute.ByLakeFormation).Select(r => r.Table)], shareLocations)
         {
             Routes = routes,
             KnownGoodRoutes = knownGood is null ? null : LakeFormationRoutes.Decide(knownGood, knownGood.Spectrum.ReadingRole),
             RegistrationViews = views,
         };
-        views.AddRange(RegistrationViews(snapshot, routes, now, work, findingsPerHop));
+        views.AddRange(RegistrationViews(snapshot, routes, now, work, findingsPerHop, shareLocations));
         var hops = new List<HopResult>(Hops.Count);
         foreach (var hop in Hops)
         {
@@ -84,21 +91,25 @@ public static class PathEvaluator
         });
         var security = hops.Any(h => h.WeakensSecurity) ? SecurityVerdict.Weakened : SecurityVerdict.Ok;
         var cells = path.CellsEvaluated + views.Sum(v => v.Judging.CellsEvaluated);
-        return new PathVerdict(access, security, hops, (int)Math.Min(cells, int.MaxValue));
+        var judged = views.Select(v => v.Judging).Prepend(path).SelectMany(j => j.Buckets).ToList();
+        return new PathVerdict(access, security, hops, (int)Math.Min(cells, int.MaxValue))
+        {
+            Locations = new LocationCounts(judged.Sum(b => b.Prefixes.Count), judged.Sum(b => b.Locations)),
+        };
     }
 
     /// <summary>
     /// For each registration role, the path as that role reads it: only the tables Lake Formation governs through
     /// it, with their catalog entries left out (the cluster's role reads those), sharing the path's budget.
     /// </summary>
-    private static List<RegistrationView> RegistrationViews(PathSnapshot snapshot, IReadOnlyList<TableRoute> routes, DateTimeOffset now, WorkBudget budget, int findingsPerHop) =>
+    private static List<RegistrationView> RegistrationViews(PathSnapshot snapshot, IReadOnlyList<TableRoute> routes, DateTimeOffset now, WorkBudget budget, int findingsPerHop, bool shareLocations) =>
     [
         .. routes.OfType<TableRoute.ByLakeFormation>().GroupBy(r => r.Location.RoleArn, StringComparer.Ordinal).Select(group =>
         {
             var role = Evaluation.RoleArn.Parse(group.Key);
             var tables = group.Select(r => r.Table with { CatalogAccount = null, Database = null, Table = null }).ToList();
             var view = snapshot with { Spectrum = snapshot.Spectrum with { RoleChain = [role], Tables = tables } };
-            return new RegistrationView(role, new PathJudging(view, now, budget, findingsPerHop));
+            return new RegistrationView(role, new PathJudging(view, now, budget, findingsPerHop, shareLocations: shareLocations));
         }),
     ];
 }

@@ -31,6 +31,9 @@ public sealed record HopResult(HopKind Hop, HopStatus Status, IReadOnlyList<Path
 /// <param name="RequestsEvaluated">How many (statement part, cell) decisions it took.</param>
 public sealed record PathVerdict(AccessVerdict Access, SecurityVerdict Security, IReadOnlyList<HopResult> Hops, int RequestsEvaluated)
 {
+    /// <summary>The table locations judged: how many classes stood for how many locations (S3 data reads, every reading role).</summary>
+    public LocationCounts Locations { get; init; } = new(0, 0);
+
     /// <summary>Every reported finding of every hop, in path order.</summary>
     public IEnumerable<PathFinding> Findings => Hops.SelectMany(h => h.Findings);
 
@@ -51,3 +54,8 @@ public sealed record PathVerdict(AccessVerdict Access, SecurityVerdict Security,
     /// <summary>The path in one line: <c>trust ok, association ok, identity breaks, ...</c>.</summary>
     public string Line => string.Join(", ", Hops.Select(h => $"{h.Hop.ToText()} {h.Status.ToText()}"));
 }
+
+/// <summary>How many classes of table locations were judged, and how many locations they stand for.</summary>
+/// <param name="Classes">Locations judged, one per class that no policy on the path tells apart.</param>
+/// <param name="Tables">Locations those classes stand for.</param>
+public sealed record LocationCounts(int Classes, int Tables);

@@ -37,6 +37,12 @@ public sealed record BucketCheckOptions(
     /// </summary>
     public string? Region { get; init; }
 
+    /// <summary>
+    /// What findings add to a prefix's name when it stands for other table locations no policy tells apart (by
+    /// prefix; none: it stands for itself).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? LocationNotes { get; init; }
+
     /// <summary>The role whose sessions make the S3 requests.</summary>
     public RoleArn ReadingRole => SpectrumRoles[^1];
 

@@ -35,16 +35,20 @@ public static class SpectrumShapes
         foreach (var prefix in options.Prefixes)
         {
             var context = SpectrumContext.Listing(baseContext, [], prefix);
-            shapes.Add(new RequestShape("s3:ListBucket", context, bucket, [time], arn => $"s3:ListBucket on {arn} with prefix \"{prefix}\"") { UnknownDimensions = [age] });
+            var note = Note(options, prefix);
+            shapes.Add(new RequestShape("s3:ListBucket", context, bucket, [time], arn => $"s3:ListBucket on {arn} with prefix \"{prefix}\"{note}") { UnknownDimensions = [age] });
         }
 
         foreach (var prefix in options.Prefixes)
         {
-            shapes.Add(new RequestShape("s3:GetObject", getContext, new ObjectFamily($"{bucketArn}/{prefix}"), [age, time], static arn => $"s3:GetObject on {arn} through a presigned URL"));
+            var note = Note(options, prefix);
+            shapes.Add(new RequestShape("s3:GetObject", getContext, new ObjectFamily($"{bucketArn}/{prefix}"), [age, time], arn => $"s3:GetObject on {arn} through a presigned URL{note}"));
         }
 
         return shapes;
     }
+
+    private static string Note(BucketCheckOptions options, string prefix) => options.LocationNotes?.GetValueOrDefault(prefix) ?? string.Empty;
 
     /// <summary>The shape of Redshift (or the previous role of a chain) assuming the role, at every time from now on.</summary>
     public static RequestShape ForAssumeRole(TrustCheckOptions options, string who)

@@ -74,10 +74,10 @@ public sealed class HopReportTests
             hop.Add("policy", Finding(RuleIds.IdentityDenies, Severity.Medium, $"S{i}"));
         }
 
-        var budget = new WorkBudget(1_000_000);
+        var budget = new WorkBudget(linearUnits: 1_000_000);
         hop.Build(budget, cap: 20);
 
-        Assert.Equal(1_000_000 - (20 * FindingReport.UnitsPerFinding), budget.Remaining);
+        Assert.Equal(1_000_000 - (20 * FindingReport.UnitsPerFinding), budget.LinearRemaining);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class HopReportTests
             hop.Add("policy", Finding(RuleIds.TrustExtraPrincipal, Severity.Info, $"S{i}", FindingKind.Security));
         }
 
-        var budget = new WorkBudget(10 * FindingReport.UnitsPerFinding);
+        var budget = new WorkBudget(linearUnits: 10 * FindingReport.UnitsPerFinding);
         var result = hop.Build(budget, cap: 100);
 
         Assert.Equal(HopStatus.AtRisk, result.Status);
@@ -98,7 +98,7 @@ public sealed class HopReportTests
         var last = result.Findings[^1].Finding;
         Assert.Equal((RuleIds.EvaluationBudget, Severity.Medium, FindingKind.Access), (last.Rule, last.Severity, last.Kind));
         Assert.Contains("40 left out", last.Message, StringComparison.Ordinal);
-        Assert.Equal(0, budget.Remaining);
+        Assert.Equal(0, budget.LinearRemaining);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class HopReportTests
         hop.Add("policy", "identity-missing-grant", Tri.False, "(policy)", "no statement allows s3:GetObject");
         hop.Judged(Tri.False);
 
-        var result = hop.Build(new WorkBudget(0), cap: 100);
+        var result = hop.Build(new WorkBudget(0, 0), cap: 100);
 
         Assert.Equal(HopStatus.Breaks, result.Status);
         Assert.Equal(1, result.FindingsOmitted);

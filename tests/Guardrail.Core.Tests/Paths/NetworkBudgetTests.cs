@@ -25,7 +25,7 @@ public sealed class NetworkBudgetTests
             .Append("]}, \"tables\": [{\"bucket\": \"lake\", \"prefix\": \"sales/\"}]}, \"vpcEndpoints\": {").Append(endpoints).Append("}}")
             .ToString();
 
-        var verdict = PathEvaluator.Evaluate(SnapshotReader.Read(json), Now, new WorkBudget(400_000));
+        var verdict = PathEvaluator.Evaluate(SnapshotReader.Read(json), Now, new WorkBudget(400_000, 400_000));
 
         var hop = verdict.Hops.Single(h => h.Hop == HopKind.VpcEndpoint);
         Assert.Equal(HopStatus.AtRisk, hop.Status);
@@ -44,7 +44,7 @@ public sealed class NetworkBudgetTests
             .Append("}}")
             .ToString();
 
-        var verdict = PathEvaluator.Evaluate(SnapshotReader.Read(json), Now, new WorkBudget(400_000));
+        var verdict = PathEvaluator.Evaluate(SnapshotReader.Read(json), Now, new WorkBudget(400_000, 400_000));
 
         var hop = verdict.Hops.Single(h => h.Hop == HopKind.Bucket);
         Assert.Equal(HopStatus.AtRisk, hop.Status);

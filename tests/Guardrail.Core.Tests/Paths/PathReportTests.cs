@@ -57,7 +57,7 @@ public sealed class PathReportTests
         PathEvaluator.Evaluate(Snapshot, Now, silent, findingsPerHop: 0);
         var verdict = PathEvaluator.Evaluate(Snapshot, Now, reporting);
 
-        Assert.Equal(verdict.Findings.Count() * FindingReport.UnitsPerFinding, silent.Remaining - reporting.Remaining);
+        Assert.Equal(verdict.Findings.Count() * FindingReport.UnitsPerFinding, silent.LinearRemaining - reporting.LinearRemaining);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class PathReportTests
         Assert.Equal(AccessVerdict.Ok, ok.Access);
 
         // Exactly what the judging takes: nothing is left to report with.
-        var verdict = PathEvaluator.Evaluate(snapshot, Now, new WorkBudget(PathEvaluator.DefaultBudgetUnits - measured.Remaining));
+        var verdict = PathEvaluator.Evaluate(snapshot, Now, new WorkBudget(PathEvaluator.DefaultBudgetUnits, WorkBudget.DefaultLinearUnits - measured.LinearRemaining));
 
         Assert.Equal(AccessVerdict.AtRisk, verdict.Access);
         Assert.Contains(verdict.Findings, f => f.Finding.Rule == RuleIds.EvaluationBudget);

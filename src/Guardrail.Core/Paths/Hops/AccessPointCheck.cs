@@ -55,7 +55,7 @@ internal static class AccessPointCheck
             hop.Add(document, RuleIds.AccessPointNetworkOriginVpc, Tri.False, "(access point)", $"Access point {arn.Name} has VPC network origin, and Redshift Spectrum does not support VPC-origin access point aliases ({ConsiderationsPage}).");
         }
 
-        if (!path.Budget.TrySpend(PathJudging.TableUnits))
+        if (!path.Budget.TrySpendLinear(PathJudging.TableUnits))
         {
             hop.Judged(Tri.Unknown);
             hop.Add(document, RuleIds.EvaluationBudget, Tri.Unknown, "(access point)", $"The reads of s3://{bucket.Name}/{prefix} through access point {arn.Name} were not judged: the path's work budget ran out first.");

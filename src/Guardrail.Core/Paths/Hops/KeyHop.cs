@@ -83,6 +83,13 @@ internal sealed class KeyHop : IHop
             }
 
             hop.Judged(decision.Total);
+            if (decision.CutByBudget)
+            {
+                // Unknown because the work ran out, not because nothing lets the role in: say that, never a missing route.
+                hop.Add(key, RuleIds.EvaluationBudget, Tri.Unknown, "(policy)", $"Whether the key policy, the role's policies or a grant let the Spectrum role make {decision.Shape.Summary} was not decided: the path's work budget ran out first.");
+                continue;
+            }
+
             var how = route.CrossAccount
                 ? $"the key is in account {route.Arn.Account}, so its policy must allow the role (or its account) and the role's policy must allow kms:Decrypt too"
                 : "the key policy neither allows the role nor delegates to its account with the role's policy allowing";

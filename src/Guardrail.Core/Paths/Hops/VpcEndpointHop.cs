@@ -99,7 +99,7 @@ internal sealed class VpcEndpointHop : IHop
         }
 
         // Each endpoint is another policy over every bucket's shapes: pay for it up front, like a bucket's requests.
-        if (!path.Budget.TrySpend(PathJudging.TableUnits))
+        if (!path.Budget.TrySpendLinear(PathJudging.TableUnits))
         {
             hop.Judged(Tri.Unknown);
             hop.Add(document, RuleIds.EvaluationBudget, Tri.Unknown, "(policy)", $"The policy of endpoint {id} was not judged: the path's work budget ran out first.");

@@ -32,7 +32,7 @@ internal static class FindingReport
         var kept = new List<int>(wanted);
         foreach (var at in ByPriority(findings).Take(wanted))
         {
-            if (!budget.TrySpend(UnitsPerFinding))
+            if (!budget.TrySpendLinear(UnitsPerFinding))
             {
                 budgetRanOut = true;
                 break;

@@ -90,6 +90,9 @@ internal sealed record KeyShapeDecision(
     Tri Total,
     Tri PolicyLetsRoleIn)
 {
+    /// <summary>Whether the work budget ran out before some route was decided (an unknown total is then the budget's, not a missing route).</summary>
+    public bool CutByBudget => ByName.CutByBudget || ByAccount.CutByBudget || (Identity?.CutByBudget ?? false);
+
     /// <summary>
     /// Whether the route fails only because the role's own policies do not allow <c>kms:Decrypt</c>: the key policy
     /// lets the role's account in, the grants are known and none lets the role decrypt, and identity is what is missing.

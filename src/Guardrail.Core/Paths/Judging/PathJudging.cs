@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Guardrail.Core.Evaluation;
 using Guardrail.Core.Families;
+using Guardrail.Core.Paths.Locations;
 using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Policies;
 using Guardrail.Core.Spectrum;
@@ -28,12 +29,16 @@ internal sealed class PathJudging
     /// <summary>What building one table location's requests costs, in budget units.</summary>
     public const long TableUnits = 1_000;
 
+    /// <summary>What telling one table location from the others costs, in budget units.</summary>
+    public const long ClassifyUnits = 25;
+
     /// <param name="snapshot">The path's documents.</param>
     /// <param name="now">When it is judged.</param>
     /// <param name="budget">The work the path may take (shared by every judging of one path).</param>
     /// <param name="findingsPerHop">How many findings each hop reports at most.</param>
     /// <param name="dataTables">The tables whose objects the reader reads with its own credentials (all when null); the others are read with credentials Lake Formation vends, yet their catalog entries are still read by the reader.</param>
-    public PathJudging(PathSnapshot snapshot, DateTimeOffset now, WorkBudget budget, int findingsPerHop = PathEvaluator.DefaultFindingsPerHop, IReadOnlyList<TableLocation>? dataTables = null)
+    /// <param name="shareLocations">Whether table locations no pattern tells apart are judged once per class (false: each on its own).</param>
+    public PathJudging(PathSnapshot snapshot, DateTimeOffset now, WorkBudget budget, int findingsPerHop = PathEvaluator.DefaultFindingsPerHop, IReadOnlyList<TableLocation>? dataTables = null, bool shareLocations = true)
     {
         Snapshot = snapshot;
         Now = now;
@@ -48,13 +53,19 @@ internal sealed class PathJudging
             : null;
         var buckets = new List<BucketReads>();
         var skipped = new List<BucketReads>();
+        Patterns = shareLocations ? LocationPatterns.Of(snapshot) : LocationPatterns.None;
         foreach (var group in (dataTables ?? snapshot.Spectrum.Tables).GroupBy(t => t.Bucket, StringComparer.Ordinal))
         {
-            var bucket = new BucketReads(group.Key, [.. group.Select(t => t.Prefix).Distinct(StringComparer.Ordinal)], snapshot.Buckets.GetValueOrDefault(group.Key));
+            var prefixes = group.Select(t => t.Prefix).Distinct(StringComparer.Ordinal).ToList();
 
-            // Building a bucket's requests and contexts is work the evaluators do not count: pay for it up front, so
-            // a snapshot of many buckets and tables ends in evaluation-budget findings, never in a long run.
-            (budget.TrySpend(BucketUnits + (TableUnits * bucket.Prefixes.Count)) ? buckets : skipped).Add(bucket);
+            // Telling the locations apart is linear in them; judging is then linear in their classes. Building a
+            // bucket's requests is work the evaluators do not count: paid for up front, so a hostile snapshot ends
+            // in evaluation-budget findings, never in a long run.
+            var classes = budget.TrySpendLinear(ClassifyUnits * prefixes.Count)
+                ? Patterns.ClassifyPrefixes(Reader.Partition, group.Key, prefixes)
+                : [.. prefixes.Select(p => new LocationClass<string>(p, [p]))];
+            var bucket = BucketReads.OfClasses(group.Key, classes, snapshot.Buckets.GetValueOrDefault(group.Key));
+            (budget.TrySpendLinear(BucketUnits + (TableUnits * classes.Count)) ? buckets : skipped).Add(bucket);
         }
 
         Buckets = buckets;
@@ -98,6 +109,9 @@ internal sealed class PathJudging
 
     /// <summary>The buckets left unjudged because the work budget ran out: at risk, never guessed.</summary>
     public IReadOnlyList<BucketReads> SkippedBuckets { get; }
+
+    /// <summary>What can tell the path's table locations apart.</summary>
+    public LocationPatterns Patterns { get; }
 
     /// <summary>The non-ASCII characters the snapshot's policies use (object keys may hold any of them).</summary>
     public string ExtraObjectChars { get; }
@@ -162,6 +176,7 @@ internal sealed class PathJudging
         Now)
     {
         Region = Snapshot.Spectrum.Region,
+        LocationNotes = bucket.Notes,
     };
 
     /// <summary>Spectrum's S3 requests on the bucket, for every possible cluster kind.</summary>
@@ -183,12 +198,30 @@ internal sealed class PathJudging
 
     private IEnumerable<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)> BuildCatalogReads()
     {
-        foreach (var table in Snapshot.Spectrum.Tables)
+        if (Snapshot.Spectrum.Region is not { } region)
         {
-            if (table is { CatalogAccount: { } account, Database: { } database, Table: { } name } && Snapshot.Spectrum.Region is { } region
-                && (bucketsByName.GetValueOrDefault(table.Bucket) ?? CatalogOnly(table)) is { } bucket)
+            yield break;
+        }
+
+        var named = Snapshot.Spectrum.Tables.Where(t => t is { CatalogAccount: not null, Database: not null, Table: not null });
+        foreach (var group in named.GroupBy(t => (t.CatalogAccount!, t.Database!, t.Bucket)))
+        {
+            var (account, database, bucketName) = group.Key;
+            if ((bucketsByName.GetValueOrDefault(bucketName) ?? CatalogOnly(group.First())) is not { } bucket)
             {
-                yield return (table, [.. Kinds.SelectMany(k => PathShapes.ForCatalog(Options(bucket, k), region, account, database, name))]);
+                continue;
+            }
+
+            // Only the table's ARN differs between the tables of one database: judged once per class of them.
+            var tables = group.ToList();
+            var classes = Budget.TrySpendLinear(ClassifyUnits * tables.Count)
+                ? Patterns.ClassifyTables(Reader.Partition, region, account, database, tables)
+                : [.. tables.Select(t => new LocationClass<TableLocation>(t, [t]))];
+            foreach (var tableClass in classes)
+            {
+                var note = tableClass.Note(t => $"{t.Database}.{t.Table}");
+                var table = tableClass.Representative;
+                yield return (table, [.. Kinds.SelectMany(k => PathShapes.ForCatalog(Options(bucket, k), region, account, database, table.Table!, note))]);
             }
         }
     }
@@ -260,12 +293,7 @@ internal sealed class PathJudging
 
     private static string NonAsciiChars(PathSnapshot snapshot)
     {
-        var texts = snapshot.Roles.Values.SelectMany(r => (r.InlinePolicies ?? []).Concat(r.ManagedPolicies ?? []).Select(p => p.Document))
-            .Concat(snapshot.Roles.Values.Select(r => r.PermissionsBoundary?.Value))
-            .Concat(snapshot.Buckets.Values.Select(b => b.Policy?.Value))
-            .Concat(snapshot.Keys.Values.Select(k => k.Policy))
-            .OfType<PolicyDocument>()
-            .Select(d => d.OriginalText);
+        var texts = SnapshotDocuments.All(snapshot).Select(d => d.OriginalText);
         var chars = new SortedSet<char>();
         foreach (var text in texts)
         {
@@ -285,6 +313,23 @@ internal sealed class PathJudging
 /// <summary>A bucket the path reads, its table locations, and what the snapshot says about it (null: nothing).</summary>
 internal sealed record BucketReads(string Name, IReadOnlyList<string> Prefixes, BucketFacts? Facts)
 {
+    /// <summary>The classes of table locations the prefixes stand for (one each, unless classified).</summary>
+    public IReadOnlyList<LocationClass<string>> Classes { get; init; } = [];
+
+    /// <summary>What findings about a representative prefix add: the locations it stands for.</summary>
+    public IReadOnlyDictionary<string, string> Notes { get; private init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>How many table locations the bucket's prefixes stand for.</summary>
+    public int Locations => Classes.Count == 0 ? Prefixes.Count : Classes.Sum(c => c.Members.Count);
+
+    /// <summary>The bucket judged through one representative of each class of its table locations.</summary>
+    public static BucketReads OfClasses(string name, IReadOnlyList<LocationClass<string>> classes, BucketFacts? facts) =>
+        new(name, [.. classes.Select(c => c.Representative)], facts)
+        {
+            Classes = classes,
+            Notes = classes.Where(c => c.Members.Count > 1).ToDictionary(c => c.Representative, c => c.Note(p => $"s3://{name}/{p}"), StringComparer.Ordinal),
+        };
+
     /// <summary>The owner's account, when given.</summary>
     public string? Account => Facts?.Account;
 }

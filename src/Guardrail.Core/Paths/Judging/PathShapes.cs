@@ -33,8 +33,11 @@ internal static class PathShapes
         return shapes;
     }
 
-    /// <summary>The Glue reads of one table: each action on each resource Glue authorizes it against.</summary>
-    public static IReadOnlyList<RequestShape> ForCatalog(BucketCheckOptions roleOptions, string region, string catalogAccount, string database, string table)
+    /// <summary>
+    /// The Glue reads of one table: each action on each resource Glue authorizes it against. Findings about the
+    /// table's ARN add <c>note</c> (the tables it stands for, if any).
+    /// </summary>
+    public static IReadOnlyList<RequestShape> ForCatalog(BucketCheckOptions roleOptions, string region, string catalogAccount, string database, string table, string note = "")
     {
         var partition = roleOptions.ReadingRole.Partition;
         var prefix = $"arn:{partition}:glue:{region}:{catalogAccount}:";
@@ -54,7 +57,7 @@ internal static class PathShapes
             context,
             new FixedResource(new ConcreteResource(r.Resource)),
             [time],
-            arn => $"{r.Action} on {arn}"))];
+            arn => $"{r.Action} on {arn}{(arn == tableArn ? note : string.Empty)}"))];
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ internal sealed class PolicySet
 {
     private readonly Dictionary<string, (string Document, string Statement)> origins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<PolicyStatement>> byAction = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ObjectStatementIndex> objectsByAction = new(StringComparer.OrdinalIgnoreCase);
     private Dictionary<Statement, bool>? substitution;
 
     private PolicySet(string name, List<PolicyStatement> statements)
@@ -82,6 +83,28 @@ internal sealed class PolicySet
         }
 
         return kept!;
+    }
+
+    /// <summary>
+    /// The statements of <see cref="ForAction"/> that may apply to some object under <paramref name="familyPrefix"/>
+    /// (<see cref="ObjectStatementIndex"/>): a set judged at many table locations tries only the statements that
+    /// may name each. Indexing the action's statements and gathering are paid from <paramref name="budget"/>; null
+    /// when it cannot pay.
+    /// </summary>
+    public IReadOnlyList<PolicyStatement>? ForObjects(string action, string familyPrefix, WorkBudget budget)
+    {
+        if (!objectsByAction.TryGetValue(action, out var index))
+        {
+            var statements = ForAction(action, out _);
+            if (!budget.TrySpendLinear(statements.Count))
+            {
+                return null;
+            }
+
+            objectsByAction[action] = index = new ObjectStatementIndex(statements);
+        }
+
+        return index.For(familyPrefix, budget);
     }
 
     /// <summary>Whether <paramref name="statement"/> (one of the set's) substitutes policy variables.</summary>

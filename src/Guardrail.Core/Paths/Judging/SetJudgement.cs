@@ -24,8 +24,22 @@ internal sealed record SetJudgement(Tri NoDeny, Tri Grant, FamilyResult Result, 
         // Preparing each statement costs work before the evaluator's own accounting starts: pay for it here, so a
         // path of many tables and large policies cannot outlast the budget either. Sorting the set by action visits
         // every statement once per action; after that only the statements that may cover the action are prepared.
-        var statements = set.ForAction(shape.Action, out var sorted);
-        if (!budget.TrySpend(sorted ? set.Statements.Count : statements.Count))
+        IReadOnlyList<PolicyStatement>? statements = set.ForAction(shape.Action, out var sorted);
+        if (!budget.TrySpendLinear(sorted ? set.Statements.Count : 0))
+        {
+            statements = null;
+        }
+        else if (shape.Resource is ObjectFamily family)
+        {
+            // A table location's objects: only the statements whose patterns may name them, paid for as gathered.
+            statements = set.ForObjects(shape.Action, family.FamilyPrefix, budget);
+        }
+        else if (!budget.TrySpendLinear(statements.Count))
+        {
+            statements = null;
+        }
+
+        if (statements is null)
         {
             var first = set.Statements.Count > 0 ? set.Statements[0].Statement : null;
             FamilyEvent[] events = first is null ? [] : [new BudgetExhausted(first, shape)];
@@ -61,6 +75,9 @@ internal sealed record SetJudgement(Tri NoDeny, Tri Grant, FamilyResult Result, 
 
         return new SetJudgement(noDeny, grant, result, set, shape);
     }
+
+    /// <summary>Whether the work budget ran out before the set was decided over the whole shape.</summary>
+    public bool CutByBudget => Result.Events.Any(e => e is BudgetExhausted);
 
     /// <summary>Whether some allow statement of the set tests a range of the shape (time, signature age).</summary>
     public bool GrantVariesWithinShape => Set.Statements.Any(s =>

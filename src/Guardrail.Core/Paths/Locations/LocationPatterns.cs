@@ -1,0 +1,323 @@
+using Guardrail.Core.Evaluation;
+using Guardrail.Core.Paths.Snapshot;
+using Guardrail.Core.Policies;
+
+namespace Guardrail.Core.Paths.Locations;
+
+/// <summary>
+/// Everything on a path that can tell two table locations apart, and the classes of locations it does not tell
+/// apart. The requests of a location differ from another's only in the object ARNs (matched by Resource and
+/// NotResource patterns), the listing's <c>s3:prefix</c> and S3's encryption context for KMS (matched by condition
+/// values), or, for the catalog, the table's ARN. Two locations after which every such pattern's automaton has the
+/// same live positions (<see cref="GlobStates"/>) are matched alike by it whatever key follows, in every way the
+/// evaluator matches (ARN parts, whole strings, either case, literally): so one judgement is exactly every
+/// member's. A pattern holding a policy variable may expand to anything: a location it may reach is a class of its own.
+/// </summary>
+internal sealed class LocationPatterns
+{
+    /// <summary>The condition keys whose value is the location's: the listing's prefix and the object ARN S3 gives KMS.</summary>
+    private static readonly HashSet<string> LocationKeys = new(["s3:prefix", "kms:EncryptionContext:aws:s3:arn"], StringComparer.OrdinalIgnoreCase);
+
+    private readonly List<string> resources;
+    private readonly List<(string Text, bool IgnoreCase)> values;
+    private readonly bool readsLocationVariable;
+
+    private LocationPatterns(List<string> resources, List<(string Text, bool IgnoreCase)> values, bool readsLocationVariable)
+    {
+        this.resources = resources;
+        this.values = values;
+        this.readsLocationVariable = readsLocationVariable;
+    }
+
+    /// <summary>Patterns that tell every location apart: each is judged on its own.</summary>
+    public static LocationPatterns None { get; } = new([], [], readsLocationVariable: true);
+
+    /// <summary>The patterns of every document of <paramref name="snapshot"/> (more than a hop reads: a pattern that tells nothing apart costs little).</summary>
+    public static LocationPatterns Of(PathSnapshot snapshot)
+    {
+        var resources = new HashSet<string>(StringComparer.Ordinal);
+        var values = new HashSet<(string, bool)>();
+        var readsLocationVariable = false;
+        foreach (var statement in SnapshotDocuments.All(snapshot).SelectMany(d => d.Statements))
+        {
+            resources.UnionWith(statement.Resource?.Patterns ?? []);
+            foreach (var clause in statement.Conditions)
+            {
+                if (LocationKeys.Contains(clause.Key))
+                {
+                    values.UnionWith(clause.Values.Select(v => (v, clause.Operator.IgnoreCase)));
+                }
+
+                // A value on any key may read the location through a variable: then nothing is shared.
+                readsLocationVariable |= clause.Values.Any(ReadsLocation);
+            }
+
+            readsLocationVariable |= statement.Resource?.Patterns.Any(ReadsLocation) ?? false;
+        }
+
+        return new LocationPatterns([.. resources.Order(StringComparer.Ordinal)], [.. values.Order()], readsLocationVariable);
+    }
+
+    /// <summary>The classes of the table locations (prefixes) of one bucket, in the order of their first member.</summary>
+    public IReadOnlyList<LocationClass<string>> ClassifyPrefixes(string partition, string bucket, IReadOnlyList<string> prefixes)
+    {
+        if (prefixes.Count < 2 || readsLocationVariable)
+        {
+            return [.. prefixes.Select(p => new LocationClass<string>(p, [p]))];
+        }
+
+        var arnHead = $"arn:{partition}:s3:::{bucket}/";
+        var tailHead = bucket + "/";
+        var probes = new List<Probe>();
+        foreach (var pattern in resources)
+        {
+            if (pattern != "*" && ResourceTail(pattern, partition, "s3", string.Empty, string.Empty) is { } tail)
+            {
+                AddProbe(probes, tail, ignoreCase: false, tailHead);
+            }
+        }
+
+        foreach (var (value, ignoreCase) in values)
+        {
+            foreach (var caseless in ignoreCase ? [false, true] : new[] { false })
+            {
+                AddProbe(probes, value, caseless, arnHead);
+                AddProbe(probes, value, caseless, string.Empty);
+                if (ResourceTail(value, partition, "s3", string.Empty, string.Empty) is { } tail)
+                {
+                    AddProbe(probes, tail, caseless, tailHead);
+                }
+
+                if (!HasVariable(value) && value.AsSpan().IndexOfAny('*', '?') >= 0)
+                {
+                    // The same value compared literally (StringEquals and kin): wildcards are plain characters there.
+                    probes.Add(new Probe(null, value, arnHead, caseless, distinguishes: false));
+                    probes.Add(new Probe(null, value, string.Empty, caseless, distinguishes: false));
+                }
+            }
+        }
+
+        return Classify(prefixes, probes, static p => p);
+    }
+
+    /// <summary>
+    /// The classes of the tables of one catalog account and database whose Glue reads are judged (Region given): the
+    /// catalog and database ARNs are the same for all, the table's ARN is what patterns may tell apart.
+    /// </summary>
+    public IReadOnlyList<LocationClass<TableLocation>> ClassifyTables(string partition, string region, string account, string database, IReadOnlyList<TableLocation> tables)
+    {
+        if (tables.Count < 2 || readsLocationVariable)
+        {
+            return [.. tables.Select(t => new LocationClass<TableLocation>(t, [t]))];
+        }
+
+        var head = $"table/{database}/";
+        var probes = new List<Probe>();
+        foreach (var pattern in resources)
+        {
+            if (pattern != "*" && ResourceTail(pattern, partition, "glue", region, account) is { } tail)
+            {
+                AddProbe(probes, tail, ignoreCase: false, head);
+            }
+        }
+
+        return Classify(tables, probes, static t => t.Table!);
+    }
+
+    private static IReadOnlyList<LocationClass<T>> Classify<T>(IReadOnlyList<T> locations, List<Probe> probes, Func<T, string> subject)
+    {
+        var index = new ProbeIndex(probes);
+        var classes = new Dictionary<int[], List<T>>(new ClassKeyComparer());
+        var order = new List<List<T>>();
+        var key = new List<int>();
+        var candidates = new List<int>();
+        for (var at = 0; at < locations.Count; at++)
+        {
+            key.Clear();
+            var text = subject(locations[at]);
+            index.Candidates(text, candidates);
+            foreach (var p in candidates)
+            {
+                probes[p].Describe(text, p, at, key);
+            }
+
+            var array = key.ToArray();
+            if (!classes.TryGetValue(array, out var members))
+            {
+                classes[array] = members = [];
+                order.Add(members);
+            }
+
+            members.Add(locations[at]);
+        }
+
+        return [.. order.Select(m => new LocationClass<T>(m[0], m))];
+    }
+
+    /// <summary>
+    /// Adds the automaton of <paramref name="pattern"/> after <paramref name="head"/>, unless nothing after it can
+    /// match, or everything after it matches alike (a trailing <c>*</c> reached).
+    /// </summary>
+    private static void AddProbe(List<Probe> probes, string pattern, bool ignoreCase, string head)
+    {
+        var distinguishes = HasVariable(pattern);
+
+        // A variable may expand to anything: what is written before it, then anything, is what it may match.
+        var text = distinguishes ? pattern[..pattern.IndexOf("${", StringComparison.Ordinal)] + "*" : pattern;
+        var states = new GlobStates(text, ignoreCase);
+        if (states.Read(head) && !(states.Fixed && !distinguishes))
+        {
+            probes.Add(new Probe(states, text, head, ignoreCase, distinguishes));
+        }
+    }
+
+    /// <summary>
+    /// The resource part of an ARN pattern (after its fifth colon) when its first five parts match the given ones,
+    /// as <see cref="ArnMatcher"/> compares them; null when they do not (it matches nothing of the kind).
+    /// </summary>
+    private static string? ResourceTail(string pattern, string partition, string service, string region, string account)
+    {
+        ReadOnlySpan<string> heads = ["arn", partition, service, region, account];
+        var start = 0;
+        foreach (var head in heads)
+        {
+            var colon = pattern.IndexOf(':', start);
+            if (colon < 0 || !Glob.Match(pattern.AsSpan(start, colon - start), default, head, ignoreCase: false))
+            {
+                return null;
+            }
+
+            start = colon + 1;
+        }
+
+        return pattern[start..];
+    }
+
+    private static bool HasVariable(string text) => text.Contains("${", StringComparison.Ordinal);
+
+    private static bool ReadsLocation(string text) =>
+        text.Contains("${s3:prefix", StringComparison.OrdinalIgnoreCase) || text.Contains("${kms:EncryptionContext", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// One way a pattern matches: its automaton after the head all subjects share (null: compared literally), or
+    /// whether a location it may reach is a class of its own (a variable follows).
+    /// </summary>
+    private sealed class Probe(GlobStates? states, string text, string head, bool ignoreCase, bool distinguishes)
+    {
+        private readonly GlobStates? scratch = states?.Copy();
+
+        /// <summary>
+        /// What a location must start with, or be a start of, for this probe to say anything of it (empty: any
+        /// location may be). Only a filter: <see cref="Describe"/> decides.
+        /// </summary>
+        public string Run { get; } = states is not null ? states.LiteralRun()
+            : !ignoreCase && text.StartsWith(head, StringComparison.Ordinal) ? text[head.Length..]
+            : string.Empty;
+
+        /// <summary>Appends what this probe says of <paramref name="location"/> to the class key; nothing when it can match nothing there.</summary>
+        public void Describe(string location, int probe, int index, List<int> key)
+        {
+            if (states is null || scratch is null)
+            {
+                var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                if (text.Length >= head.Length + location.Length && text.AsSpan(0, head.Length).Equals(head, comparison)
+                    && text.AsSpan(head.Length, location.Length).Equals(location, comparison))
+                {
+                    key.Add(probe);
+                    key.Add(location.Length);
+                }
+
+                return;
+            }
+
+            scratch.Restart(states);
+            if (!scratch.Read(location))
+            {
+                return;
+            }
+
+            key.Add(probe);
+            if (distinguishes)
+            {
+                key.Add(index);
+                return;
+            }
+
+            key.Add(scratch.Live.Count);
+            foreach (var state in scratch.Live)
+            {
+                key.Add(state);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The probes a location may keep alive, found by their literal runs instead of trying each: a location keeps a
+    /// probe with a run alive only if one of the two starts with the other. Probes without a run are always tried.
+    /// </summary>
+    private sealed class ProbeIndex
+    {
+        private readonly List<int> wild = [];
+        private readonly Dictionary<string, List<int>> byRun = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> byRunSpan;
+        private readonly string[] runs;
+
+        public ProbeIndex(List<Probe> probes)
+        {
+            for (var p = 0; p < probes.Count; p++)
+            {
+                var run = probes[p].Run;
+                if (run.Length == 0)
+                {
+                    wild.Add(p);
+                }
+                else if (byRun.TryGetValue(run, out var list))
+                {
+                    list.Add(p);
+                }
+                else
+                {
+                    byRun[run] = [p];
+                }
+            }
+
+            byRunSpan = byRun.GetAlternateLookup<ReadOnlySpan<char>>();
+            runs = [.. byRun.Keys.Order(StringComparer.Ordinal)];
+        }
+
+        /// <summary>Fills <paramref name="candidates"/> with the probes <paramref name="location"/> may keep alive, ascending.</summary>
+        public void Candidates(string location, List<int> candidates)
+        {
+            candidates.Clear();
+            candidates.AddRange(wild);
+            for (var length = 1; length <= location.Length; length++)
+            {
+                if (byRunSpan.TryGetValue(location.AsSpan(0, length), out var list))
+                {
+                    candidates.AddRange(list);
+                }
+            }
+
+            var from = Array.BinarySearch(runs, location, StringComparer.Ordinal);
+            for (var i = from < 0 ? ~from : from + 1; i < runs.Length && runs[i].StartsWith(location, StringComparison.Ordinal); i++)
+            {
+                candidates.AddRange(byRun[runs[i]]);
+            }
+
+            candidates.Sort();
+        }
+    }
+
+    /// <summary>Class keys compare by content.</summary>
+    private sealed class ClassKeyComparer : IEqualityComparer<int[]>
+    {
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] key)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(key.AsSpan()));
+            return hash.ToHashCode();
+        }
+    }
+}
