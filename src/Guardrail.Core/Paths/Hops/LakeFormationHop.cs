@@ -24,18 +24,18 @@ internal sealed class LakeFormationHop : IHop
     {
         var hop = new HopBuilder(Kind);
         var governed = new List<TableRoute.ByLakeFormation>();
-        foreach (var route in path.Routes)
+        foreach (var route in path.Routes.OfType<TableRoute.ByLakeFormation>())
         {
-            switch (route)
-            {
-                case TableRoute.NotKnown unknown:
-                    hop.Unchecked($"Lake Formation for {route.Where}", unknown.What);
-                    break;
-                case TableRoute.ByLakeFormation lf:
-                    governed.Add(lf);
-                    Select(hop, path, lf);
-                    break;
-            }
+            governed.Add(route);
+            Select(hop, path, route);
+        }
+
+        // One input missing leaves many tables undecided: said once, naming the first and counting the others.
+        foreach (var unknown in path.Routes.OfType<TableRoute.NotKnown>().GroupBy(r => r.What, StringComparer.Ordinal))
+        {
+            var first = unknown.First();
+            var others = unknown.Count() - 1;
+            hop.Unchecked($"Lake Formation for {first.Where}{(others > 0 ? $" and {others} other table location{(others == 1 ? string.Empty : "s")}" : string.Empty)}", unknown.Key);
         }
 
         Deregistered(hop, path);
