@@ -21,7 +21,7 @@ public sealed class WorkBudget
     /// The default linear allowance: a unit is a statement visited for one request shape, or one element of a
     /// statement compared, or one table location prepared. bench/ measures what spending it takes.
     /// </summary>
-    public const long DefaultLinearUnits = 10_000_000;
+    public const long DefaultLinearUnits = 20_000_000;
 
     /// <summary>A budget of <paramref name="units"/> super-linear and <paramref name="linearUnits"/> linear units.</summary>
     public WorkBudget(long units = DefaultUnits, long linearUnits = DefaultLinearUnits)

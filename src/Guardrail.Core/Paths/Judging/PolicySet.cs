@@ -86,9 +86,9 @@ internal sealed class PolicySet
     }
 
     /// <summary>
-    /// The statements of <see cref="ForAction"/> that may apply to some object under <paramref name="familyPrefix"/>
-    /// (<see cref="ObjectStatementIndex"/>): a set judged at many table locations tries only the statements that
-    /// may name each. Indexing the action's statements and gathering are paid from <paramref name="budget"/>; null
+    /// The statements of <see cref="ForAction"/> that may apply to a resource whose ARN starts with
+    /// <paramref name="familyPrefix"/> (<see cref="ObjectStatementIndex"/>): a set judged at many table locations,
+    /// buckets or tables tries only the statements that may name each. Indexing the action's statements and gathering are paid from <paramref name="budget"/>; null
     /// when it cannot pay.
     /// </summary>
     public IReadOnlyList<PolicyStatement>? ForObjects(string action, string familyPrefix, WorkBudget budget)

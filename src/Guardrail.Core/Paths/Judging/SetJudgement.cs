@@ -29,10 +29,11 @@ internal sealed record SetJudgement(Tri NoDeny, Tri Grant, FamilyResult Result, 
         {
             statements = null;
         }
-        else if (shape.Resource is ObjectFamily family)
+        else if (shape.Resource switch { ObjectFamily family => family.FamilyPrefix, FixedResource { Value: ConcreteResource one } => one.Arn, _ => null } is { } arn)
         {
-            // A table location's objects: only the statements whose patterns may name them, paid for as gathered.
-            statements = set.ForObjects(shape.Action, family.FamilyPrefix, budget);
+            // A table location's objects, or one resource: only the statements whose patterns may name them, paid
+            // for as gathered (a path of many buckets or tables tries each statement where it may apply).
+            statements = set.ForObjects(shape.Action, arn, budget);
         }
         else if (!budget.TrySpendLinear(statements.Count))
         {
