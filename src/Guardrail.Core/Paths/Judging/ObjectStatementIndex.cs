@@ -1,4 +1,5 @@
 using Guardrail.Core.Families;
+using Guardrail.Core.Paths.Locations;
 
 namespace Guardrail.Core.Paths.Judging;
 
@@ -13,13 +14,12 @@ internal sealed class ObjectStatementIndex
 {
     private readonly IReadOnlyList<PolicyStatement> statements;
     private readonly List<int> always = [];
-    private readonly Dictionary<string, List<int>> byHead = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> byHeadSpan;
-    private readonly string[] heads;
+    private readonly HeadIndex byHead;
 
     public ObjectStatementIndex(IReadOnlyList<PolicyStatement> statements)
     {
         this.statements = statements;
+        var heads = new List<(int, string)>();
         for (var i = 0; i < statements.Count; i++)
         {
             if (statements[i].Statement.Resource is not { Negated: false } resource)
@@ -28,42 +28,20 @@ internal sealed class ObjectStatementIndex
                 continue;
             }
 
-            foreach (var head in resource.Patterns.Select(Head).Distinct(StringComparer.Ordinal))
-            {
-                if (!byHead.TryGetValue(head, out var list))
-                {
-                    byHead[head] = list = [];
-                }
-
-                list.Add(i);
-            }
+            heads.AddRange(resource.Patterns.Select(Head).Distinct(StringComparer.Ordinal).Select(head => (i, head)));
         }
 
-        byHeadSpan = byHead.GetAlternateLookup<ReadOnlySpan<char>>();
-        heads = [.. byHead.Keys.Order(StringComparer.Ordinal)];
+        byHead = new HeadIndex(heads);
     }
 
     /// <summary>
-    /// The statements that may apply to an object whose ARN starts with <paramref name="familyPrefix"/>, in the
+    /// The statements that may apply to a resource whose ARN starts with <paramref name="familyPrefix"/>, in the
     /// set's order; null when <paramref name="budget"/> cannot pay for gathering them (one unit each).
     /// </summary>
     public IReadOnlyList<PolicyStatement>? For(string familyPrefix, WorkBudget budget)
     {
         var matched = new List<int>();
-        for (var length = 0; length <= familyPrefix.Length; length++)
-        {
-            if (byHeadSpan.TryGetValue(familyPrefix.AsSpan(0, length), out var list))
-            {
-                matched.AddRange(list);
-            }
-        }
-
-        var from = Array.BinarySearch(heads, familyPrefix, StringComparer.Ordinal);
-        for (var i = from < 0 ? ~from : from + 1; i < heads.Length && heads[i].StartsWith(familyPrefix, StringComparison.Ordinal); i++)
-        {
-            matched.AddRange(byHead[heads[i]]);
-        }
-
+        byHead.Find(familyPrefix, matched);
         if (!budget.TrySpendLinear(always.Count + matched.Count))
         {
             return null;

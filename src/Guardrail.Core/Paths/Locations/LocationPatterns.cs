@@ -252,58 +252,19 @@ internal sealed class LocationPatterns
     }
 
     /// <summary>
-    /// The probes a location may keep alive, found by their literal runs instead of trying each: a location keeps a
-    /// probe with a run alive only if one of the two starts with the other. Probes without a run are always tried.
+    /// The probes a location may keep alive, found by their literal runs (<see cref="HeadIndex"/>) instead of trying
+    /// each: a location keeps a probe with a run alive only if one of the two starts with the other. Probes without a
+    /// run are always tried.
     /// </summary>
-    private sealed class ProbeIndex
+    private sealed class ProbeIndex(List<Probe> probes)
     {
-        private readonly List<int> wild = [];
-        private readonly Dictionary<string, List<int>> byRun = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> byRunSpan;
-        private readonly string[] runs;
-
-        public ProbeIndex(List<Probe> probes)
-        {
-            for (var p = 0; p < probes.Count; p++)
-            {
-                var run = probes[p].Run;
-                if (run.Length == 0)
-                {
-                    wild.Add(p);
-                }
-                else if (byRun.TryGetValue(run, out var list))
-                {
-                    list.Add(p);
-                }
-                else
-                {
-                    byRun[run] = [p];
-                }
-            }
-
-            byRunSpan = byRun.GetAlternateLookup<ReadOnlySpan<char>>();
-            runs = [.. byRun.Keys.Order(StringComparer.Ordinal)];
-        }
+        private readonly HeadIndex byRun = new(probes.Select((probe, at) => (at, probe.Run)));
 
         /// <summary>Fills <paramref name="candidates"/> with the probes <paramref name="location"/> may keep alive, ascending.</summary>
         public void Candidates(string location, List<int> candidates)
         {
             candidates.Clear();
-            candidates.AddRange(wild);
-            for (var length = 1; length <= location.Length; length++)
-            {
-                if (byRunSpan.TryGetValue(location.AsSpan(0, length), out var list))
-                {
-                    candidates.AddRange(list);
-                }
-            }
-
-            var from = Array.BinarySearch(runs, location, StringComparer.Ordinal);
-            for (var i = from < 0 ? ~from : from + 1; i < runs.Length && runs[i].StartsWith(location, StringComparison.Ordinal); i++)
-            {
-                candidates.AddRange(byRun[runs[i]]);
-            }
-
+            byRun.Find(location, candidates);
             candidates.Sort();
         }
     }
