@@ -9,7 +9,7 @@ namespace Guardrail.Core.Parsing;
 /// values, in document order; a repeated operator or key (ignoring case), an unknown operator, a missing value or one
 /// its operator cannot compare is refused. One instance is reused for every statement of a parse.
 /// </summary>
-internal sealed class ConditionReader
+internal sealed class ConditionReader(Utf8StringPool pool)
 {
     private readonly DistinctNames operatorNames = new();
     private readonly DistinctNames keyNames = new();
@@ -28,7 +28,7 @@ internal sealed class ConditionReader
         operatorNames.Clear();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = JsonValues.Name(ref reader, path);
+            var name = JsonValues.Name(ref reader, path, pool);
             var operatorPath = path.Child(name);
             if (!operatorNames.Add(name))
             {
@@ -58,7 +58,7 @@ internal sealed class ConditionReader
         var keyCount = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = JsonValues.Name(ref reader, operatorPath);
+            var key = JsonValues.Name(ref reader, operatorPath, pool);
             var keyPath = operatorPath.Child(key);
             if (!keyNames.Add(key))
             {
@@ -91,13 +91,13 @@ internal sealed class ConditionReader
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return [JsonValues.Scalar(ref reader, path)];
+            return [JsonValues.Scalar(ref reader, path, pool)];
         }
 
         values.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            values.Add(JsonValues.Scalar(ref reader, path));
+            values.Add(JsonValues.Scalar(ref reader, path, pool));
         }
 
         return values.Count > 0 ? [.. values] : throw Error(path, "needs at least one value");

@@ -24,6 +24,10 @@ internal static class JsonTokens
         }
     }
 
+    /// <summary>The string or property name, shared through <paramref name="pool"/> when it has no escapes; null when it is not valid text.</summary>
+    public static string? String(ref Utf8JsonReader reader, Utf8StringPool pool) =>
+        reader.ValueIsEscaped ? String(ref reader) : pool.Get(reader.ValueSpan);
+
     /// <summary>Whether the current string equals <paramref name="literal"/>; false when it is not valid text (which equals nothing).</summary>
     public static bool Is(ref Utf8JsonReader reader, string literal)
     {

@@ -47,7 +47,7 @@ public static class PolicyParser
         try
         {
             reader.Read();
-            var document = new PolicyReader(kind).ReadDocument(ref reader, text);
+            var document = new PolicyReader(kind, new Utf8StringPool(utf8.Length)).ReadDocument(ref reader, text);
             reader.Read(); // nothing but white space may follow the policy
             return document;
         }

@@ -11,7 +11,7 @@ namespace Guardrail.Core.Parsing;
 /// them: unknown or repeated elements first, then each element in a fixed order. Paths and messages are built only
 /// when an element is rejected (<see cref="ElementPath"/>).
 /// </summary>
-internal sealed class PolicyReader(PolicyKind kind)
+internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
 {
     private static readonly KnownNames TopLevelElements = new(Enum.GetNames<TopLevel>());
 
@@ -44,7 +44,7 @@ internal sealed class PolicyReader(PolicyKind kind)
         NotResource,
     }
 
-    private readonly ConditionReader conditions = new();
+    private readonly ConditionReader conditions = new(pool);
 
     // Scratch lists reused for every statement; each statement keeps an exact-size array.
     private readonly List<string> strings = [];
@@ -70,7 +70,7 @@ internal sealed class PolicyReader(PolicyKind kind)
                 elements.Set(element, (TopLevel)element switch
                 {
                     TopLevel.Version => ReadVersion(ref reader, path.Child("Version")),
-                    TopLevel.Id => JsonValues.String(ref reader, path.Child("Id")),
+                    TopLevel.Id => JsonValues.String(ref reader, path.Child("Id"), pool),
                     _ => ReadStatements(ref reader, path.Child("Statement")),
                 });
             }
@@ -92,9 +92,9 @@ internal sealed class PolicyReader(PolicyKind kind)
         return new PolicyDocument(version, id, elements.Get<List<Statement>>((int)TopLevel.Statement), text);
     }
 
-    private static string ReadVersion(ref Utf8JsonReader reader, ElementPath path)
+    private string ReadVersion(ref Utf8JsonReader reader, ElementPath path)
     {
-        var version = JsonValues.String(ref reader, path);
+        var version = JsonValues.String(ref reader, path, pool);
         return version is PolicyDocument.CurrentVersion or "2008-10-17"
             ? version
             : throw Error(path, $"expected \"2012-10-17\" or \"2008-10-17\", got {SafeText.Quote(version)}");
@@ -161,7 +161,7 @@ internal sealed class PolicyReader(PolicyKind kind)
     // One element's value, read as it comes; its problems are reported in the statement's order (ReadStatement).
     private object ReadElement(ref Utf8JsonReader reader, Element element, ElementPath path) => element switch
     {
-        Element.Sid => JsonValues.String(ref reader, path),
+        Element.Sid => JsonValues.String(ref reader, path, pool),
         Element.Effect => ReadEffect(ref reader, path),
         Element.Principal or Element.NotPrincipal => ReadPrincipalSpec(ref reader, path),
         Element.Action or Element.NotAction => ReadActionPatterns(ref reader, path),
@@ -169,10 +169,10 @@ internal sealed class PolicyReader(PolicyKind kind)
         _ => conditions.Read(ref reader, path),
     };
 
-    private static object ReadEffect(ref Utf8JsonReader reader, ElementPath path) =>
+    private object ReadEffect(ref Utf8JsonReader reader, ElementPath path) =>
         reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Allow") ? Allow
         : reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Deny") ? Deny
-        : throw Error(path, $"expected \"Allow\" or \"Deny\", got {SafeText.Quote(JsonValues.String(ref reader, path))}");
+        : throw Error(path, $"expected \"Allow\" or \"Deny\", got {SafeText.Quote(JsonValues.String(ref reader, path, pool))}");
 
     private PrincipalBlock? Principal(in ElementValues elements, ElementPath path, Effect effect)
     {
@@ -203,7 +203,7 @@ internal sealed class PolicyReader(PolicyKind kind)
         {
             return JsonTokens.Is(ref reader, "*")
                 ? PrincipalSpec.Everyone
-                : throw Error(path, $"{Expected}, got {SafeText.Quote(JsonValues.String(ref reader, path))}");
+                : throw Error(path, $"{Expected}, got {SafeText.Quote(JsonValues.String(ref reader, path, pool))}");
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -219,7 +219,7 @@ internal sealed class PolicyReader(PolicyKind kind)
             var start = reader;
             try
             {
-                types.Set(type, JsonValues.StringList(ref reader, path.Child(PrincipalTypes.All[type]), strings));
+                types.Set(type, JsonValues.StringList(ref reader, path.Child(PrincipalTypes.All[type]), strings, pool));
             }
             catch (PolicyParseException problem)
             {
@@ -256,7 +256,7 @@ internal sealed class PolicyReader(PolicyKind kind)
 
     private string[] ReadActionPatterns(ref Utf8JsonReader reader, ElementPath path)
     {
-        var patterns = JsonValues.StringList(ref reader, path, strings);
+        var patterns = JsonValues.StringList(ref reader, path, strings, pool);
         foreach (var pattern in patterns)
         {
             if (pattern != "*" && pattern.IndexOf(':', StringComparison.Ordinal) <= 0)
@@ -283,7 +283,7 @@ internal sealed class PolicyReader(PolicyKind kind)
 
     private string[] ReadResourcePatterns(ref Utf8JsonReader reader, ElementPath path)
     {
-        var patterns = JsonValues.StringList(ref reader, path, strings);
+        var patterns = JsonValues.StringList(ref reader, path, strings, pool);
         foreach (var pattern in patterns)
         {
             if (pattern != "*" && !pattern.StartsWith("arn:", StringComparison.Ordinal))
@@ -311,7 +311,7 @@ internal sealed class PolicyReader(PolicyKind kind)
 
     // The index of the property name the reader is on; an unknown or repeated name is refused at once, since a reader
     // of the whole object would find it before reading any value.
-    private static int Known(ref Utf8JsonReader reader, ElementPath path, KnownNames allowed, string what, ref ElementValues found)
+    private int Known(ref Utf8JsonReader reader, ElementPath path, KnownNames allowed, string what, ref ElementValues found)
     {
         var known = allowed.Find(ref reader);
         if (known >= 0 && found.TryMark(known))
@@ -325,7 +325,7 @@ internal sealed class PolicyReader(PolicyKind kind)
             throw Error(path.Child(duplicate), $"duplicate {what} \"{duplicate}\"");
         }
 
-        var name = JsonValues.Name(ref reader, path);
+        var name = JsonValues.Name(ref reader, path, pool);
         var hint = allowed.SameIgnoringCase(name);
         var suffix = hint is null ? string.Empty : $" (did you mean \"{hint}\"?)";
         throw Error(path.Child(name), $"unknown {what} {SafeText.Quote(name)}{suffix}");
