@@ -17,14 +17,14 @@ internal static class PairedRatio
     public const double WindowMs = 200;
     public const double Stable = 0.03;
     public const double MinWarmupMs = 2_000;
-    public const double MaxWarmupMs = 20_000;
+    public const double MaxWarmupMs = 10_000;
     public const double BatchMs = 40;
 
     public static Result Measure(string name, Side baseline, Side subject, int rounds)
     {
         var coldBaseline = Cold(baseline.Work);
         var coldSubject = Cold(subject.Work);
-        var warmupMs = WarmUp(baseline.Work, subject.Work);
+        var (warmupMs, stable) = WarmUp(baseline.Work, subject.Work);
 
         var baselineCalls = CallsPerBatch(baseline.Work);
         var subjectCalls = CallsPerBatch(subject.Work);
@@ -57,6 +57,7 @@ internal static class PairedRatio
             coldBaseline,
             coldSubject,
             warmupMs,
+            stable,
             Stats.Of(baselineTimes),
             Stats.Of(subjectTimes),
             Stats.Of(ratios),
@@ -64,7 +65,7 @@ internal static class PairedRatio
             Allocated(subject.Work));
     }
 
-    /// <summary>Milliseconds of one call, the first in this process.</summary>
+    /// <summary>Milliseconds of one call, the first of this work in this process (code it shares with work run before is already compiled).</summary>
     public static double Cold(Func<object?> work)
     {
         var clock = Stopwatch.StartNew();
@@ -72,8 +73,12 @@ internal static class PairedRatio
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    /// <summary>Runs the sides in alternating windows until each one's time per call is stable; returns the milliseconds it took.</summary>
-    public static double WarmUp(params Func<object?>[] sides)
+    /// <summary>
+    /// Runs the sides in alternating windows until each one's time per call is stable; returns the milliseconds it
+    /// took and whether they became stable (under heavy load they may not within <see cref="MaxWarmupMs"/>; by then
+    /// every method has long been tiered up, which takes about 30 calls and a 100 ms quiet period).
+    /// </summary>
+    public static (double Ms, bool Stable) WarmUp(params Func<object?>[] sides)
     {
         var clock = Stopwatch.StartNew();
         var last = new double[sides.Length];
@@ -89,11 +94,11 @@ internal static class PairedRatio
 
             if (clock.Elapsed.TotalMilliseconds >= MinWarmupMs && steady.All(s => s >= 2))
             {
-                break;
+                return (clock.Elapsed.TotalMilliseconds, true);
             }
         }
 
-        return clock.Elapsed.TotalMilliseconds;
+        return (clock.Elapsed.TotalMilliseconds, false);
     }
 
     /// <summary>Bytes allocated by one call (on any thread), averaged over a few.</summary>
@@ -152,6 +157,7 @@ internal static class PairedRatio
         double ColdBaselineMs,
         double ColdSubjectMs,
         double WarmupMs,
+        bool WarmupStable,
         Stats BaselineMs,
         Stats SubjectMs,
         Stats Ratio,

@@ -27,7 +27,7 @@ internal static class PathTargetRun
             var cold = Stopwatch.StartNew();
             var verdict = PathEvaluator.Evaluate(snapshot, Now);
             var coldMs = cold.Elapsed.TotalMilliseconds;
-            var warmupMs = PairedRatio.WarmUp(() => PathEvaluator.Evaluate(snapshot, Now));
+            var (warmupMs, stable) = PairedRatio.WarmUp(() => PathEvaluator.Evaluate(snapshot, Now));
             var times = new List<double>();
             for (var i = 0; i < runs; i++)
             {
@@ -45,7 +45,7 @@ internal static class PathTargetRun
             Console.WriteLine($"   verdict {verdict.Access.ToText()} (security {verdict.Security.ToText()}); evaluation-budget: {(budget ? "yes" : "no")}; requestsEvaluated {verdict.RequestsEvaluated.ToString("N0", CultureInfo.InvariantCulture)}");
             Console.WriteLine($"   hops: {string.Join(" ", verdict.Hops.Select(h => $"{h.Hop.ToText()}:{h.Status.ToText()}"))}");
             Console.WriteLine($"   verdict time {Stats.Of(times).Describe("F1")} ms over {runs} warm runs; cold first verdict {coldMs:F1} ms; {bytes / 1048576:F1} MB allocated per verdict");
-            Console.WriteLine($"   (warm-up {warmupMs / 1000:F1} s; {MachineLoad.Now()})");
+            Console.WriteLine($"   (warm-up {warmupMs / 1000:F1} s, {(stable ? "stable" : "not stable within the limit")}; {MachineLoad.Now()})");
         }
     }
 }
