@@ -28,8 +28,8 @@ internal static class JsonTokens
     public static string? String(ref Utf8JsonReader reader, Utf8StringPool pool) =>
         reader.ValueIsEscaped ? String(ref reader) : pool.Get(reader.ValueSpan);
 
-    /// <summary>Whether the current string equals <paramref name="literal"/>; false when it is not valid text (which equals nothing).</summary>
-    public static bool Is(ref Utf8JsonReader reader, string literal)
+    /// <summary>Whether the current string equals <paramref name="literal"/> (UTF-8); false when it is not valid text (which equals nothing).</summary>
+    public static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> literal)
     {
         try
         {

@@ -170,8 +170,8 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
     };
 
     private object ReadEffect(ref Utf8JsonReader reader, ElementPath path) =>
-        reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Allow") ? Allow
-        : reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Deny") ? Deny
+        reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Allow"u8) ? Allow
+        : reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Deny"u8) ? Deny
         : throw Error(path, $"expected \"Allow\" or \"Deny\", got {SafeText.Quote(JsonValues.String(ref reader, path, pool))}");
 
     private PrincipalBlock? Principal(in ElementValues elements, ElementPath path, Effect effect)
@@ -201,7 +201,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         const string Expected = "expected \"*\" or an object such as {\"AWS\": ...}";
         if (reader.TokenType == JsonTokenType.String)
         {
-            return JsonTokens.Is(ref reader, "*")
+            return JsonTokens.Is(ref reader, "*"u8)
                 ? PrincipalSpec.Everyone
                 : throw Error(path, $"{Expected}, got {SafeText.Quote(JsonValues.String(ref reader, path, pool))}");
         }
