@@ -7,12 +7,15 @@ using Guardrail.Core.Text;
 namespace Guardrail.Core.Parsing;
 
 /// <summary>
-/// Turns a document's text into a <see cref="JsonDocument"/> the one way every reader of the guardrail does (policies,
-/// snapshots): transcoded to UTF-8 here, so an unpaired UTF-16 surrogate or a JSON syntax error is a one-line message
-/// for people, never an <see cref="InvalidOperationException"/> or a reader-options hint.
+/// Turns a document's text into JSON the one way every reader of the guardrail does (policies, snapshots):
+/// transcoded to UTF-8 here, so an unpaired UTF-16 surrogate or a JSON syntax error is a one-line message for people,
+/// never an <see cref="InvalidOperationException"/> or a reader-options hint.
 /// </summary>
 internal static class JsonInput
 {
+    /// <summary>Reads a document's UTF-8 bytes; they live only during the call (a pooled buffer).</summary>
+    public delegate TResult Utf8Read<in TState, out TResult>(ReadOnlySpan<byte> utf8, TState state);
+
     /// <summary>
     /// Parses <paramref name="text"/> and hands its root to <paramref name="read"/>; the document lives only during
     /// that call (its bytes are a pooled buffer).
@@ -27,25 +30,9 @@ internal static class JsonInput
     public static TResult Read<TState, TResult>(
         string text, string what, JsonDocumentOptions options, int maxUtf8Bytes, TState state, Func<JsonElement, TState, TResult> read, Func<string, Exception> error)
     {
-        // Every character is at least one UTF-8 byte: a text too long is refused before a buffer is rented for it.
-        if (text.Length > maxUtf8Bytes)
-        {
-            throw error(TooLarge(what, maxUtf8Bytes));
-        }
-
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var utf8 = Transcode(text, what, maxUtf8Bytes, error, out var written);
         try
         {
-            if (Utf8.FromUtf16(text, utf8, out var consumed, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
-            {
-                throw error($"the {what} text is not valid Unicode: an unpaired UTF-16 surrogate at character {consumed + 1}");
-            }
-
-            if (written > maxUtf8Bytes)
-            {
-                throw error(TooLarge(what, maxUtf8Bytes));
-            }
-
             using var json = Parse(utf8.AsMemory(0, written), options, error);
             return read(json.RootElement, state);
         }
@@ -53,6 +40,74 @@ internal static class JsonInput
         {
             ArrayPool<byte>.Shared.Return(utf8);
         }
+    }
+
+    /// <summary>
+    /// Transcodes <paramref name="text"/> to UTF-8 within <paramref name="maxUtf8Bytes"/> and hands the bytes to
+    /// <paramref name="read"/>, which reads them itself (<see cref="Utf8JsonReader"/>, no document).
+    /// </summary>
+    public static TResult ReadUtf8<TState, TResult>(string text, string what, int maxUtf8Bytes, TState state, Utf8Read<TState, TResult> read, Func<string, Exception> error)
+    {
+        var utf8 = Transcode(text, what, maxUtf8Bytes, error, out var written);
+        try
+        {
+            return read(utf8.AsSpan(0, written), state);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    /// <summary>The message for a JSON syntax error, as every reader words it.</summary>
+    public static string SyntaxError(JsonException e)
+    {
+        var line = (e.LineNumber ?? 0) + 1;
+        var column = (e.BytePositionInLine ?? 0) + 1;
+        return $"invalid JSON at line {line}, column {column}: {SafeText.Line(FirstSentence(e.Message))}";
+    }
+
+    /// <summary>The first syntax error of the whole document (<see cref="SyntaxError"/>), or null when it is valid JSON.</summary>
+    public static string? FindSyntaxError(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8, options);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return SyntaxError(e);
+        }
+    }
+
+    // The caller returns the buffer to the pool.
+    private static byte[] Transcode(string text, string what, int maxUtf8Bytes, Func<string, Exception> error, out int written)
+    {
+        // Every character is at least one UTF-8 byte: a text too long is refused before a buffer is rented for it.
+        if (text.Length > maxUtf8Bytes)
+        {
+            throw error(TooLarge(what, maxUtf8Bytes));
+        }
+
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        if (Utf8.FromUtf16(text, utf8, out var consumed, out written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+            throw error($"the {what} text is not valid Unicode: an unpaired UTF-16 surrogate at character {consumed + 1}");
+        }
+
+        if (written > maxUtf8Bytes)
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+            throw error(TooLarge(what, maxUtf8Bytes));
+        }
+
+        return utf8;
     }
 
     private static string TooLarge(string what, int maxUtf8Bytes) =>
@@ -66,9 +121,7 @@ internal static class JsonInput
         }
         catch (JsonException e)
         {
-            var line = (e.LineNumber ?? 0) + 1;
-            var column = (e.BytePositionInLine ?? 0) + 1;
-            throw error($"invalid JSON at line {line}, column {column}: {SafeText.Line(FirstSentence(e.Message))}");
+            throw error(SyntaxError(e));
         }
     }
 

@@ -48,6 +48,28 @@ internal sealed class KnownNames
         return -1;
     }
 
+    /// <summary>The index of the known name the reader's current property name has (exact case), or -1.</summary>
+    public int Find(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            // An escaped name ("Eff\u0065ct") is decoded first; one that is not text matches nothing.
+            var name = JsonTokens.String(ref reader);
+            return name is null ? -1 : IndexOf(name);
+        }
+
+        var raw = reader.ValueSpan;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (raw.SequenceEqual(utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// Records every property of <paramref name="element"/> (an object) in <paramref name="found"/> by its name's
     /// index. Stops at the first property that is not a known name (<paramref name="known"/> is -1) or repeats one

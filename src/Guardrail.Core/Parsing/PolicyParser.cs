@@ -10,7 +10,7 @@ namespace Guardrail.Core.Parsing;
 /// </summary>
 public static class PolicyParser
 {
-    private static readonly JsonDocumentOptions Options = new()
+    private static readonly JsonReaderOptions Options = new()
     {
         AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Disallow,
@@ -27,15 +27,37 @@ public static class PolicyParser
             throw new PolicyParseException(string.Empty, "the policy document is empty");
         }
 
-        // Transcoding ourselves (as JsonDocument.Parse(string) would) lets an unpaired surrogate in the text be
-        // reported as a policy error instead of escaping as an InvalidOperationException.
-        return JsonInput.Read(
+        // Transcoding ourselves lets an unpaired surrogate in the text be reported as a policy error instead of
+        // escaping as an InvalidOperationException.
+        return JsonInput.ReadUtf8(
             text,
             "policy",
-            Options,
             int.MaxValue,
             (text, kind),
-            static (root, input) => new PolicyReader(input.kind).ReadDocument(root, input.text),
+            static (utf8, input) => Read(utf8, input.text, input.kind),
             static detail => new PolicyParseException(string.Empty, detail));
+    }
+
+    // One pass over the bytes with no document model. A JSON syntax error anywhere is reported before any problem
+    // with the policy (as when the whole document was parsed first), so a policy problem is only reported once the
+    // rest of the document is known to be JSON; a valid policy never pays for that second look.
+    private static PolicyDocument Read(ReadOnlySpan<byte> utf8, string text, PolicyKind kind)
+    {
+        var reader = new Utf8JsonReader(utf8, Options);
+        try
+        {
+            reader.Read();
+            var document = new PolicyReader(kind, new Utf8StringPool(utf8.Length)).ReadDocument(ref reader, text);
+            reader.Read(); // nothing but white space may follow the policy
+            return document;
+        }
+        catch (JsonException e)
+        {
+            throw new PolicyParseException(string.Empty, JsonInput.SyntaxError(e));
+        }
+        catch (PolicyParseException) when (JsonInput.FindSyntaxError(utf8, Options) is { } syntax)
+        {
+            throw new PolicyParseException(string.Empty, syntax);
+        }
     }
 }

@@ -5,10 +5,13 @@ using Guardrail.Core.Text;
 namespace Guardrail.Core.Parsing;
 
 /// <summary>
-/// Reads one parsed JSON document into a <see cref="PolicyDocument"/>. Paths and messages are built only when an
-/// element is rejected (<see cref="ElementPath"/>), so a valid policy costs little more than its own strings.
+/// Reads a policy into a <see cref="PolicyDocument"/> straight from a <see cref="Utf8JsonReader"/>, in one pass and
+/// with no document object model. Each object's elements are read as they come (<see cref="ElementValues"/> keeps
+/// a value's problem until its turn), and problems are reported in the order a reader of the whole tree would find
+/// them: unknown or repeated elements first, then each element in a fixed order. Paths and messages are built only
+/// when an element is rejected (<see cref="ElementPath"/>).
 /// </summary>
-internal sealed class PolicyReader(PolicyKind kind)
+internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
 {
     private static readonly KnownNames TopLevelElements = new(Enum.GetNames<TopLevel>());
 
@@ -17,6 +20,9 @@ internal sealed class PolicyReader(PolicyKind kind)
 
     // Indexed in the order of PrincipalTypes.All.
     private static readonly KnownNames PrincipalTypeNames = new([.. PrincipalTypes.All]);
+
+    private static readonly object Allow = Effect.Allow;
+    private static readonly object Deny = Effect.Deny;
 
     private enum TopLevel
     {
@@ -38,101 +44,139 @@ internal sealed class PolicyReader(PolicyKind kind)
         NotResource,
     }
 
-    private readonly DistinctNames operatorNames = new();
-    private readonly DistinctNames keyNames = new();
+    private readonly ConditionReader conditions = new(pool);
 
     // Scratch lists reused for every statement; each statement keeps an exact-size array.
-    private readonly List<ConditionClause> clauses = [];
+    private readonly List<string> strings = [];
     private readonly List<PrincipalEntry> principalEntries = [];
 
-    public PolicyDocument ReadDocument(JsonElement root, string text)
+    /// <summary>Reads the document whose first token <paramref name="reader"/> is on; leaves it on the last.</summary>
+    public PolicyDocument ReadDocument(ref Utf8JsonReader reader, string text)
     {
         var path = ElementPath.Document;
-        if (root.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Error(path, $"expected a JSON object, got {JsonText.Describe(root)}");
+            throw Error(path, $"expected a JSON object, got {JsonTokens.Describe(ref reader)}");
         }
 
-        var elements = new ElementsByName();
-        ReadKnownElements(root, path, TopLevelElements, "policy element", ref elements);
-        string? version = null;
-        if (elements.TryGetValue((int)TopLevel.Version, out var versionElement))
+        var elements = new ElementValues();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            version = ReadString(versionElement, path.Child("Version"));
-            if (version is not (PolicyDocument.CurrentVersion or "2008-10-17"))
+            var element = Known(ref reader, path, TopLevelElements, "policy element", ref elements);
+            reader.Read();
+            var start = reader;
+            try
             {
-                throw Error(path.Child("Version"), $"expected \"2012-10-17\" or \"2008-10-17\", got {SafeText.Quote(version)}");
+                elements.Set(element, (TopLevel)element switch
+                {
+                    TopLevel.Version => ReadVersion(ref reader, path.Child("Version")),
+                    TopLevel.Id => JsonValues.String(ref reader, path.Child("Id"), pool),
+                    _ => ReadStatements(ref reader, path.Child("Statement")),
+                });
+            }
+            catch (PolicyParseException problem)
+            {
+                reader = start;
+                reader.Skip();
+                elements.Set(element, problem);
             }
         }
 
-        string? id = elements.TryGetValue((int)TopLevel.Id, out var idElement) ? ReadString(idElement, path.Child("Id")) : null;
-        if (!elements.TryGetValue((int)TopLevel.Statement, out var statementElement))
+        var version = elements.Has((int)TopLevel.Version) ? elements.Get<string>((int)TopLevel.Version) : null;
+        var id = elements.Has((int)TopLevel.Id) ? elements.Get<string>((int)TopLevel.Id) : null;
+        if (!elements.Has((int)TopLevel.Statement))
         {
             throw Error(path, "missing required element \"Statement\"");
         }
 
-        var statementPath = path.Child("Statement");
-        List<Statement> statements;
-        switch (statementElement.ValueKind)
-        {
-            case JsonValueKind.Object:
-                statements = [ReadStatement(statementElement, 0, statementPath)];
-                break;
-            case JsonValueKind.Array:
-                statements = new List<Statement>(statementElement.GetArrayLength());
-                var index = 0;
-                foreach (var item in statementElement.EnumerateArray())
-                {
-                    statements.Add(ReadStatement(item, index, ElementPath.StatementAt(index)));
-                    index++;
-                }
-
-                if (index == 0)
-                {
-                    throw Error(statementPath, "must contain at least one statement");
-                }
-
-                break;
-            default:
-                throw Error(statementPath, $"expected an object or an array of objects, got {JsonText.Describe(statementElement)}");
-        }
-
-        return new PolicyDocument(version, id, statements, text);
+        return new PolicyDocument(version, id, elements.Get<List<Statement>>((int)TopLevel.Statement), text);
     }
 
-    private Statement ReadStatement(JsonElement element, int index, ElementPath path)
+    private string ReadVersion(ref Utf8JsonReader reader, ElementPath path)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        var version = JsonValues.String(ref reader, path, pool);
+        return version is PolicyDocument.CurrentVersion or "2008-10-17"
+            ? version
+            : throw Error(path, $"expected \"2012-10-17\" or \"2008-10-17\", got {SafeText.Quote(version)}");
+    }
+
+    private List<Statement> ReadStatements(ref Utf8JsonReader reader, ElementPath path)
+    {
+        switch (reader.TokenType)
         {
-            throw Error(path, $"expected a statement object, got {JsonText.Describe(element)}");
+            case JsonTokenType.StartObject:
+                return [ReadStatement(ref reader, 0, path)];
+            case JsonTokenType.StartArray:
+                var statements = new List<Statement>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    statements.Add(ReadStatement(ref reader, statements.Count, ElementPath.StatementAt(statements.Count)));
+                }
+
+                return statements.Count > 0 ? statements : throw Error(path, "must contain at least one statement");
+            default:
+                throw Error(path, $"expected an object or an array of objects, got {JsonTokens.Describe(ref reader)}");
+        }
+    }
+
+    private Statement ReadStatement(ref Utf8JsonReader reader, int index, ElementPath path)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Error(path, $"expected a statement object, got {JsonTokens.Describe(ref reader)}");
         }
 
-        var elements = new ElementsByName();
-        ReadKnownElements(element, path, StatementElementNames, "statement element", ref elements);
-        string? sid = elements.TryGetValue((int)Element.Sid, out var sidElement) ? ReadString(sidElement, path.Child("Sid")) : null;
+        var elements = new ElementValues();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var element = Known(ref reader, path, StatementElementNames, "statement element", ref elements);
+            reader.Read();
+            var start = reader;
+            try
+            {
+                elements.Set(element, ReadElement(ref reader, (Element)element, path.Child(StatementElementNames.Names[element])));
+            }
+            catch (PolicyParseException problem)
+            {
+                reader = start;
+                reader.Skip();
+                elements.Set(element, problem);
+            }
+        }
 
-        if (!elements.TryGetValue((int)Element.Effect, out var effectElement))
+        var sid = elements.Has((int)Element.Sid) ? elements.Get<string>((int)Element.Sid) : null;
+        if (!elements.Has((int)Element.Effect))
         {
             throw Error(path, "missing required element \"Effect\"");
         }
 
-        var effect = effectElement.ValueKind == JsonValueKind.String && JsonText.Is(effectElement, "Allow") ? Effect.Allow
-            : effectElement.ValueKind == JsonValueKind.String && JsonText.Is(effectElement, "Deny") ? Effect.Deny
-            : throw Error(path.Child("Effect"), $"expected \"Allow\" or \"Deny\", got {SafeText.Quote(ReadString(effectElement, path.Child("Effect")))}");
-
-        var principal = ReadPrincipal(in elements, path, effect);
-        var action = ReadActions(in elements, path);
-        var resource = ReadResources(in elements, path);
-        IReadOnlyList<ConditionClause> conditions = elements.TryGetValue((int)Element.Condition, out var conditionElement)
-            ? ReadConditions(conditionElement, path.Child("Condition"))
-            : [];
-
-        return new Statement(index, sid, effect, principal, action, resource, conditions);
+        var effect = elements.Get<Effect>((int)Element.Effect);
+        var principal = Principal(in elements, path, effect);
+        var action = Actions(in elements, path);
+        var resource = Resources(in elements, path);
+        var conditionClauses = elements.Has((int)Element.Condition) ? elements.Get<ConditionClause[]>((int)Element.Condition) : [];
+        return new Statement(index, sid, effect, principal, action, resource, conditionClauses);
     }
 
-    private PrincipalBlock? ReadPrincipal(in ElementsByName elements, ElementPath path, Effect effect)
+    // One element's value, read as it comes; its problems are reported in the statement's order (ReadStatement).
+    private object ReadElement(ref Utf8JsonReader reader, Element element, ElementPath path) => element switch
     {
-        var present = TryGetEither(in elements, path, Element.Principal, Element.NotPrincipal, out var negated, out var principal);
+        Element.Sid => JsonValues.String(ref reader, path, pool),
+        Element.Effect => ReadEffect(ref reader, path),
+        Element.Principal or Element.NotPrincipal => ReadPrincipalSpec(ref reader, path),
+        Element.Action or Element.NotAction => ReadActionPatterns(ref reader, path),
+        Element.Resource or Element.NotResource => ReadResourcePatterns(ref reader, path),
+        _ => conditions.Read(ref reader, path),
+    };
+
+    private object ReadEffect(ref Utf8JsonReader reader, ElementPath path) =>
+        reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Allow"u8) ? Allow
+        : reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Deny"u8) ? Deny
+        : throw Error(path, $"expected \"Allow\" or \"Deny\", got {SafeText.Quote(JsonValues.String(ref reader, path, pool))}");
+
+    private PrincipalBlock? Principal(in ElementValues elements, ElementPath path, Effect effect)
+    {
+        var present = Either(in elements, path, Element.Principal, Element.NotPrincipal, out var negated, out var which);
         if (kind == PolicyKind.Identity)
         {
             return present ? throw Error(path, "an identity policy statement cannot name a Principal") : null;
@@ -149,26 +193,42 @@ internal sealed class PolicyReader(PolicyKind kind)
             throw Error(path.Child("NotPrincipal"), "NotPrincipal can only be used with \"Effect\": \"Deny\"");
         }
 
-        return new PrincipalBlock(negated, ReadPrincipalSpec(principal, path.Child(negated ? "NotPrincipal" : "Principal")));
+        return new PrincipalBlock(negated, elements.Get<PrincipalSpec>(which));
     }
 
-    private PrincipalSpec ReadPrincipalSpec(JsonElement element, ElementPath path)
+    private PrincipalSpec ReadPrincipalSpec(ref Utf8JsonReader reader, ElementPath path)
     {
         const string Expected = "expected \"*\" or an object such as {\"AWS\": ...}";
-        if (element.ValueKind == JsonValueKind.String)
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return JsonText.Is(element, "*")
+            return JsonTokens.Is(ref reader, "*"u8)
                 ? PrincipalSpec.Everyone
-                : throw Error(path, $"{Expected}, got {SafeText.Quote(ReadString(element, path))}");
+                : throw Error(path, $"{Expected}, got {SafeText.Quote(JsonValues.String(ref reader, path, pool))}");
         }
 
-        if (element.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Error(path, $"{Expected}, got {JsonText.Describe(element)}");
+            throw Error(path, $"{Expected}, got {JsonTokens.Describe(ref reader)}");
         }
 
-        var types = new ElementsByName();
-        ReadKnownElements(element, path, PrincipalTypeNames, "principal type", ref types);
+        var types = new ElementValues();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var type = Known(ref reader, path, PrincipalTypeNames, "principal type", ref types);
+            reader.Read();
+            var start = reader;
+            try
+            {
+                types.Set(type, JsonValues.StringList(ref reader, path.Child(PrincipalTypes.All[type]), strings, pool));
+            }
+            catch (PolicyParseException problem)
+            {
+                reader = start;
+                reader.Skip();
+                types.Set(type, problem);
+            }
+        }
+
         if (types.Count == 0)
         {
             throw Error(path, "names no principal");
@@ -177,12 +237,11 @@ internal sealed class PolicyReader(PolicyKind kind)
         principalEntries.Clear();
         for (var i = 0; i < PrincipalTypes.All.Count; i++)
         {
-            var type = PrincipalTypes.All[i];
-            if (types.TryGetValue(i, out var values))
+            if (types.Has(i))
             {
-                foreach (var value in ReadStringList(values, path.Child(type)))
+                foreach (var value in types.Get<string[]>(i))
                 {
-                    principalEntries.Add(new PrincipalEntry(type, value));
+                    principalEntries.Add(new PrincipalEntry(PrincipalTypes.All[i], value));
                 }
             }
         }
@@ -190,161 +249,74 @@ internal sealed class PolicyReader(PolicyKind kind)
         return new PrincipalSpec(false, [.. principalEntries]);
     }
 
-    private static ActionBlock ReadActions(in ElementsByName elements, ElementPath path)
-    {
-        if (!TryGetEither(in elements, path, Element.Action, Element.NotAction, out var negated, out var action))
-        {
-            throw Error(path, "missing required element \"Action\" (or \"NotAction\")");
-        }
+    private static ActionBlock Actions(in ElementValues elements, ElementPath path) =>
+        Either(in elements, path, Element.Action, Element.NotAction, out var negated, out var which)
+            ? new ActionBlock(negated, elements.Get<string[]>(which))
+            : throw Error(path, "missing required element \"Action\" (or \"NotAction\")");
 
-        var listPath = path.Child(negated ? "NotAction" : "Action");
-        var patterns = ReadStringList(action, listPath);
+    private string[] ReadActionPatterns(ref Utf8JsonReader reader, ElementPath path)
+    {
+        var patterns = JsonValues.StringList(ref reader, path, strings, pool);
         foreach (var pattern in patterns)
         {
             if (pattern != "*" && pattern.IndexOf(':', StringComparison.Ordinal) <= 0)
             {
-                throw Error(listPath, $"{SafeText.Quote(pattern)} is not an action (expected service:Action, e.g. \"s3:GetObject\", or \"*\")");
+                throw Error(path, $"{SafeText.Quote(pattern)} is not an action (expected service:Action, e.g. \"s3:GetObject\", or \"*\")");
             }
         }
 
-        return new ActionBlock(negated, patterns);
+        return patterns;
     }
 
-    private ResourceBlock? ReadResources(in ElementsByName elements, ElementPath path)
+    private ResourceBlock? Resources(in ElementValues elements, ElementPath path)
     {
-        var present = TryGetEither(in elements, path, Element.Resource, Element.NotResource, out var negated, out var resource);
+        var present = Either(in elements, path, Element.Resource, Element.NotResource, out var negated, out var which);
         if (kind == PolicyKind.Trust)
         {
             return present ? throw Error(path, "a trust policy statement cannot have \"Resource\" (IAM rejects it)") : null;
         }
 
-        if (!present)
-        {
-            throw Error(path, "missing required element \"Resource\" (or \"NotResource\")");
-        }
+        return present
+            ? new ResourceBlock(negated, elements.Get<string[]>(which))
+            : throw Error(path, "missing required element \"Resource\" (or \"NotResource\")");
+    }
 
-        var listPath = path.Child(negated ? "NotResource" : "Resource");
-        var patterns = ReadStringList(resource, listPath);
+    private string[] ReadResourcePatterns(ref Utf8JsonReader reader, ElementPath path)
+    {
+        var patterns = JsonValues.StringList(ref reader, path, strings, pool);
         foreach (var pattern in patterns)
         {
             if (pattern != "*" && !pattern.StartsWith("arn:", StringComparison.Ordinal))
             {
-                throw Error(listPath, $"{SafeText.Quote(pattern)} is not an ARN (expected \"arn:...\" or \"*\")");
+                throw Error(path, $"{SafeText.Quote(pattern)} is not an ARN (expected \"arn:...\" or \"*\")");
             }
         }
 
-        return new ResourceBlock(negated, patterns);
+        return patterns;
     }
 
-    // Principal/NotPrincipal, Action/NotAction, Resource/NotResource: at most one of the pair; which one, and its value.
-    private static bool TryGetEither(in ElementsByName elements, ElementPath path, Element positive, Element negative, out bool negated, out JsonElement value)
+    // Principal/NotPrincipal, Action/NotAction, Resource/NotResource: at most one of the pair; which one.
+    private static bool Either(in ElementValues elements, ElementPath path, Element positive, Element negative, out bool negated, out int which)
     {
-        var hasPositive = elements.TryGetValue((int)positive, out var positiveValue);
-        negated = elements.TryGetValue((int)negative, out var negativeValue);
+        var hasPositive = elements.Has((int)positive);
+        negated = elements.Has((int)negative);
         if (hasPositive && negated)
         {
             throw Error(path, $"cannot have both \"{StatementElementNames.Names[(int)positive]}\" and \"{StatementElementNames.Names[(int)negative]}\"");
         }
 
-        value = negated ? negativeValue : positiveValue;
+        which = (int)(negated ? negative : positive);
         return hasPositive || negated;
     }
 
-    private ConditionClause[] ReadConditions(JsonElement element, ElementPath path)
+    // The index of the property name the reader is on; an unknown or repeated name is refused at once, since a reader
+    // of the whole object would find it before reading any value.
+    private int Known(ref Utf8JsonReader reader, ElementPath path, KnownNames allowed, string what, ref ElementValues found)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        var known = allowed.Find(ref reader);
+        if (known >= 0 && found.TryMark(known))
         {
-            throw Error(path, $"expected an object of condition operators, got {JsonText.Describe(element)}");
-        }
-
-        clauses.Clear();
-        operatorNames.Clear();
-        foreach (var operatorProperty in element.EnumerateObject())
-        {
-            var name = ReadName(operatorProperty, path);
-            var operatorPath = path.Child(name);
-            if (!operatorNames.Add(name))
-            {
-                throw Error(operatorPath, $"duplicate condition operator {SafeText.Quote(name)}");
-            }
-
-            if (!ConditionOperatorParser.TryParse(name, out var op, out var error))
-            {
-                throw Error(operatorPath, error);
-            }
-
-            var keys = operatorProperty.Value;
-            if (keys.ValueKind != JsonValueKind.Object)
-            {
-                throw Error(operatorPath, $"expected an object of condition keys, got {JsonText.Describe(keys)}");
-            }
-
-            keyNames.Clear();
-            var keyCount = 0;
-            foreach (var keyProperty in keys.EnumerateObject())
-            {
-                var key = ReadName(keyProperty, operatorPath);
-                var keyPath = operatorPath.Child(key);
-                if (!keyNames.Add(key))
-                {
-                    throw Error(keyPath, $"duplicate condition key {SafeText.Quote(key)}");
-                }
-
-                if (string.IsNullOrWhiteSpace(key))
-                {
-                    throw Error(operatorPath, "a condition key is empty");
-                }
-
-                var values = ReadConditionValues(keyProperty.Value, keyPath);
-                foreach (var value in values)
-                {
-                    ConditionValueCheck.Validate(op!, value, keyPath);
-                }
-
-                clauses.Add(new ConditionClause(op!, key, values));
-                keyCount++;
-            }
-
-            if (keyCount == 0)
-            {
-                throw Error(operatorPath, "names no condition key");
-            }
-        }
-
-        return [.. clauses];
-    }
-
-    private static string[] ReadConditionValues(JsonElement element, ElementPath path)
-    {
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            return [ReadScalar(element, path)];
-        }
-
-        var values = new string[element.GetArrayLength()];
-        var count = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            values[count++] = ReadScalar(item, path);
-        }
-
-        return count > 0 ? values : throw Error(path, "needs at least one value");
-    }
-
-    private static string ReadScalar(JsonElement element, ElementPath path) => element.ValueKind switch
-    {
-        JsonValueKind.String => ReadString(element, path),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Number => element.GetRawText(),
-        _ => throw Error(path, $"expected a string, number or boolean, got {JsonText.Describe(element)}"),
-    };
-
-    private static void ReadKnownElements(JsonElement element, ElementPath path, KnownNames allowed, string what, ref ElementsByName found)
-    {
-        if (allowed.TryCollect(element, ref found, out var property, out var known))
-        {
-            return;
+            return known;
         }
 
         if (known >= 0)
@@ -353,54 +325,11 @@ internal sealed class PolicyReader(PolicyKind kind)
             throw Error(path.Child(duplicate), $"duplicate {what} \"{duplicate}\"");
         }
 
-        var name = ReadName(property, path);
+        var name = JsonValues.Name(ref reader, path, pool);
         var hint = allowed.SameIgnoringCase(name);
         var suffix = hint is null ? string.Empty : $" (did you mean \"{hint}\"?)";
         throw Error(path.Child(name), $"unknown {what} {SafeText.Quote(name)}{suffix}");
     }
-
-    private static string[] ReadStringList(JsonElement element, ElementPath path)
-    {
-        if (element.ValueKind == JsonValueKind.String)
-        {
-            var single = ReadString(element, path);
-            return single.Length > 0 ? [single] : throw Error(path, "must not be an empty string");
-        }
-
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            throw Error(path, $"expected a string or an array of strings, got {JsonText.Describe(element)}");
-        }
-
-        var values = new string[element.GetArrayLength()];
-        var count = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            var itemPath = path.Item(count);
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                throw Error(itemPath, $"expected a string, got {JsonText.Describe(item)}");
-            }
-
-            var value = ReadString(item, itemPath);
-            values[count++] = value.Length > 0 ? value : throw Error(itemPath, "must not be an empty string");
-        }
-
-        return count > 0 ? values : throw Error(path, "must not be an empty array");
-    }
-
-    private static string ReadString(JsonElement element, ElementPath path)
-    {
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            throw Error(path, $"expected a string, got {JsonText.Describe(element)}");
-        }
-
-        return JsonText.String(element) ?? throw Error(path, JsonText.UnpairedSurrogate);
-    }
-
-    private static string ReadName(JsonProperty property, ElementPath parent) =>
-        JsonText.Name(property) ?? throw Error(parent, $"a property name {JsonText.UnpairedSurrogate}");
 
     private static PolicyParseException Error(ElementPath path, string detail) => new(path.ToString(), detail);
 }
