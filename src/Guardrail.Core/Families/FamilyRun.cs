@@ -7,7 +7,7 @@ namespace Guardrail.Core.Families;
 internal sealed partial class FamilyRun(RequestPrincipal principal, WorkBudget budget)
 {
     /// <summary>What explaining one finding costs (its witness request and the statement's outcome on it), in linear units.</summary>
-    public const long UnitsPerEvent = 50;
+    public const long UnitsPerEvent = 200;
 
     private readonly List<FamilyEvent> events = [];
     private AccessVerdict access = AccessVerdict.Ok;
