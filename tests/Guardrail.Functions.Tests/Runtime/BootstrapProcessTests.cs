@@ -44,11 +44,24 @@ public sealed class BootstrapProcessTests(MotoServer moto)
         var inProcess = await RunInProcessAsync(eventJson, handler, putPolicy ? eventName : null);
 
         Assert.Equal(inProcess.Kind, fromProcess.Kind);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(inProcess.Body), JsonNode.Parse(fromProcess.Body)), $"in process:\n{inProcess.Body}\nbootstrap:\n{fromProcess.Body}");
+        Assert.True(JsonNode.DeepEquals(Comparable(inProcess.Body), Comparable(fromProcess.Body)), $"in process:\n{inProcess.Body}\nbootstrap:\n{fromProcess.Body}");
         if (inProcess.Kind == AnswerKind.Error)
         {
             Assert.Equal(inProcess.ErrorTypeHeader, fromProcess.ErrorTypeHeader);
         }
+    }
+
+    /// <summary>The answer without the SNS message id, which SNS (moto) assigns anew to every publish.</summary>
+    private static JsonNode Comparable(string body)
+    {
+        var node = JsonNode.Parse(body)!;
+        if (node is JsonObject result && result["messageId"] is JsonValue id)
+        {
+            Assert.Matches("^[0-9a-f-]{36}$", id.GetValue<string>());
+            result["messageId"] = "(published)";
+        }
+
+        return node;
     }
 
     [Fact]
