@@ -8,7 +8,7 @@ usage: python3 bootstrap_coldstart.py ROUNDS EVENT HANDLER NAME=COMMAND...
   runs from just before the process is started until its POST of the first response (or error) arrives. Each run
   gets the event with a fresh CloudTrail eventID, so every run claims, reads, judges and alerts in full (no run is a
   duplicate). Prints, per build: median, min, max and quartiles, and the median of the per-round ratios to the first
-  build (the paired figure).
+  build (the paired figure). TABLES=N in the environment configures N catalog tables (GUARDRAIL_CATALOG_TABLES).
 """
 import json
 import os
@@ -34,16 +34,24 @@ def free_port():
 
 class StandIn(BaseHTTPRequestHandler):
     """GET next hands out the queued event (or waits); POST response/error records the arrival time."""
-    queue, answered, answer = [], threading.Event(), {}
+    queue, answered, answer, generation = [], threading.Event(), {}, 0
     lock = threading.Condition()
 
     def log_message(self, *args):
         pass
 
     def do_GET(self):
+        # Each run is a generation: the next-invocation call a killed process left open never takes a later event.
         with StandIn.lock:
-            while not StandIn.queue:
+            mine = StandIn.generation
+            while not StandIn.queue and StandIn.generation == mine:
                 StandIn.lock.wait()
+            if StandIn.generation != mine:
+                try:
+                    self.send_error(410)
+                except OSError:
+                    pass  # the process that asked is gone
+                return
             request_id, body = StandIn.queue.pop(0)
         self.send_response(200)
         self.send_header("Lambda-Runtime-Aws-Request-Id", request_id)
@@ -72,6 +80,11 @@ def sandbox(endpoint, event):
         s3.put_bucket_policy(Bucket=BUCKET, Policy=policy if isinstance(policy, str) else json.dumps(policy))
     trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "redshift.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
     iam.create_role(RoleName="redshift", AssumeRolePolicyDocument=json.dumps(trust))
+    # What the seed gives a Spectrum role: reads of the lake's objects and catalog (so a path is judged hop by hop).
+    reads = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"], "Resource": [f"arn:aws:s3:::{BUCKET}", f"arn:aws:s3:::{BUCKET}/*"]},
+        {"Effect": "Allow", "Action": ["glue:GetDatabase", "glue:GetTable", "glue:GetPartitions"], "Resource": "*"}]}
+    iam.put_role_policy(RoleName="redshift", PolicyName="spectrum-reads", PolicyDocument=json.dumps(reads))
     topic = sns.create_topic(Name="spectrum-guardrail-alerts")["TopicArn"]
     ddb.create_table(TableName=TABLE, KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
                      AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
@@ -109,6 +122,10 @@ def main():
             except OSError:
                 time.sleep(0.1)
         env = dict(os.environ, **sandbox(endpoint, event), AWS_LAMBDA_RUNTIME_API=f"127.0.0.1:{server.server_address[1]}", _HANDLER=handler)
+        tables = int(os.environ.get("TABLES", "0"))
+        if tables:
+            # The access path to that many catalog tables (GUARDRAIL_CATALOG_TABLES, account/database/table).
+            env["GUARDRAIL_CATALOG_TABLES"] = ",".join(f"{ACCOUNT}/sales/t{i:04d}" for i in range(tables))
         samples = {name: [] for name, _ in builds}
         outcomes = {}
 
@@ -116,6 +133,7 @@ def main():
             event["detail"]["eventID"] = str(uuid.uuid4())
             StandIn.answered.clear()
             with StandIn.lock:
+                StandIn.generation += 1
                 StandIn.queue.append((str(uuid.uuid4()), json.dumps(event).encode()))
                 StandIn.lock.notify_all()
             start = time.perf_counter()
@@ -124,6 +142,9 @@ def main():
                 process.kill()
                 sys.exit(f"{name}: no answer within 120 s")
             elapsed = (StandIn.answer["at"] - start) * 1000
+            if os.environ.get("DUMP"):
+                with open(os.environ["DUMP"], "wb") as dump:  # the last answer, to see what was judged
+                    dump.write(StandIn.answer["body"])
             process.kill()
             process.wait()
             answer = json.loads(StandIn.answer["body"]) if StandIn.answer["kind"] == "response" else {"error": StandIn.answer["body"].decode()}
@@ -138,7 +159,8 @@ def main():
                 samples[name].append(run(name, command))
 
         first = builds[0][0]
-        print(f"process start to first response, {handler} on {os.path.basename(event_file)}, {rounds} paired rounds (ms)")
+        what = f", {tables} catalog tables" if tables else ""
+        print(f"process start to first response, {handler} on {os.path.basename(event_file)}{what}, {rounds} paired rounds (ms)")
         print(f"{'build':<8} {'median':>8} {'min':>8} {'q1':>8} {'q3':>8} {'max':>8} {'paired ratio to ' + first:>24}  answer")
         for name, _ in builds:
             ratios = [a / b for a, b in zip(samples[name], samples[first])]
