@@ -33,26 +33,18 @@ def free_port():
 
 
 class StandIn(BaseHTTPRequestHandler):
-    """GET next hands out the queued event (or waits); POST response/error records the arrival time."""
-    queue, answered, answer, generation = [], threading.Event(), {}, 0
-    lock = threading.Condition()
+    """GET next hands out the server's one event (or waits); POST response/error records the arrival time. Each run
+    has its own server, so a next-invocation call left open by an earlier, killed process never takes its event."""
 
     def log_message(self, *args):
         pass
 
     def do_GET(self):
-        # Each run is a generation: the next-invocation call a killed process left open never takes a later event.
-        with StandIn.lock:
-            mine = StandIn.generation
-            while not StandIn.queue and StandIn.generation == mine:
-                StandIn.lock.wait()
-            if StandIn.generation != mine:
-                try:
-                    self.send_error(410)
-                except OSError:
-                    pass  # the process that asked is gone
-                return
-            request_id, body = StandIn.queue.pop(0)
+        run = self.server.run
+        with run["lock"]:
+            while not run["queue"]:
+                run["lock"].wait()
+            request_id, body = run["queue"].pop(0)
         self.send_response(200)
         self.send_header("Lambda-Runtime-Aws-Request-Id", request_id)
         self.send_header("Lambda-Runtime-Deadline-Ms", str(int((time.time() + 60) * 1000)))
@@ -67,8 +59,15 @@ class StandIn(BaseHTTPRequestHandler):
         self.send_response(202)
         self.send_header("Content-Length", "0")
         self.end_headers()
-        StandIn.answer = {"at": at, "kind": self.path.rsplit("/", 1)[-1], "body": body}
-        StandIn.answered.set()
+        self.server.run["answer"] = {"at": at, "kind": self.path.rsplit("/", 1)[-1], "body": body}
+        self.server.run["answered"].set()
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a killed process's connection
 
 
 def sandbox(endpoint, event):
@@ -111,8 +110,6 @@ def main():
     moto_port = free_port()
     moto = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests/Guardrail.Testing/moto_serial.py"), "127.0.0.1", str(moto_port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         endpoint = f"http://127.0.0.1:{moto_port}/"
         for _ in range(100):
@@ -121,7 +118,7 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
-        env = dict(os.environ, **sandbox(endpoint, event), AWS_LAMBDA_RUNTIME_API=f"127.0.0.1:{server.server_address[1]}", _HANDLER=handler)
+        env = dict(os.environ, **sandbox(endpoint, event), _HANDLER=handler)
         tables = int(os.environ.get("TABLES", "0"))
         if tables:
             # The access path to that many catalog tables (GUARDRAIL_CATALOG_TABLES, account/database/table).
@@ -131,24 +128,26 @@ def main():
 
         def run(name, command):
             event["detail"]["eventID"] = str(uuid.uuid4())
-            StandIn.answered.clear()
-            with StandIn.lock:
-                StandIn.generation += 1
-                StandIn.queue.append((str(uuid.uuid4()), json.dumps(event).encode()))
-                StandIn.lock.notify_all()
+            server = Server(("127.0.0.1", 0), StandIn)
+            server.run = {"queue": [(str(uuid.uuid4()), json.dumps(event).encode())], "lock": threading.Condition(), "answered": threading.Event(), "answer": {}}
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            env["AWS_LAMBDA_RUNTIME_API"] = f"127.0.0.1:{server.server_address[1]}"
             start = time.perf_counter()
             process = subprocess.Popen(command.split(), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            if not StandIn.answered.wait(120):
+            if not server.run["answered"].wait(120):
                 process.kill()
                 sys.exit(f"{name}: no answer within 120 s")
-            elapsed = (StandIn.answer["at"] - start) * 1000
-            if os.environ.get("DUMP"):
-                with open(os.environ["DUMP"], "wb") as dump:  # the last answer, to see what was judged
-                    dump.write(StandIn.answer["body"])
+            answer = server.run["answer"]
+            elapsed = (answer["at"] - start) * 1000
             process.kill()
             process.wait()
-            answer = json.loads(StandIn.answer["body"]) if StandIn.answer["kind"] == "response" else {"error": StandIn.answer["body"].decode()}
-            outcomes.setdefault(name, set()).add(f'{StandIn.answer["kind"]}: {answer.get("outcome")} {answer.get("verdict", "")}'.strip())
+            server.shutdown()
+            server.server_close()
+            if os.environ.get("DUMP"):
+                with open(os.environ["DUMP"], "wb") as dump:  # the last answer, to see what was judged
+                    dump.write(answer["body"])
+            result = json.loads(answer["body"]) if answer["kind"] == "response" else {"error": answer["body"].decode()}
+            outcomes.setdefault(name, set()).add(f'{answer["kind"]}: {result.get("outcome")} {result.get("verdict", "")}'.strip())
             return elapsed
 
         for name, command in builds:  # one untimed run each: file cache, and the answer is shown below
@@ -168,7 +167,6 @@ def main():
             print(f"{name:<8} {quantile(v, .5):8.1f} {min(v):8.1f} {quantile(v, .25):8.1f} {quantile(v, .75):8.1f} {max(v):8.1f} "
                   f"{quantile(ratios, .5):23.2f}x  {', '.join(sorted(outcomes[name]))}")
     finally:
-        server.shutdown()
         moto.kill()
 
 
