@@ -26,8 +26,14 @@ public sealed class FunctionHost
 
     public GuardrailServices Services { get; }
 
-    /// <summary>Starts an invocation's clock: its deadline is GUARDRAIL_TIMEOUT_SECONDS from now.</summary>
-    public InvocationDeadline StartDeadline() => new(TimeSpan.FromSeconds(Config.TimeoutSeconds), Services.Time);
+    /// <summary>Starts an invocation's clock: its deadline is <see cref="InvocationTimeout"/> from now.</summary>
+    public InvocationDeadline StartDeadline() => new(InvocationTimeout(), Services.Time);
+
+    /// <summary>
+    /// How long the invocation starting now may take: GUARDRAIL_TIMEOUT_SECONDS, or less when the custom runtime's
+    /// loop has Lambda's own deadline for it (<see cref="Runtime.RuntimeDeadline"/>) and that comes earlier.
+    /// </summary>
+    public TimeSpan InvocationTimeout() => Runtime.RuntimeDeadline.Bound(TimeSpan.FromSeconds(Config.TimeoutSeconds), Services.Time);
 
     /// <summary>Reads the environment (configuration and <c>AWS_ENDPOINT_URL*</c>) and builds the real adapters.</summary>
     /// <exception cref="GuardrailConfigException">The configuration is invalid; every problem is listed.</exception>

@@ -66,12 +66,15 @@ def main():
     PARTITION = params.pop("AWS::Partition", PARTITION)
     REGION = params.pop("AWS::Region", REGION)
     code_uris = {}
+    build_methods = {}
     if "Transform" in template:
-        # As `sam package` does: local code becomes an S3 location (the original path is reported as _CodeUri).
+        # As `sam package` does: local code becomes an S3 location (the original path, resolved, is reported as
+        # _CodeUri, and the Metadata's BuildMethod sam build used as _BuildMethod).
         global_uri = template.get("Globals", {}).get("Function", {}).pop("CodeUri", None)
         for logical, resource in template["Resources"].items():
             if resource["Type"] == "AWS::Serverless::Function":
                 code_uris[logical] = resource["Properties"].get("CodeUri", global_uri)
+                build_methods[logical] = resource.get("Metadata", {}).get("BuildMethod")
                 resource["Properties"]["CodeUri"] = "s3://packaged-code/guardrail.zip"
         template = transform(template, params, NoManagedPolicies())
     values = {name: str(spec.get("Default", "")) for name, spec in template.get("Parameters", {}).items()}
@@ -161,7 +164,8 @@ def main():
             depends = resource["DependsOn"]
             out[logical]["DependsOn"] = [depends] if isinstance(depends, str) else depends
         if logical in code_uris:
-            out[logical]["_CodeUri"] = code_uris[logical]
+            out[logical]["_CodeUri"] = resolve(code_uris[logical])
+            out[logical]["_BuildMethod"] = resolve(build_methods[logical])
     print(json.dumps(out))
 
 

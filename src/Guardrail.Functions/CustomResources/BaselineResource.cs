@@ -32,6 +32,8 @@ public sealed class BaselineResource
     /// </summary>
     public static TimeSpan AnswerMargin(TimeSpan timeout) => TimeSpan.FromTicks(Math.Min(timeout.Ticks / 3, TimeSpan.FromSeconds(10).Ticks));
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     /// <summary>Answers the request; returns the response CloudFormation was sent.</summary>
     /// <exception cref="HttpRequestException">The response could not be delivered (the invocation fails, and Lambda retries it).</exception>
     public async Task<Stream> HandleAsync(CustomResourceRequest request)
@@ -39,10 +41,10 @@ public sealed class BaselineResource
         ArgumentNullException.ThrowIfNull(request);
         var services = host.Services;
         using var invocation = services.Log.StartInvocation(request.RequestId);
-        var timeout = TimeSpan.FromSeconds(host.Config.TimeoutSeconds);
+        var timeout = host.InvocationTimeout();
 
         // The answer must leave before Lambda ends the invocation, so the last quarter second is not used.
-        using var answerBy = new CancellationTokenSource(timeout - TimeSpan.FromMilliseconds(250), services.Time);
+        using var answerBy = new CancellationTokenSource(Max(timeout - TimeSpan.FromMilliseconds(250), TimeSpan.Zero), services.Time);
         using var scanBy = new CancellationTokenSource(timeout - AnswerMargin(timeout), services.Time);
         var response = await RespondAsync(request, timeout - AnswerMargin(timeout), scanBy.Token).ConfigureAwait(false);
         var body = response.ToJson(request);

@@ -19,7 +19,8 @@ public sealed class InvocationDeadline : IDisposable
         Start = time.GetUtcNow();
         Deadline = Start + timeout;
         Margin = TimeSpan.FromSeconds(Math.Clamp(timeout.TotalSeconds / 10, 1, 5));
-        work = new CancellationTokenSource(timeout - Margin, time);
+        // A deadline shorter than the margin (Lambda's own deadline nearly reached) stops the work at once.
+        work = new CancellationTokenSource(timeout > Margin ? timeout - Margin : TimeSpan.Zero, time);
         hard = new CancellationTokenSource(timeout, time);
     }
 
