@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Guardrail.Testing;
 
 namespace Guardrail.Functions.Tests;
 
@@ -16,7 +16,7 @@ internal sealed class ResponseUrlListener : IDisposable
     public ResponseUrlListener(Func<int, (int Status, string Body)>? answer = null)
     {
         Answer = answer ?? (_ => (200, string.Empty));
-        var port = FreePort();
+        var port = Loopback.FreePort();
         Url = new Uri($"http://127.0.0.1:{port}/");
         listener.Prefixes.Add(Url.ToString());
         listener.Start();
@@ -54,19 +54,8 @@ internal sealed class ResponseUrlListener : IDisposable
             }
 
             var (status, answer) = Answer(number);
-            var bytes = Encoding.UTF8.GetBytes(answer);
-            context.Response.StatusCode = status;
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            await Loopback.AnswerAsync(context, status, answer);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,7 +1,6 @@
 using Xunit;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Guardrail.Testing;
 
@@ -26,7 +25,7 @@ public sealed class MotoServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
         // moto_serial.py is moto_server serving one request at a time, so DynamoDB conditional writes are atomic as in
         // AWS (the guardrail's claims and leases depend on it; threaded moto lets two racing puts both succeed).
@@ -95,10 +94,4 @@ public sealed class MotoServer : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using Guardrail.Testing;
 
 namespace Guardrail.Functions.Tests.Runtime;
 
@@ -23,7 +23,7 @@ internal sealed class RuntimeApiStandIn : IDisposable
 
     public RuntimeApiStandIn()
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         Address = $"127.0.0.1:{port}";
         listener.Prefixes.Add($"http://{Address}/");
         listener.Start();
@@ -102,7 +102,7 @@ internal sealed class RuntimeApiStandIn : IDisposable
                     context.Response.Headers[name] = value;
                 }
 
-                await WriteAsync(context, 200, next.Body);
+                await Loopback.AnswerAsync(context, 200, next.Body);
                 return;
             }
 
@@ -112,7 +112,7 @@ internal sealed class RuntimeApiStandIn : IDisposable
             if (context.Request.HttpMethod == "POST" && path == prefix + "init/error")
             {
                 initError.TrySetResult(answer);
-                await WriteAsync(context, 202, "{\"status\":\"OK\"}");
+                await Loopback.AnswerAsync(context, 202, "{\"status\":\"OK\"}");
                 return;
             }
 
@@ -120,31 +120,15 @@ internal sealed class RuntimeApiStandIn : IDisposable
             if (context.Request.HttpMethod == "POST" && parts is ["invocation", var id, "response" or "error"])
             {
                 answers.GetOrAdd(Uri.UnescapeDataString(id), _ => new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(answer);
-                await WriteAsync(context, 202, "{\"status\":\"OK\"}");
+                await Loopback.AnswerAsync(context, 202, "{\"status\":\"OK\"}");
                 return;
             }
 
-            await WriteAsync(context, 404, "{\"errorMessage\":\"unknown path\"}");
+            await Loopback.AnswerAsync(context, 404, "{\"errorMessage\":\"unknown path\"}");
         }
         catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException or ChannelClosedException)
         {
         }
-    }
-
-    private static async Task WriteAsync(HttpListenerContext context, int status, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        context.Response.StatusCode = status;
-        context.Response.ContentLength64 = bytes.Length;
-        await context.Response.OutputStream.WriteAsync(bytes);
-        context.Response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public void Dispose()
