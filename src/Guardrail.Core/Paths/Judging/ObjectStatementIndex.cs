@@ -28,7 +28,7 @@ internal sealed class ObjectStatementIndex
                 continue;
             }
 
-            heads.AddRange(resource.Patterns.Select(Head).Distinct(StringComparer.Ordinal).Select(head => (i, head)));
+            heads.AddRange(resource.Patterns.Select(HeadIndex.LiteralHead).Distinct(StringComparer.Ordinal).Select(head => (i, head)));
         }
 
         byHead = new HeadIndex(heads);
@@ -59,17 +59,5 @@ internal sealed class ObjectStatementIndex
         }
 
         return kept;
-    }
-
-    private static string Head(string pattern)
-    {
-        var end = pattern.AsSpan().IndexOfAny('*', '?');
-        var variable = pattern.IndexOf("${", StringComparison.Ordinal);
-        if (variable >= 0 && (end < 0 || variable < end))
-        {
-            end = variable;
-        }
-
-        return end < 0 ? pattern : pattern[..end];
     }
 }

@@ -22,6 +22,7 @@ internal sealed class PathJudging
     private readonly Dictionary<(PolicySet Set, RequestShape Shape, RequestPrincipal Caller), SetJudgement> decided = new(new DecisionKeyComparer());
     private IReadOnlyList<(TableLocation Table, IReadOnlyList<RequestShape> Shapes)>? catalogReads;
     private IReadOnlyList<RequestShape>? lakeFormationShapes;
+    private LocationPatterns? patterns;
 
     /// <summary>What building one bucket's requests costs, in budget units.</summary>
     public const long BucketUnits = 10_000;
@@ -29,8 +30,6 @@ internal sealed class PathJudging
     /// <summary>What building one table location's requests costs, in budget units.</summary>
     public const long TableUnits = 1_000;
 
-    /// <summary>What telling one table location from the others costs, in budget units.</summary>
-    public const long ClassifyUnits = 25;
 
     /// <param name="snapshot">The path's documents.</param>
     /// <param name="now">When it is judged.</param>
@@ -53,17 +52,15 @@ internal sealed class PathJudging
             : null;
         var buckets = new List<BucketReads>();
         var skipped = new List<BucketReads>();
-        Patterns = shareLocations ? LocationPatterns.Of(snapshot) : LocationPatterns.None;
+        patterns = shareLocations ? null : LocationPatterns.None;
         foreach (var group in (dataTables ?? snapshot.Spectrum.Tables).GroupBy(t => t.Bucket, StringComparer.Ordinal))
         {
             var prefixes = group.Select(t => t.Prefix).Distinct(StringComparer.Ordinal).ToList();
 
-            // Telling the locations apart is linear in them; judging is then linear in their classes. Building a
-            // bucket's requests is work the evaluators do not count: paid for up front, so a hostile snapshot ends
-            // in evaluation-budget findings, never in a long run.
-            var classes = budget.TrySpendLinear(ClassifyUnits * prefixes.Count)
-                ? Patterns.ClassifyPrefixes(Reader.Partition, group.Key, prefixes)
-                : [.. prefixes.Select(p => new LocationClass<string>(p, [p]))];
+            // Telling the locations apart is linear in them (and pays for itself); judging is then linear in their
+            // classes. Building a bucket's requests is work the evaluators do not count: paid for up front, so a
+            // hostile snapshot ends in evaluation-budget findings, never in a long run.
+            var classes = (prefixes.Count > 1 ? Patterns.ClassifyPrefixes(Reader.Partition, group.Key, prefixes, budget) : null) ?? LocationPatterns.Apart(prefixes);
             var bucket = BucketReads.OfClasses(group.Key, classes, snapshot.Buckets.GetValueOrDefault(group.Key));
             (budget.TrySpendLinear(BucketUnits + (TableUnits * classes.Count)) ? buckets : skipped).Add(bucket);
         }
@@ -110,8 +107,8 @@ internal sealed class PathJudging
     /// <summary>The buckets left unjudged because the work budget ran out: at risk, never guessed.</summary>
     public IReadOnlyList<BucketReads> SkippedBuckets { get; }
 
-    /// <summary>What can tell the path's table locations apart.</summary>
-    public LocationPatterns Patterns { get; }
+    /// <summary>What can tell the path's table locations apart (gathered from the documents on first use).</summary>
+    public LocationPatterns Patterns => patterns ??= LocationPatterns.Of(Snapshot);
 
     /// <summary>The non-ASCII characters the snapshot's policies use (object keys may hold any of them).</summary>
     public string ExtraObjectChars { get; }
@@ -214,9 +211,7 @@ internal sealed class PathJudging
 
             // Only the table's ARN differs between the tables of one database: judged once per class of them.
             var tables = group.ToList();
-            var classes = Budget.TrySpendLinear(ClassifyUnits * tables.Count)
-                ? Patterns.ClassifyTables(Reader.Partition, region, account, database, tables)
-                : [.. tables.Select(t => new LocationClass<TableLocation>(t, [t]))];
+            var classes = (tables.Count > 1 ? Patterns.ClassifyTables(Reader.Partition, region, account, database, tables, Budget) : null) ?? LocationPatterns.Apart(tables);
             foreach (var tableClass in classes)
             {
                 var note = tableClass.Note(t => $"{t.Database}.{t.Table}");

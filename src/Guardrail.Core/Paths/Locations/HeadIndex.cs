@@ -45,4 +45,17 @@ internal sealed class HeadIndex
             found.AddRange(byHead[heads[i]]);
         }
     }
+
+    /// <summary>A pattern's literal head: up to its first wildcard (<c>*</c>, <c>?</c>) or policy variable.</summary>
+    public static string LiteralHead(string pattern)
+    {
+        var end = pattern.AsSpan().IndexOfAny('*', '?');
+        var variable = pattern.IndexOf("${", StringComparison.Ordinal);
+        if (variable >= 0 && (end < 0 || variable < end))
+        {
+            end = variable;
+        }
+
+        return end < 0 ? pattern : pattern[..end];
+    }
 }

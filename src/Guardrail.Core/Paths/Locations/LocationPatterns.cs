@@ -1,4 +1,5 @@
 using Guardrail.Core.Evaluation;
+using Guardrail.Core.Families;
 using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Policies;
 
@@ -21,6 +22,7 @@ internal sealed class LocationPatterns
     private readonly List<string> resources;
     private readonly List<(string Text, bool IgnoreCase)> values;
     private readonly bool readsLocationVariable;
+    private readonly Dictionary<(string Partition, string Service, string Region, string Account), (List<string> Tails, HeadIndex ByHead)> tails = [];
 
     private LocationPatterns(List<string> resources, List<(string Text, bool IgnoreCase)> values, bool readsLocationVariable)
     {
@@ -58,23 +60,30 @@ internal sealed class LocationPatterns
         return new LocationPatterns([.. resources.Order(StringComparer.Ordinal)], [.. values.Order()], readsLocationVariable);
     }
 
-    /// <summary>The classes of the table locations (prefixes) of one bucket, in the order of their first member.</summary>
-    public IReadOnlyList<LocationClass<string>> ClassifyPrefixes(string partition, string bucket, IReadOnlyList<string> prefixes)
+    /// <summary>
+    /// The classes of the table locations (prefixes) of one bucket, in the order of their first member; null when
+    /// <paramref name="budget"/> cannot pay for telling them apart (a unit per pattern tried, and per location
+    /// <see cref="UnitsPerLocation"/> and one per probe read).
+    /// </summary>
+    public IReadOnlyList<LocationClass<string>>? ClassifyPrefixes(string partition, string bucket, IReadOnlyList<string> prefixes, WorkBudget budget)
     {
-        if (prefixes.Count < 2 || readsLocationVariable)
+        if (readsLocationVariable)
         {
-            return [.. prefixes.Select(p => new LocationClass<string>(p, [p]))];
+            return Apart(prefixes);
         }
 
         var arnHead = $"arn:{partition}:s3:::{bucket}/";
         var tailHead = bucket + "/";
-        var probes = new List<Probe>();
-        foreach (var pattern in resources)
+        var relevant = Tails(partition, "s3", string.Empty, string.Empty, tailHead);
+        if (!budget.TrySpendLinear(relevant.Count + values.Count))
         {
-            if (pattern != "*" && ResourceTail(pattern, partition, "s3", string.Empty, string.Empty) is { } tail)
-            {
-                AddProbe(probes, tail, ignoreCase: false, tailHead);
-            }
+            return null;
+        }
+
+        var probes = new List<Probe>();
+        foreach (var tail in relevant)
+        {
+            AddProbe(probes, tail, ignoreCase: false, tailHead);
         }
 
         foreach (var (value, ignoreCase) in values)
@@ -97,34 +106,63 @@ internal sealed class LocationPatterns
             }
         }
 
-        return Classify(prefixes, probes, static p => p);
+        return Classify(prefixes, probes, static p => p, budget);
     }
 
     /// <summary>
     /// The classes of the tables of one catalog account and database whose Glue reads are judged (Region given): the
-    /// catalog and database ARNs are the same for all, the table's ARN is what patterns may tell apart.
+    /// catalog and database ARNs are the same for all, the table's ARN is what patterns may tell apart. Null when
+    /// <paramref name="budget"/> cannot pay for it.
     /// </summary>
-    public IReadOnlyList<LocationClass<TableLocation>> ClassifyTables(string partition, string region, string account, string database, IReadOnlyList<TableLocation> tables)
+    public IReadOnlyList<LocationClass<TableLocation>>? ClassifyTables(string partition, string region, string account, string database, IReadOnlyList<TableLocation> tables, WorkBudget budget)
     {
-        if (tables.Count < 2 || readsLocationVariable)
+        if (readsLocationVariable)
         {
-            return [.. tables.Select(t => new LocationClass<TableLocation>(t, [t]))];
+            return Apart(tables);
         }
 
         var head = $"table/{database}/";
-        var probes = new List<Probe>();
-        foreach (var pattern in resources)
+        var relevant = Tails(partition, "glue", region, account, head);
+        if (!budget.TrySpendLinear(relevant.Count))
         {
-            if (pattern != "*" && ResourceTail(pattern, partition, "glue", region, account) is { } tail)
-            {
-                AddProbe(probes, tail, ignoreCase: false, head);
-            }
+            return null;
         }
 
-        return Classify(tables, probes, static t => t.Table!);
+        var probes = new List<Probe>();
+        foreach (var tail in relevant)
+        {
+            AddProbe(probes, tail, ignoreCase: false, head);
+        }
+
+        return Classify(tables, probes, static t => t.Table!, budget);
     }
 
-    private static IReadOnlyList<LocationClass<T>> Classify<T>(IReadOnlyList<T> locations, List<Probe> probes, Func<T, string> subject)
+    /// <summary>Each location a class of its own.</summary>
+    public static IReadOnlyList<LocationClass<T>> Apart<T>(IReadOnlyList<T> locations) => [.. locations.Select(l => new LocationClass<T>(l, [l]))];
+
+    /// <summary>What telling one location from the others costs at least, in linear budget units.</summary>
+    public const long UnitsPerLocation = 25;
+
+    /// <summary>
+    /// The resource parts of the Resource patterns whose first five ARN parts match the given ones (found once per
+    /// such head) that may match something after <paramref name="head"/>: those whose literal head and it agree.
+    /// </summary>
+    private List<string> Tails(string partition, string service, string region, string account, string head)
+    {
+        var key = (partition, service, region, account);
+        if (!tails.TryGetValue(key, out var indexed))
+        {
+            var found = resources.Where(p => p != "*").Select(p => ResourceTail(p, partition, service, region, account)).OfType<string>().ToList();
+            tails[key] = indexed = (found, new HeadIndex(found.Select((tail, at) => (at, HeadIndex.LiteralHead(tail)))));
+        }
+
+        var at = new List<int>();
+        indexed.ByHead.Find(head, at);
+        at.Sort();
+        return [.. at.Distinct().Select(i => indexed.Tails[i])];
+    }
+
+    private static IReadOnlyList<LocationClass<T>>? Classify<T>(IReadOnlyList<T> locations, List<Probe> probes, Func<T, string> subject, WorkBudget budget)
     {
         var index = new ProbeIndex(probes);
         var classes = new Dictionary<int[], List<T>>(new ClassKeyComparer());
@@ -136,6 +174,11 @@ internal sealed class LocationPatterns
             key.Clear();
             var text = subject(locations[at]);
             index.Candidates(text, candidates);
+            if (!budget.TrySpendLinear(UnitsPerLocation + candidates.Count))
+            {
+                return null;
+            }
+
             foreach (var p in candidates)
             {
                 probes[p].Describe(text, p, at, key);
