@@ -20,7 +20,7 @@ internal sealed class ResponseUrlListener : IDisposable
         Url = new Uri($"http://127.0.0.1:{port}/");
         listener.Prefixes.Add(Url.ToString());
         listener.Start();
-        loop = Task.Run(ServeAsync);
+        loop = Task.Run(() => Loopback.ServeAsync(listener, AnswerAsync));
     }
 
     public Uri Url { get; }
@@ -30,32 +30,19 @@ internal sealed class ResponseUrlListener : IDisposable
     /// <summary>What arrived: method, path and query, Content-Type (null when none was sent), body, when.</summary>
     public List<(string Method, string PathAndQuery, string? ContentType, string Body, DateTimeOffset At)> Requests { get; } = [];
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (listener.IsListening)
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        int number;
+        lock (Requests)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            int number;
-            lock (Requests)
-            {
-                Requests.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, context.Request.Headers["Content-Type"], body, DateTimeOffset.UtcNow));
-                number = Requests.Count;
-            }
-
-            var (status, answer) = Answer(number);
-            await Loopback.AnswerAsync(context, status, answer);
+            Requests.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, context.Request.Headers["Content-Type"], body, DateTimeOffset.UtcNow));
+            number = Requests.Count;
         }
+
+        var (status, answer) = Answer(number);
+        await Loopback.AnswerAsync(context, status, answer);
     }
 
     public void Dispose()

@@ -25,4 +25,25 @@ public static class Loopback
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
     }
+
+    /// <summary>Takes each request <paramref name="listener"/> receives to <paramref name="handle"/> until it is stopped.</summary>
+    public static async Task ServeAsync(HttpListener listener, Func<HttpListenerContext, Task> handle)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        ArgumentNullException.ThrowIfNull(handle);
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            await handle(context);
+        }
+    }
 }

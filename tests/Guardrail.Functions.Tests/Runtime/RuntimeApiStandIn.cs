@@ -27,7 +27,12 @@ internal sealed class RuntimeApiStandIn : IDisposable
         Address = $"127.0.0.1:{port}";
         listener.Prefixes.Add($"http://{Address}/");
         listener.Start();
-        loop = Task.Run(ServeAsync);
+        loop = Task.Run(() => Loopback.ServeAsync(listener, context =>
+        {
+            // Each request on its own: a next-invocation call stays open until an event is queued.
+            _ = Task.Run(() => HandleAsync(context));
+            return Task.CompletedTask;
+        }));
     }
 
     /// <summary>What <c>AWS_LAMBDA_RUNTIME_API</c> is set to.</summary>
@@ -68,24 +73,6 @@ internal sealed class RuntimeApiStandIn : IDisposable
     public Task<Answer> InitErrorAsync(TimeSpan? timeout = null) => initError.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
 
     public bool InitErrorPosted => initError.Task.IsCompleted;
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
 
     private async Task HandleAsync(HttpListenerContext context)
     {
