@@ -14,6 +14,7 @@ internal sealed class GlobStates
     private readonly bool[] seen;
     private List<int> live = [];
     private List<int> next = [];
+    private readonly List<int> closed = [];
 
     /// <summary>The pattern's start: position 0 and the positions its leading stars reach.</summary>
     public GlobStates(string pattern, bool ignoreCase)
@@ -34,6 +35,9 @@ internal sealed class GlobStates
         seen = from.seen;
         live = [.. from.live];
     }
+
+    /// <summary>The work the reads so far took: live positions visited, one per character at least.</summary>
+    public long Steps { get; private set; }
 
     /// <summary>The live positions, ascending; empty when nothing the text continues with can match.</summary>
     public IReadOnlyList<int> Live => live;
@@ -96,6 +100,7 @@ internal sealed class GlobStates
                 return false;
             }
 
+            Steps += 1 + live.Count;
             next.Clear();
             foreach (var s in live)
             {
@@ -139,13 +144,21 @@ internal sealed class GlobStates
     // A star's position also reaches the next one (it may match nothing): ascending, so runs of stars chain.
     private void Close(List<int> states)
     {
-        for (var i = 0; i < states.Count; i++)
+        // One pass, in order: each position, then the positions its run of stars reaches (they follow it).
+        closed.Clear();
+        foreach (var state in states)
         {
-            var s = states[i];
-            if (s < pattern.Length && pattern[s] == '*' && (i + 1 == states.Count || states[i + 1] != s + 1))
+            for (var s = state; closed.Count == 0 || closed[^1] < s; s++)
             {
-                states.Insert(i + 1, s + 1);
+                closed.Add(s);
+                if (s == pattern.Length || pattern[s] != '*')
+                {
+                    break;
+                }
             }
         }
+
+        states.Clear();
+        states.AddRange(closed);
     }
 }

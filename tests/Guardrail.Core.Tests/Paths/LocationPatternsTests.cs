@@ -35,6 +35,15 @@ public sealed class LocationPatternsTests
         Assert.NotNull(patterns.ClassifyPrefixes("aws", "lake", Prefixes, new WorkBudget(linearUnits: cost)));
     }
 
+    [Fact]
+    public void A_pattern_too_starry_to_read_keeps_every_location_apart()
+    {
+        var starry = "\"arn:aws:s3:::lake/" + string.Concat(Enumerable.Repeat("*a", 40)) + "\"";
+        var patterns = LocationPatterns.Of(Snapshot(otherBuckets: 0, extra: starry));
+
+        Assert.Equal(Prefixes.Length, patterns.ClassifyPrefixes("aws", "lake", Prefixes, new WorkBudget())!.Count);
+    }
+
     private static long Spent(LocationPatterns patterns)
     {
         var budget = new WorkBudget();
@@ -42,9 +51,9 @@ public sealed class LocationPatternsTests
         return WorkBudget.DefaultLinearUnits - budget.LinearRemaining;
     }
 
-    private static PathSnapshot Snapshot(int otherBuckets)
+    private static PathSnapshot Snapshot(int otherBuckets, string? extra = null)
     {
-        var resources = string.Join(", ", Enumerable.Range(0, otherBuckets).Select(i => $"\"arn:aws:s3:::other-{i}/data/*\"").Append("\"arn:aws:s3:::lake/sales/*\""));
+        var resources = string.Join(", ", Enumerable.Range(0, otherBuckets).Select(i => $"\"arn:aws:s3:::other-{i}/data/*\"").Append("\"arn:aws:s3:::lake/sales/*\"").Concat(extra is null ? [] : [extra]));
         var role = "arn:aws:iam::111122223333:role/spectrum";
         var policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": [" + resources + "]}]}";
         return SnapshotReader.Read(

@@ -181,7 +181,11 @@ internal sealed class LocationPatterns
 
             foreach (var p in candidates)
             {
-                probes[p].Describe(text, p, at, key);
+                // Paid as read: one probe's read is bounded (MaxProbeStars), so the budget stops a hostile set of them.
+                if (!budget.TrySpendLinear(1 + (probes[p].Describe(text, p, at, key) / StepsPerUnit)))
+                {
+                    return null;
+                }
             }
 
             var array = key.ToArray();
@@ -203,6 +207,14 @@ internal sealed class LocationPatterns
     /// </summary>
     private static void AddProbe(List<Probe> probes, string pattern, bool ignoreCase, string head)
     {
+        if (pattern.AsSpan().Count('*') > MaxProbeStars)
+        {
+            // So many stars keep so many positions live that reading them would cost more than the sharing saves:
+            // every location of the bucket is a class of its own (never a guess, only less shared).
+            probes.Add(new Probe(null, pattern, head, ignoreCase, distinguishes: true));
+            return;
+        }
+
         var distinguishes = HasVariable(pattern);
 
         // A variable may expand to anything: what is written before it, then anything, is what it may match.
@@ -213,6 +225,12 @@ internal sealed class LocationPatterns
             probes.Add(new Probe(states, text, head, ignoreCase, distinguishes));
         }
     }
+
+    /// <summary>Automaton steps (a live position moved on one character) per linear budget unit: a step is a few ns.</summary>
+    private const long StepsPerUnit = 8;
+
+    /// <summary>The most stars a pattern may have for its automaton to be read (each star keeps a position live).</summary>
+    private const int MaxProbeStars = 32;
 
     /// <summary>
     /// The resource part of an ARN pattern (after its fifth colon) when its first five parts match the given ones,
@@ -242,8 +260,9 @@ internal sealed class LocationPatterns
         text.Contains("${s3:prefix", StringComparison.OrdinalIgnoreCase) || text.Contains("${kms:EncryptionContext", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// One way a pattern matches: its automaton after the head all subjects share (null: compared literally), or
-    /// whether a location it may reach is a class of its own (a variable follows).
+    /// One way a pattern matches: its automaton after the head all subjects share (null: compared literally, or not
+    /// read at all when it has more than <see cref="MaxProbeStars"/> stars), or whether a location it may reach is a
+    /// class of its own (a variable follows; without an automaton, every location).
     /// </summary>
     private sealed class Probe(GlobStates? states, string text, string head, bool ignoreCase, bool distinguishes)
     {
@@ -254,14 +273,24 @@ internal sealed class LocationPatterns
         /// location may be). Only a filter: <see cref="Describe"/> decides.
         /// </summary>
         public string Run { get; } = states is not null ? states.LiteralRun()
-            : !ignoreCase && text.StartsWith(head, StringComparison.Ordinal) ? text[head.Length..]
+            : !distinguishes && !ignoreCase && text.StartsWith(head, StringComparison.Ordinal) ? text[head.Length..]
             : string.Empty;
 
-        /// <summary>Appends what this probe says of <paramref name="location"/> to the class key; nothing when it can match nothing there.</summary>
-        public void Describe(string location, int probe, int index, List<int> key)
+        /// <summary>
+        /// Appends what this probe says of <paramref name="location"/> to the class key (nothing when it can match
+        /// nothing there); returns the work that took.
+        /// </summary>
+        public long Describe(string location, int probe, int index, List<int> key)
         {
             if (states is null || scratch is null)
             {
+                if (distinguishes)
+                {
+                    key.Add(probe);
+                    key.Add(index);
+                    return 1;
+                }
+
                 var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
                 if (text.Length >= head.Length + location.Length && text.AsSpan(0, head.Length).Equals(head, comparison)
                     && text.AsSpan(head.Length, location.Length).Equals(location, comparison))
@@ -270,20 +299,23 @@ internal sealed class LocationPatterns
                     key.Add(location.Length);
                 }
 
-                return;
+                return 1 + location.Length;
             }
 
             scratch.Restart(states);
-            if (!scratch.Read(location))
+            var before = scratch.Steps;
+            var alive = scratch.Read(location);
+            var steps = scratch.Steps - before;
+            if (!alive)
             {
-                return;
+                return steps;
             }
 
             key.Add(probe);
             if (distinguishes)
             {
                 key.Add(index);
-                return;
+                return steps;
             }
 
             key.Add(scratch.Live.Count);
@@ -291,6 +323,8 @@ internal sealed class LocationPatterns
             {
                 key.Add(state);
             }
+
+            return steps;
         }
     }
 
