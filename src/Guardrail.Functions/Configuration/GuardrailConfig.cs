@@ -54,6 +54,15 @@ public sealed partial record GuardrailConfig(
     /// <summary>The access-path settings: clusters, catalog tables, the role to read other accounts with.</summary>
     public PathSettings Paths { get; init; } = PathSettings.None;
 
+    /// <summary>The configuration document <c>GUARDRAIL_CONFIG</c> names; null: the one the environment variables make.</summary>
+    public Documents.ConfigDocument? Document { get; init; }
+
+    /// <summary>Whether the functions guard an organization (a document with an <c>organization</c>), rather than one account.</summary>
+    public bool IsOrganization => Document?.Organization is not null;
+
+    /// <summary>The document the functions follow: <see cref="Document"/>, or the environment variables' in <paramref name="region"/>.</summary>
+    public Documents.ConfigDocument EffectiveDocument(string region) => Document ?? Documents.EnvironmentDocument.From(this, region);
+
     /// <summary>Whether changes of this kind are rolled back (null: a kind that is never restored).</summary>
     public bool RollsBack(string? kind) => Rollback && kind is not null && RollbackKinds.Contains(kind);
 

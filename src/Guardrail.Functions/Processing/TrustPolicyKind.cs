@@ -12,8 +12,9 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
     private readonly IReadOnlyList<IReadOnlyList<RoleArn>> chains;
     private readonly TimeProvider time;
 
-    public TrustPolicyKind(string roleName, IReadOnlyList<IReadOnlyList<RoleArn>> chains, TimeProvider time)
+    public TrustPolicyKind(string roleName, IReadOnlyList<IReadOnlyList<RoleArn>> chains, TimeProvider time, string? keyAccount = null)
     {
+        KeyAccount = keyAccount;
         RoleName = roleName;
         this.chains = chains;
         this.time = time;
@@ -21,7 +22,13 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
 
     public string RoleName { get; }
 
-    public override string Key => $"role#{RoleName}";
+    /// <summary>The role's account in the state key (organization mode, where a role name repeats across accounts); null in single-account mode.</summary>
+    public string? KeyAccount { get; }
+
+    /// <summary>The role's account.</summary>
+    public string Account => chains[0][^1].AccountId;
+
+    public override string Key => KeyAccount is null ? $"role#{RoleName}" : $"role#{KeyAccount}#{RoleName}";
 
     public override string Type => "trust-policy";
 
