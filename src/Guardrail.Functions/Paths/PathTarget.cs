@@ -53,11 +53,14 @@ public sealed record PathTarget(string Key, IReadOnlyList<RoleArn> Chain, Cluste
     /// <summary>Every account a document of the path lives in: the roles', the cluster's, the buckets' and the catalogs'.</summary>
     public IReadOnlySet<string> Accounts { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Whether alerts name the path (organization mode, where its name is the one the document gives).</summary>
+    public bool Named { get; init; }
+
     /// <summary>The protected paths of a configuration, as its document lists them.</summary>
     public static IReadOnlyList<PathTarget> From(GuardrailConfig config, string region)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return [.. config.EffectiveDocument(region).Paths.Select(Of)];
+        return [.. config.EffectiveDocument(region).Paths.Select(p => Of(p) with { Named = config.IsOrganization })];
     }
 
     /// <summary>The target of one document path.</summary>

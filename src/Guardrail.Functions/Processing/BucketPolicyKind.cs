@@ -23,8 +23,9 @@ public sealed class BucketPolicyKind : PolicyDocumentKind
     /// Judged with the checks <paramref name="checks"/> makes (one per path reading the bucket); <paramref name="keyAccount"/>
     /// puts the owner account in the state key (organization mode), null keeps single-account mode's key.
     /// </summary>
-    public BucketPolicyKind(string bucket, Func<DateTimeOffset, IEnumerable<BucketCheckOptions>> checks, string? keyAccount, TimeProvider time)
+    public BucketPolicyKind(string bucket, Func<DateTimeOffset, IEnumerable<BucketCheckOptions>> checks, string? keyAccount, TimeProvider time, IReadOnlyList<string>? paths = null)
     {
+        Paths = paths ?? [];
         Bucket = bucket;
         this.checks = checks;
         this.keyAccount = keyAccount;
@@ -35,6 +36,10 @@ public sealed class BucketPolicyKind : PolicyDocumentKind
 
     /// <summary>The owner account the state key names (organization mode); null in single-account mode.</summary>
     public string? KeyAccount => keyAccount;
+
+    public string? Account => keyAccount;
+
+    public IReadOnlyList<string> Paths { get; }
 
     public override string Key => keyAccount is null ? $"bucket#{Bucket}" : $"bucket#{keyAccount}#{Bucket}";
 

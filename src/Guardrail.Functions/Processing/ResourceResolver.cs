@@ -16,8 +16,8 @@ public static class ResourceResolver
 
     /// <summary>The protected resource of the event for either function, or null.</summary>
     public static IPolicyKind? Resolve(PolicyChangeEvent change, GuardrailConfig config, TimeProvider time) =>
-        config.Document is { Organization: not null } document
-            ? change.IsTrustPolicyChange ? OrganizationResources.Trust(change, document, time) : OrganizationResources.Bucket(change, document, time)
+        config.Document is { } document
+            ? change.IsTrustPolicyChange ? DocumentResources.Trust(change, document, time) : DocumentResources.Bucket(change, document, time)
             : change.IsTrustPolicyChange ? Trust(change, config, time) : Bucket(change, config, time);
 
     /// <summary>

@@ -12,8 +12,9 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
     private readonly IReadOnlyList<IReadOnlyList<RoleArn>> chains;
     private readonly TimeProvider time;
 
-    public TrustPolicyKind(string roleName, IReadOnlyList<IReadOnlyList<RoleArn>> chains, TimeProvider time, string? keyAccount = null)
+    public TrustPolicyKind(string roleName, IReadOnlyList<IReadOnlyList<RoleArn>> chains, TimeProvider time, string? keyAccount = null, IReadOnlyList<string>? paths = null)
     {
+        Paths = paths ?? [];
         KeyAccount = keyAccount;
         RoleName = roleName;
         this.chains = chains;
@@ -25,8 +26,10 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
     /// <summary>The role's account in the state key (organization mode, where a role name repeats across accounts); null in single-account mode.</summary>
     public string? KeyAccount { get; }
 
-    /// <summary>The role's account.</summary>
-    public string Account => chains[0][^1].AccountId;
+    /// <summary>The role's account, named in alerts in organization mode.</summary>
+    public string? Account => KeyAccount;
+
+    public IReadOnlyList<string> Paths { get; }
 
     public override string Key => KeyAccount is null ? $"role#{RoleName}" : $"role#{KeyAccount}#{RoleName}";
 

@@ -6,12 +6,12 @@ using Guardrail.Functions.Events;
 namespace Guardrail.Functions.Processing;
 
 /// <summary>
-/// Organization mode's protected buckets and roles, from the configuration document. A bucket is protected when a
+/// The protected buckets and roles of a configuration document (<c>GUARDRAIL_CONFIG</c>). A bucket is protected when a
 /// path reads it and the document names the event's account as its owner; a role when it is in a path's chain in the
 /// event's account. What it is judged against is the document's: every path reading the bucket (its chain, cluster
 /// kind, endpoints and the bucket's table prefixes), the organization's id; never the event's fields.
 /// </summary>
-public static class OrganizationResources
+public static class DocumentResources
 {
     /// <summary>The protected bucket of a bucket-policy event, or null.</summary>
     public static IPolicyKind? Bucket(PolicyChangeEvent change, ConfigDocument document, TimeProvider time)
@@ -45,8 +45,9 @@ public static class OrganizationResources
                 x.Prefixes,
                 organization,
                 now)),
-            account,
-            time);
+            document.Organization is null ? null : account,
+            time,
+            [.. reading.Select(x => x.Path.Name)]);
     }
 
     /// <summary>The protected role of a trust-policy event in the event's account, or null.</summary>
@@ -59,11 +60,11 @@ public static class OrganizationResources
             return null;
         }
 
-        var chains = document.Paths
-            .Select(p => p.RoleChain.Select(RoleArn.Parse).ToList())
-            .SelectMany(chain => chain.Select((role, i) => (role, i)).Where(x => x.role.Name == name && x.role.AccountId == change.Account).Select(x => (IReadOnlyList<RoleArn>)[.. chain.Take(x.i + 1)]))
-            .DistinctBy(c => string.Join(",", c.Select(r => r.Arn)), StringComparer.Ordinal)
+        var found = document.Paths
+            .Select(p => (Path: p, Chain: p.RoleChain.Select(RoleArn.Parse).ToList()))
+            .SelectMany(p => p.Chain.Select((role, i) => (role, i)).Where(x => x.role.Name == name && x.role.AccountId == change.Account).Select(x => (p.Path.Name, Chain: (IReadOnlyList<RoleArn>)[.. p.Chain.Take(x.i + 1)])))
             .ToList();
-        return chains.Count == 0 ? null : new TrustPolicyKind(name, chains, time, change.Account);
+        var chains = found.Select(f => f.Chain).DistinctBy(c => string.Join(",", c.Select(r => r.Arn)), StringComparer.Ordinal).ToList();
+        return chains.Count == 0 ? null : new TrustPolicyKind(name, chains, time, document.Organization is null ? null : change.Account, [.. found.Select(f => f.Name).Distinct(StringComparer.Ordinal)]);
     }
 }
