@@ -37,9 +37,9 @@ public sealed class BucketPolicyKind : PolicyDocumentKind
     /// <summary>The owner account the state key names (organization mode); null in single-account mode.</summary>
     public string? KeyAccount => keyAccount;
 
-    public string? Account => keyAccount;
+    public override string? Account => keyAccount;
 
-    public IReadOnlyList<string> Paths { get; }
+    public override IReadOnlyList<string> Paths { get; }
 
     public override string Key => keyAccount is null ? $"bucket#{Bucket}" : $"bucket#{keyAccount}#{Bucket}";
 

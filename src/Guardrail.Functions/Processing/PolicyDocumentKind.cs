@@ -15,6 +15,12 @@ public abstract class PolicyDocumentKind : IPolicyKind
 
     public abstract string Name { get; }
 
+    /// <summary>The owner account alerts name (organization mode); null in single-account mode.</summary>
+    public virtual string? Account => null;
+
+    /// <summary>The configured paths the resource is on (organization mode).</summary>
+    public virtual IReadOnlyList<string> Paths => [];
+
     public string? RestoreKind => Type;
 
     public string? NoRestoreReason => null;

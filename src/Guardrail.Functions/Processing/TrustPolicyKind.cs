@@ -27,9 +27,9 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
     public string? KeyAccount { get; }
 
     /// <summary>The role's account, named in alerts in organization mode.</summary>
-    public string? Account => KeyAccount;
+    public override string? Account => KeyAccount;
 
-    public IReadOnlyList<string> Paths { get; }
+    public override IReadOnlyList<string> Paths { get; }
 
     public override string Key => KeyAccount is null ? $"role#{RoleName}" : $"role#{KeyAccount}#{RoleName}";
 

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Guardrail.Testing;
+
+namespace Guardrail.Functions.Tests.Organization;
+
+/// <summary>
+/// One central deployment guarding a path that spans two member accounts (issue 16): events come from the members,
+/// the resource is read and restored in its owner account through the member role, alerts reach the central topic.
+/// </summary>
+[Collection(OrganizationCollection.Name)]
+public sealed class OrganizationModeTests(MotoServer moto)
+{
+    [Fact]
+    public async Task A_breaking_bucket_policy_in_the_producer_account_is_judged_there_alerted_centrally_and_rolled_back_there()
+    {
+        using var world = await OrganizationWorld.CreateAsync(moto);
+        var host = world.Host();
+        var function = new BucketPolicyFunction(host);
+        await world.PutProducerPolicyAsync(OrganizationWorld.GrantPolicy);
+        var first = await Sandbox.InvokeAsync(function.Handle, OrganizationWorld.BucketEvent(OrganizationWorld.Producer, OrganizationWorld.GrantPolicy));
+        Assert.Equal("ok", first["outcome"]!.GetValue<string>());
+
+        await world.PutProducerPolicyAsync(OrganizationWorld.LockoutPolicy);
+        var result = await Sandbox.InvokeAsync(function.Handle, OrganizationWorld.BucketEvent(OrganizationWorld.Producer, OrganizationWorld.LockoutPolicy));
+
+        Assert.Equal("rolled-back", result["outcome"]!.GetValue<string>());
+        Assert.Equal("breaks", result["verdict"]!.GetValue<string>());
+        Assert.True(Sandbox.SamePolicy(OrganizationWorld.GrantPolicy, await world.ProducerPolicyAsync()));
+        var alert = Assert.Single(await world.Sandbox.AlertsAsync());
+        var body = JsonNode.Parse(alert["Message"]!.GetValue<string>())!;
+        Assert.Equal(OrganizationWorld.Producer, body["resource"]!["account"]!.GetValue<string>());
+        Assert.Equal(OrganizationWorld.PathName, Assert.Single(body["resource"]!["paths"]!.AsArray())!.GetValue<string>());
+        Assert.Equal(OrganizationWorld.Producer, body["event"]!["account"]!.GetValue<string>());
+
+        // The known-good record is the producer account's: keyed by account, as a role name or bucket of another account would be.
+        Assert.NotNull(await world.Sandbox.Tamperer.GetAsync($"knowngood#bucket#{OrganizationWorld.Producer}#{OrganizationWorld.Bucket}"));
+    }
+
+    [Fact]
+    public async Task An_event_from_an_account_no_path_names_is_ignored_and_nothing_is_read()
+    {
+        using var world = await OrganizationWorld.CreateAsync(moto);
+        var host = world.Host();
+        await world.PutProducerPolicyAsync(OrganizationWorld.LockoutPolicy);
+
+        var result = await Sandbox.InvokeAsync(new BucketPolicyFunction(host).Handle, OrganizationWorld.BucketEvent(OrganizationWorld.Stranger, OrganizationWorld.LockoutPolicy));
+
+        Assert.Equal("ignored", result["outcome"]!.GetValue<string>());
+        Assert.Contains($"account {OrganizationWorld.Stranger}", result["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(OrganizationWorld.Stranger, world.Sandbox.Log.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await world.Sandbox.AlertsAsync());
+        Assert.True(Sandbox.SamePolicy(OrganizationWorld.LockoutPolicy, await world.ProducerPolicyAsync()));
+    }
+
+    [Fact]
+    public async Task A_forged_event_naming_the_bucket_from_the_consumer_account_is_not_the_producers_bucket()
+    {
+        using var world = await OrganizationWorld.CreateAsync(moto);
+        var host = world.Host();
+        await world.PutProducerPolicyAsync(OrganizationWorld.LockoutPolicy);
+
+        // The consumer account is on the path, but the document says the bucket is the producer's: not protected there.
+        var result = await Sandbox.InvokeAsync(new BucketPolicyFunction(host).Handle, OrganizationWorld.BucketEvent(OrganizationWorld.Consumer, OrganizationWorld.LockoutPolicy));
+
+        Assert.Equal("ignored", result["outcome"]!.GetValue<string>());
+        Assert.Empty(await world.Sandbox.AlertsAsync());
+    }
+}
