@@ -53,9 +53,9 @@ public sealed class FunctionHost
         {
             Region = Region(environment),
             BreakGlass = config.BreakGlassParameter is { } parameter ? JsonBreakGlassParameter.Create(endpoints, parameter) : null,
-            PathReaders = () =>
+            PathReaders = memberRole =>
             {
-                var factory = new AccountClientFactory(endpoints, Region(environment), config.Document?.Organization?.MemberRoleName ?? config.Paths.AccountRoleName, new AwsCallCounter());
+                var factory = new AccountClientFactory(endpoints, Region(environment), memberRole, new AwsCallCounter());
                 return new PathReaderSession(factory, factory, factory);
             },
         };

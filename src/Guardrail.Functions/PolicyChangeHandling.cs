@@ -27,7 +27,7 @@ internal static class PolicyChangeHandling
         }
 
         // Organization mode: the resource's owner account is read and restored through its member role.
-        using var session = host.Config.IsOrganization ? host.Services.PathReaders?.Invoke() : null;
+        using var session = host.Config.IsOrganization ? host.Services.PathReaders?.Invoke(host.Config.MemberRoleName) : null;
         var kind = ResourceResolver.Resolve(change, host.Config, host.Services.Time);
         var resource = kind is null ? null : PolicyStores.Guard(kind, host.Services, session?.Policies);
         var result = await new PolicyChangeProcessor(host.Config, host.Services).ProcessAsync(change, resource, deadline).ConfigureAwait(false);

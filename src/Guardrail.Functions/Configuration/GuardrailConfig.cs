@@ -60,6 +60,9 @@ public sealed partial record GuardrailConfig(
     /// <summary>The configuration document <c>GUARDRAIL_CONFIG</c> names; null: the one the environment variables make.</summary>
     public Documents.ConfigDocument? Document { get; init; }
 
+    /// <summary>The role assumed in other accounts: the organization's member role, else GUARDRAIL_ACCOUNT_ROLE_NAME; null: own credentials only.</summary>
+    public string? MemberRoleName => Document?.Organization?.MemberRoleName ?? Paths.AccountRoleName;
+
     /// <summary>Whether the functions guard an organization (a document with an <c>organization</c>), rather than one account.</summary>
     public bool IsOrganization => Document?.Organization is not null;
 

@@ -47,7 +47,7 @@ internal static class AccessPathHandling
             return new InvocationResult(Outcome.Ignored, change.EventId, why);
         }
 
-        using var readers = makeReaders();
+        using var readers = makeReaders(host.Config.MemberRoleName);
         var processor = new PolicyChangeProcessor(host.Config, host.Services);
         var results = new List<InvocationResult>();
         var failures = new List<ExceptionDispatchInfo>();

@@ -27,7 +27,7 @@ public static class PathDryRun
             return new DryRun.Result(new InvocationResult(Outcome.Ignored, change.EventId, ignored), []);
         }
 
-        using var factory = new AccountClientFactory(new AwsEndpoints(environment), region, config.Paths.AccountRoleName, new AwsCallCounter());
+        using var factory = new AccountClientFactory(new AwsEndpoints(environment), region, config.MemberRoleName, new AwsCallCounter());
         var results = new List<InvocationResult>();
         var reads = new ReadCache();
         foreach (var target in plan.Targets)

@@ -29,7 +29,7 @@ public sealed class DriftScanner
         services.Log.BeginInvocation(null);
         var kinds = await PolicyKindsAsync(deadline).ConfigureAwait(false);
         var results = new List<InvocationResult>();
-        using (var accounts = config.IsOrganization ? services.PathReaders?.Invoke() : null)
+        using (var accounts = config.IsOrganization ? services.PathReaders?.Invoke(config.MemberRoleName) : null)
         {
             foreach (var kind in kinds)
             {
@@ -40,7 +40,7 @@ public sealed class DriftScanner
         // Whole paths, each on its own: the backstop for what no event shows (AWS's edits of managed policies, lost events).
         if (config.Paths.ScanPaths && services.PathReaders is { } makeReaders)
         {
-            using var session = makeReaders();
+            using var session = makeReaders(config.MemberRoleName);
             var firstReads = new Guardrail.Aws.Collect.ReadCache();
             foreach (var target in PathTarget.From(config, services.Region))
             {

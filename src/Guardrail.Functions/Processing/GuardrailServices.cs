@@ -23,6 +23,10 @@ public sealed record GuardrailServices(
     /// <summary>The break-glass parameter, read live before any rollback; null when none is configured (never break-glass).</summary>
     public Guardrail.Aws.Ssm.IBreakGlassParameter? BreakGlass { get; init; }
 
-    /// <summary>Makes the account-scoped path readers of one invocation (the access-path function); null elsewhere.</summary>
-    public Func<Paths.PathReaderSession>? PathReaders { get; init; }
+    /// <summary>
+    /// Makes the account-scoped readers and writers of one invocation, assuming the given role name in other accounts
+    /// (<see cref="Configuration.GuardrailConfig.MemberRoleName"/>, read when the invocation starts: a reloaded
+    /// configuration document may change it); null where nothing is read across accounts.
+    /// </summary>
+    public Func<string?, Paths.PathReaderSession>? PathReaders { get; init; }
 }

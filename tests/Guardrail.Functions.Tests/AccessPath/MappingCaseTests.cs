@@ -62,7 +62,7 @@ public sealed class MappingCaseTests
         var sns = new FakeSns();
         var services = new GuardrailServices(null!, null!, sns, GuardrailState.Of(state), TimeProvider.System, new JsonLog("test", log, TimeProvider.System))
         {
-            PathReaders = () => throw new InvalidOperationException("an ignored event must not read the path"),
+            PathReaders = _ => throw new InvalidOperationException("an ignored event must not read the path"),
         };
         var host = new FunctionHost(GuardrailConfig.Load(n => env.GetValueOrDefault(n), requireAws: true), services);
         var result = await Sandbox.InvokeAsync(new AccessPathFunction(host).Handle, eventJson);

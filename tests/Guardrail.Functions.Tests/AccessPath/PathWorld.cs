@@ -114,11 +114,11 @@ internal sealed class PathWorld : IDisposable
         var environment = Sandbox.Environment([("GUARDRAIL_SCAN_PATHS", "true"), .. overrides]);
         return new FunctionHost(host.Config, host.Services with
         {
-            PathReaders = () =>
+            PathReaders = memberRole =>
             {
                 var counter = new AwsCallCounter();
                 Counters.Add(counter);
-                var factory = new AccountClientFactory(new AwsEndpoints(name => environment.GetValueOrDefault(name)), "us-east-1", host.Config.Paths.AccountRoleName, counter, network: network?.Invoke());
+                var factory = new AccountClientFactory(new AwsEndpoints(name => environment.GetValueOrDefault(name)), "us-east-1", memberRole, counter, network: network?.Invoke());
                 return new PathReaderSession(factory, factory, factory);
             },
         });

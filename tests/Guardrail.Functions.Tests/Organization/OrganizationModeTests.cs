@@ -65,4 +65,32 @@ public sealed class OrganizationModeTests(MotoServer moto)
         Assert.Equal("ignored", result["outcome"]!.GetValue<string>());
         Assert.Empty(await world.Sandbox.AlertsAsync());
     }
+
+    [Fact]
+    public async Task The_drift_scan_records_the_members_state_and_a_consumer_accounts_cut_is_restored_there()
+    {
+        using var world = await OrganizationWorld.CreateAsync(moto);
+        var host = world.Host(OrganizationWorld.ClusterlessDocument);
+        await world.PutProducerPolicyAsync(OrganizationWorld.GrantPolicy);
+        await world.ConsumerIam.CallAsync("PutRolePolicy", [new("RoleName", "redshift"), new("PolicyName", "lake-read"), new("PolicyDocument", OrganizationWorld.ReadPolicy)], default);
+
+        var scan = await Sandbox.InvokeAsync(new DriftScanFunction(host).Handle, Sandbox.Event("drift-scan-schedule"));
+
+        Assert.True(scan["outcome"]!.GetValue<string>() == "ok", scan.ToJsonString());
+        foreach (var key in new[] { "path#sales", $"bucket#{OrganizationWorld.Producer}#{OrganizationWorld.Bucket}", $"role#{OrganizationWorld.Consumer}#redshift" })
+        {
+            Assert.NotNull(await world.Sandbox.Tamperer.GetAsync($"knowngood#{key}"));
+        }
+
+        await world.ConsumerIam.CallAsync("DeleteRolePolicy", [new("RoleName", "redshift"), new("PolicyName", "lake-read")], default);
+        var result = await Sandbox.InvokeAsync(new AccessPathFunction(host).Handle, OrganizationWorld.ConsumerEvent("access-iam-delete-role-policy"));
+
+        Assert.Equal("rolled-back", result["outcome"]!.GetValue<string>());
+        var restored = await world.ConsumerIam.CallAsync("GetRolePolicy", [new("RoleName", "redshift"), new("PolicyName", "lake-read")], default);
+        Assert.Contains("LakeRead", Uri.UnescapeDataString(restored.ToString()), StringComparison.Ordinal);
+        var alert = Assert.Single(await world.Sandbox.AlertsAsync());
+        var body = JsonNode.Parse(alert["Message"]!.GetValue<string>())!;
+        Assert.Equal(OrganizationWorld.PathName, Assert.Single(body["resource"]!["paths"]!.AsArray())!.GetValue<string>());
+        Assert.Equal(OrganizationWorld.Consumer, body["event"]!["account"]!.GetValue<string>());
+    }
 }

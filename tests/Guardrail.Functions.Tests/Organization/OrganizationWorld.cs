@@ -52,6 +52,17 @@ internal sealed class OrganizationWorld : IDisposable
         new PathDefaults(RollbackSetting.All, [], 3),
         [new PathEntry(PathName, [RoleArn], new ClusterEntry(Consumer, "us-east-1", ClusterKinds.Provisioned, "analytics", null, null, []), [new TableEntry(Producer, "us-east-1", Bucket, "sales/")])]);
 
+    /// <summary>The same path without a cluster to read (moto's Redshift is left out): what the access-path scenarios judge.</summary>
+    public static ConfigDocument ClusterlessDocument { get; } = Document with
+    {
+        Paths = [Document.Paths[0] with { Cluster = new ClusterEntry(Consumer, "us-east-1", ClusterKinds.Provisioned, null, null, null, []) }],
+    };
+
+    /// <summary>The consumer role's own permission to read the producer's bucket (inline policy <c>lake-read</c>).</summary>
+    public static string ReadPolicy { get; } = Policy(
+        new JsonObject { ["Sid"] = "LakeRead", ["Effect"] = "Allow", ["Action"] = "s3:GetObject", ["Resource"] = $"arn:aws:s3:::{Bucket}/*" },
+        new JsonObject { ["Sid"] = "LakeList", ["Effect"] = "Allow", ["Action"] = new JsonArray("s3:ListBucket", "s3:GetBucketLocation"), ["Resource"] = $"arn:aws:s3:::{Bucket}" });
+
     /// <summary>The cross-account grant Spectrum's role needs on the producer's bucket.</summary>
     public static string GrantPolicy { get; } = Policy(
         new JsonObject { ["Sid"] = "SpectrumReads", ["Effect"] = "Allow", ["Principal"] = new JsonObject { ["AWS"] = RoleArn }, ["Action"] = "s3:GetObject", ["Resource"] = $"arn:aws:s3:::{Bucket}/*" },
@@ -82,16 +93,29 @@ internal sealed class OrganizationWorld : IDisposable
         world.owned.Add(producerS3);
         world.owned.Add(iamHttp);
         await producerS3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket });
+        await producerS3.PutBucketOwnershipControlsAsync(new PutBucketOwnershipControlsRequest
+        {
+            BucketName = Bucket,
+            OwnershipControls = new OwnershipControls { Rules = [new OwnershipControlsRule { ObjectOwnership = ObjectOwnership.BucketOwnerEnforced }] },
+        });
         await world.ConsumerIam.CallAsync("CreateRole", [new("RoleName", "redshift"), new("AssumeRolePolicyDocument", Sandbox.Policy("trust-update-benign"))], default);
         return world;
     }
 
     /// <summary>The functions' host of the central deployment, following <see cref="Document"/>.</summary>
-    public FunctionHost Host()
+    public FunctionHost Host(ConfigDocument? document = null)
     {
-        var host = Sandbox.Host(("GUARDRAIL_ROLLBACK", "true"), ("GUARDRAIL_ACCOUNT_ROLE_NAME", MemberRole));
-        return new FunctionHost(host.Config with { Document = Document }, host.Services);
+        var host = Sandbox.Host(("GUARDRAIL_ROLLBACK", "true"), ("GUARDRAIL_SCAN_PATHS", "true"));
+        return new FunctionHost(host.Config with { Document = document ?? Document }, host.Services);
     }
+
+    /// <summary>A consumer-account IAM event (delivered in us-east-1) of the events/ file <paramref name="name"/>.</summary>
+    public static string ConsumerEvent(string name) => Sandbox.Event(name, e =>
+    {
+        e["account"] = Consumer;
+        e["detail"]!["recipientAccountId"] = Consumer;
+        e["detail"]!["eventID"] = Guid.NewGuid().ToString();
+    });
 
     public Task PutProducerPolicyAsync(string policy) => ProducerS3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = Bucket, Policy = policy });
 
