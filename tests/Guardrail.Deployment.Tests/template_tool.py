@@ -46,6 +46,9 @@ def physical(logical, resource, attribute=None, resolve=lambda node: node):
         return f"arn:{PARTITION}:lambda:{REGION}:{ACCOUNT}:function:{name}" if attribute == "Arn" else name
     if kind == "AWS::Logs::LogGroup":
         return f"arn:{PARTITION}:logs:{REGION}:{ACCOUNT}:log-group:{logical}:*" if attribute == "Arn" else logical
+    if kind == "AWS::Events::EventBus":
+        name = resolve(resource["Properties"]["Name"])
+        return f"arn:{PARTITION}:events:{REGION}:{ACCOUNT}:event-bus/{name}" if attribute == "Arn" else name
     if kind == "AWS::Events::Rule":
         return f"arn:{PARTITION}:events:{REGION}:{ACCOUNT}:rule/{logical}"
     return f"arn:{PARTITION}:unknown:{REGION}:{ACCOUNT}:{logical}"
