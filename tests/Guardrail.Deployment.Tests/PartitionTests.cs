@@ -13,6 +13,19 @@ public sealed class PartitionTests
         { "infra/cloudtrail.yaml", new() { ["ProtectedBuckets"] = "lake-a,lake-b,lake-c" } },
         { "infra/iam-events-forwarder.yaml", new() { ["GuardrailRegion"] = "cn-northwest-1", ["ForwardIam"] = "true", ["ForwardOrganizations"] = "true" } },
         { "infra/spectrum-example.yaml", new() { ["BucketName"] = "lake-a" } },
+        { "template.yaml", Guardrail(new() { ["OrganizationId"] = "o-abcdefghij", ["ManagementAccountId"] = "999999999999", ["ConfigLocation"] = "s3://guardrail-config/config.json" }) },
+        { "template.yaml", Guardrail(new() { ["OrganizationId"] = "o-abcdefghij", ["ManagementAccountId"] = "999999999999", ["ConfigLocation"] = "ssm:/guardrail/config" }) },
+        {
+            "infra/member.yaml", new()
+            {
+                ["CentralEventBusArn"] = "arn:aws-cn:events:cn-north-1:123456789012:event-bus/spectrum-guardrail-organization",
+                ["CentralRoleArns"] = $"{China}/AccessPathFunctionRole,{China}/DriftScanFunctionRole",
+                ["OrganizationId"] = "o-abcdefghij",
+                ["ManagementAccountId"] = "123456789012",
+                ["HomeRegion"] = "cn-north-1",
+                ["RollbackKinds"] = "true",
+            }
+        },
     };
 
     private static Dictionary<string, string> Guardrail(Dictionary<string, string> more)

@@ -2,7 +2,7 @@
 for given parameter values, printing the plain CloudFormation resources as JSON. The tests then check the event
 patterns, handlers and IAM policies that would really be deployed.
 
-usage: python3 template_tool.py TEMPLATE '{"Param": "value", ...}'   ("AWS::Partition"/"AWS::Region" override the pseudo parameters)
+usage: python3 template_tool.py TEMPLATE '{"Param": "value", ...}'   ("AWS::Partition"/"AWS::Region"/"AWS::AccountId" override the pseudo parameters)
        python3 template_tool.py TEMPLATE --parameters     (the Parameters section as written)
        python3 template_tool.py TEMPLATE '{...}' --rules  (the Rules assertions that fail: name -> AssertDescription)
 """
@@ -46,13 +46,16 @@ def physical(logical, resource, attribute=None, resolve=lambda node: node):
         return f"arn:{PARTITION}:lambda:{REGION}:{ACCOUNT}:function:{name}" if attribute == "Arn" else name
     if kind == "AWS::Logs::LogGroup":
         return f"arn:{PARTITION}:logs:{REGION}:{ACCOUNT}:log-group:{logical}:*" if attribute == "Arn" else logical
+    if kind == "AWS::Events::EventBus":
+        name = resolve(resource["Properties"]["Name"])
+        return f"arn:{PARTITION}:events:{REGION}:{ACCOUNT}:event-bus/{name}" if attribute == "Arn" else name
     if kind == "AWS::Events::Rule":
         return f"arn:{PARTITION}:events:{REGION}:{ACCOUNT}:rule/{logical}"
     return f"arn:{PARTITION}:unknown:{REGION}:{ACCOUNT}:{logical}"
 
 
 def main():
-    global PARTITION, REGION
+    global PARTITION, REGION, ACCOUNT
     os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
     text = open(sys.argv[1]).read()
     template, problems = decode_str(text)
@@ -65,6 +68,7 @@ def main():
     params = json.loads(sys.argv[2])
     PARTITION = params.pop("AWS::Partition", PARTITION)
     REGION = params.pop("AWS::Region", REGION)
+    ACCOUNT = params.pop("AWS::AccountId", ACCOUNT)
     code_uris = {}
     build_methods = {}
     if "Transform" in template:
