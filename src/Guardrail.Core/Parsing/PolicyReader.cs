@@ -64,7 +64,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         {
             var element = Known(ref reader, path, TopLevelElements, "policy element", ref elements);
             reader.Read();
-            var start = reader;
+            var depth = reader.CurrentDepth;
             try
             {
                 elements.Set(element, (TopLevel)element switch
@@ -76,8 +76,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
             }
             catch (PolicyParseException problem)
             {
-                reader = start;
-                reader.Skip();
+                JsonTokens.SkipRest(ref reader, depth);
                 elements.Set(element, problem);
             }
         }
@@ -131,15 +130,14 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         {
             var element = Known(ref reader, path, StatementElementNames, "statement element", ref elements);
             reader.Read();
-            var start = reader;
+            var depth = reader.CurrentDepth;
             try
             {
                 elements.Set(element, ReadElement(ref reader, (Element)element, path.Child(StatementElementNames.Names[element])));
             }
             catch (PolicyParseException problem)
             {
-                reader = start;
-                reader.Skip();
+                JsonTokens.SkipRest(ref reader, depth);
                 elements.Set(element, problem);
             }
         }
@@ -216,15 +214,14 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         {
             var type = Known(ref reader, path, PrincipalTypeNames, "principal type", ref types);
             reader.Read();
-            var start = reader;
+            var depth = reader.CurrentDepth;
             try
             {
                 types.Set(type, JsonValues.StringList(ref reader, path.Child(PrincipalTypes.All[type]), strings, pool));
             }
             catch (PolicyParseException problem)
             {
-                reader = start;
-                reader.Skip();
+                JsonTokens.SkipRest(ref reader, depth);
                 types.Set(type, problem);
             }
         }
