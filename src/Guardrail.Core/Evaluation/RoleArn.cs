@@ -32,7 +32,9 @@ public sealed record RoleArn(string Arn, string Partition, string AccountId, str
     public string SessionArnPrefix => $"arn:{Partition}:sts::{AccountId}:assumed-role/{Name}/";
 
     /// <summary>Whether <paramref name="value"/> is <see cref="AccountRootArn"/>, compared in place (no string built per question).</summary>
-    internal bool IsAccountRootArn(string value) => MatchedLength(value, ["arn:", Partition, ":iam::", AccountId, ":root"]) == value.Length;
+    internal bool IsAccountRootArn(string value) =>
+        value.Length == "arn:".Length + Partition.Length + ":iam::".Length + AccountId.Length + ":root".Length
+        && MatchedLength(value, ["arn:", Partition, ":iam::", AccountId, ":root"]) == value.Length;
 
     /// <summary>
     /// Whether <paramref name="value"/> starts with <see cref="SessionArnPrefix"/>, compared in place;
