@@ -5,14 +5,15 @@ namespace Guardrail.Core.Parsing;
 /// <summary>
 /// The condition operators one parse has met, by the UTF-8 bytes of their names as written: a policy repeats a
 /// handful of operators many times, and matching the bytes spares making the name and parsing it again for every
-/// condition. Holds at most <see cref="Capacity"/> names; an operator past them is parsed as it comes.
+/// condition. Holds at most <see cref="Capacity"/> names; an operator past them is parsed as it comes. Its tables are
+/// made at the first operator, so a policy without conditions (a snapshot has many small ones) pays nothing for them.
 /// </summary>
 internal sealed class ConditionOperatorCache
 {
     private const int Capacity = 16;
 
-    private readonly byte[][] names = new byte[Capacity][];
-    private readonly ConditionOperator[] operators = new ConditionOperator[Capacity];
+    private byte[][]? names;
+    private ConditionOperator[]? operators;
     private int count;
 
     /// <summary>The operator whose name is <paramref name="utf8"/> (exact bytes), or null when it has not been met.</summary>
@@ -20,9 +21,9 @@ internal sealed class ConditionOperatorCache
     {
         for (var i = 0; i < count; i++)
         {
-            if (utf8.SequenceEqual(names[i]))
+            if (utf8.SequenceEqual(names![i]))
             {
-                return operators[i];
+                return operators![i];
             }
         }
 
@@ -34,6 +35,8 @@ internal sealed class ConditionOperatorCache
     {
         if (count < Capacity)
         {
+            names ??= new byte[Capacity][];
+            operators ??= new ConditionOperator[Capacity];
             names[count] = utf8.ToArray();
             operators[count++] = op;
         }
