@@ -47,7 +47,7 @@ public static class PrincipalMatcher
         {
             case RoleSessionPrincipal session when entry.Type == PrincipalTypes.Aws:
                 var role = session.Role;
-                if (entry.Value == role.AccountId || entry.Value == role.AccountRootArn)
+                if (entry.Value == role.AccountId || role.IsAccountRootArn(entry.Value))
                 {
                     return Tri.True;
                 }
@@ -81,7 +81,7 @@ public static class PrincipalMatcher
             case RoleSessionPrincipal session:
                 var role = session.Role;
                 var aws = spec.Entries.Where(e => e.Type == PrincipalTypes.Aws).Select(e => e.Value).ToList();
-                var account = aws.Any(v => v == role.AccountId || v == role.AccountRootArn);
+                var account = aws.Any(v => v == role.AccountId || role.IsAccountRootArn(v));
                 var roleListed = aws.Contains(role.Arn, StringComparer.Ordinal);
                 var sessionListed = TriLogic.Any(aws.Select(v => NamesSession(v, session)));
                 return TriLogic.From(account && roleListed).And(sessionListed);
@@ -93,8 +93,7 @@ public static class PrincipalMatcher
     /// <summary>Whether a principal value names this session: unknown when it names some session of the role and ours is unnamed.</summary>
     private static Tri NamesSession(string value, RoleSessionPrincipal session)
     {
-        var prefix = session.Role.SessionArnPrefix;
-        if (!value.StartsWith(prefix, StringComparison.Ordinal) || value.Length == prefix.Length)
+        if (!session.Role.StartsWithSessionArnPrefix(value, out var prefixLength) || value.Length == prefixLength)
         {
             return Tri.False;
         }

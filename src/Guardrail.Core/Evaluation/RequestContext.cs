@@ -10,6 +10,8 @@ public sealed class RequestContext
     private readonly IReadOnlyList<(string Prefix, ContextValue Value)> prefixes;
     private readonly RequestContext? parent;
 
+    private static ContextValue DefaultFallback => ContextValue.Unknowable("AWS does not document what Redshift Spectrum's requests carry for this key");
+
     public RequestContext(
         IEnumerable<KeyValuePair<string, ContextValue>> values,
         IEnumerable<(string Prefix, ContextValue Value)>? prefixes = null,
@@ -17,7 +19,20 @@ public sealed class RequestContext
     {
         this.values = new Dictionary<string, ContextValue>(values, StringComparer.OrdinalIgnoreCase);
         this.prefixes = [.. prefixes ?? []];
-        Fallback = fallback ?? ContextValue.Unknowable("AWS does not document what Redshift Spectrum's requests carry for this key");
+        Fallback = fallback ?? DefaultFallback;
+    }
+
+    /// <summary>
+    /// A context that keeps <paramref name="values"/> itself instead of copying it: for a caller that has just built
+    /// it with <see cref="StringComparer.OrdinalIgnoreCase"/> and lets go of it.
+    /// </summary>
+    internal RequestContext(Dictionary<string, ContextValue> values, List<(string Prefix, ContextValue Value)> prefixes)
+    {
+        this.values = values.Comparer == StringComparer.OrdinalIgnoreCase
+            ? values
+            : throw new ArgumentException("the keys must be compared ignoring case", nameof(values));
+        this.prefixes = prefixes;
+        Fallback = DefaultFallback;
     }
 
     /// <summary>What an unmentioned key is taken to be.</summary>

@@ -31,6 +31,21 @@ public sealed record RoleArn(string Arn, string Partition, string AccountId, str
     /// <summary>The prefix every session ARN of this role starts with.</summary>
     public string SessionArnPrefix => $"arn:{Partition}:sts::{AccountId}:assumed-role/{Name}/";
 
+    /// <summary>Whether <paramref name="value"/> is <see cref="AccountRootArn"/>, compared in place (no string built per question).</summary>
+    internal bool IsAccountRootArn(string value) =>
+        value.Length == "arn:".Length + Partition.Length + ":iam::".Length + AccountId.Length + ":root".Length
+        && MatchedLength(value, ["arn:", Partition, ":iam::", AccountId, ":root"]) == value.Length;
+
+    /// <summary>
+    /// Whether <paramref name="value"/> starts with <see cref="SessionArnPrefix"/>, compared in place;
+    /// <paramref name="prefixLength"/> is the prefix's length.
+    /// </summary>
+    internal bool StartsWithSessionArnPrefix(string value, out int prefixLength)
+    {
+        prefixLength = MatchedLength(value, ["arn:", Partition, ":sts::", AccountId, ":assumed-role/", Name, "/"]);
+        return prefixLength >= 0;
+    }
+
     /// <summary>Parses a role ARN or returns false.</summary>
     public static bool TryParse(string text, out RoleArn? role)
     {
@@ -128,6 +143,23 @@ public sealed record RoleArn(string Arn, string Partition, string AccountId, str
 
         role = new RoleArn(text, parts[1], parts[4], name.ToString());
         return null;
+    }
+
+    // How much of value the parts, one after another, make up from its start; -1 when they do not.
+    private static int MatchedLength(ReadOnlySpan<char> value, ReadOnlySpan<string> parts)
+    {
+        var at = 0;
+        foreach (var part in parts)
+        {
+            if (!value[at..].StartsWith(part, StringComparison.Ordinal))
+            {
+                return -1;
+            }
+
+            at += part.Length;
+        }
+
+        return at;
     }
 
     private static bool IsNameCharacter(char c) => AwsIdentifiers.IsIamNameCharacter(c);

@@ -32,13 +32,13 @@ public static class FamilyEvaluator
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(shapes);
         var dimensions = shapes.SelectMany(s => s.Dimensions.Concat(s.UnknownDimensions)).Distinct().ToList();
+        var actions = shapes.Select(s => s.Action).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var profiles = new List<StatementProfile>();
         foreach (var (statement, substitutes) in statements)
         {
-            var profile = new StatementProfile(statement, principal, dimensions, substitutes);
-            if (profile.Principal != Tri.False && shapes.Any(profile.MayApply))
+            // Statements that can never apply to Spectrum's principal and actions cost nothing further.
+            if (StatementProfile.For(statement, principal, actions, dimensions, substitutes) is { } profile)
             {
-                // Statements that can never apply to Spectrum's principal and actions cost nothing further.
                 profiles.Add(profile);
             }
         }

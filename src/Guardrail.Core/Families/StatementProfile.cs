@@ -19,20 +19,22 @@ internal sealed class StatementProfile
 
     private readonly bool substitutesVariables;
     private readonly List<ConditionClause> undimensioned = [];
-    private (string Action, Tri Match)[] actionMatches = [];
+    private (string Action, Tri Match)[] actionMatches;
     private Dictionary<DimensionKind, (NumericDimension Dimension, List<ConditionClause> Clauses)> byDimension = NoDimensions;
     private Dictionary<DimensionKind, DimensionGroup>? groups;
 
-    public StatementProfile(Statement statement, RequestPrincipal principal, IReadOnlyList<NumericDimension> dimensions, bool substitutesVariables)
+    private StatementProfile(Statement statement, Tri principal, (string Action, Tri Match)[] actionMatches, IReadOnlyList<NumericDimension> dimensions, bool substitutesVariables)
     {
         Statement = statement;
         this.substitutesVariables = substitutesVariables;
-        Principal = PrincipalMatcher.Applies(statement.Principal, principal);
+        Principal = principal;
+        this.actionMatches = actionMatches;
         Coupled = substitutesVariables && UsesDimensionVariable(statement);
-        UnitCost = 1 + statement.Conditions.Count + statement.Conditions.Sum(c => (long)c.Values.Count) + (statement.Resource?.Patterns.Count ?? 0);
+        var unitCost = 1L + statement.Conditions.Count + (statement.Resource?.Patterns.Count ?? 0);
         foreach (var clause in statement.Conditions)
         {
-            var dimension = dimensions.FirstOrDefault(d => d.Tests(clause.Key));
+            unitCost += clause.Values.Count;
+            var dimension = Testing(dimensions, clause.Key);
             if (dimension is null)
             {
                 undimensioned.Add(clause);
@@ -51,6 +53,34 @@ internal sealed class StatementProfile
 
             entry.Clauses.Add(clause);
         }
+
+        UnitCost = unitCost;
+    }
+
+    /// <summary>
+    /// The profile of <paramref name="statement"/>, or null when it can apply to no request of the shapes whose
+    /// actions are <paramref name="actions"/> (distinct, ignoring case): its Principal/NotPrincipal does not cover
+    /// <paramref name="principal"/>, or its Action/NotAction covers none of them. Those statements cost nothing
+    /// further, so only the principal and the actions are looked at for them.
+    /// </summary>
+    public static StatementProfile? For(
+        Statement statement, RequestPrincipal principal, IReadOnlyList<string> actions, IReadOnlyList<NumericDimension> dimensions, bool substitutesVariables)
+    {
+        var principalMatch = PrincipalMatcher.Applies(statement.Principal, principal);
+        if (principalMatch == Tri.False)
+        {
+            return null;
+        }
+
+        var matches = new (string Action, Tri Match)[actions.Count];
+        var any = false;
+        for (var i = 0; i < matches.Length; i++)
+        {
+            matches[i] = (actions[i], StatementEvaluator.MatchAction(statement.Action, actions[i]));
+            any |= matches[i].Match != Tri.False;
+        }
+
+        return any ? new StatementProfile(statement, principalMatch, matches, dimensions, substitutesVariables) : null;
     }
 
     /// <summary>Whether policy variables are substituted in the statement (its policy's version is 2012-10-17).</summary>
@@ -161,11 +191,56 @@ internal sealed class StatementProfile
         return result;
     }
 
+    // The dimension whose key the clause tests, if any.
+    private static NumericDimension? Testing(IReadOnlyList<NumericDimension> dimensions, string key)
+    {
+        foreach (var dimension in dimensions)
+        {
+            if (dimension.Tests(key))
+            {
+                return dimension;
+            }
+        }
+
+        return null;
+    }
+
     private static bool UsesDimensionVariable(Statement statement)
     {
-        static bool Names(string text) =>
-            text.Contains("${", StringComparison.Ordinal) && DimensionKeyNames.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase));
+        foreach (var clause in statement.Conditions)
+        {
+            if (AnyNamesDimension(clause.Values))
+            {
+                return true;
+            }
+        }
 
-        return statement.Conditions.Any(c => c.Values.Any(Names)) || (statement.Resource?.Patterns.Any(Names) ?? false);
+        return statement.Resource is { } resource && AnyNamesDimension(resource.Patterns);
+    }
+
+    private static bool AnyNamesDimension(IReadOnlyList<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (text.Contains("${", StringComparison.Ordinal) && NamesDimension(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesDimension(string text)
+    {
+        foreach (var key in DimensionKeyNames)
+        {
+            if (text.Contains(key, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

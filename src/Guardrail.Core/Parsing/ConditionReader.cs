@@ -15,9 +15,11 @@ internal sealed class ConditionReader(Utf8StringPool pool)
     private readonly DistinctNames keyNames = new();
     private readonly List<ConditionClause> clauses = [];
     private readonly List<string> values = [];
+    private readonly ConditionOperatorCache operators = new();
+    private readonly CheckedValues checkedValues = new();
 
     /// <summary>The clauses of the condition object the reader is on; leaves the reader on its end.</summary>
-    public ConditionClause[] Read(ref Utf8JsonReader reader, ElementPath path)
+    public ConditionClause[] Read(ref Utf8JsonReader reader, in ElementPath path)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -28,16 +30,26 @@ internal sealed class ConditionReader(Utf8StringPool pool)
         operatorNames.Clear();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = JsonValues.Name(ref reader, path, pool);
+            var known = reader.ValueIsEscaped ? null : operators.Find(reader.ValueSpan);
+            var name = known?.Name ?? JsonValues.Name(ref reader, path, pool);
             var operatorPath = path.Child(name);
             if (!operatorNames.Add(name))
             {
                 throw Error(operatorPath, $"duplicate condition operator {SafeText.Quote(name)}");
             }
 
-            if (!ConditionOperatorParser.TryParse(name, out var op, out var error))
+            var op = known;
+            if (op is null)
             {
-                throw Error(operatorPath, error);
+                if (!ConditionOperatorParser.TryParse(name, out op, out var error))
+                {
+                    throw Error(operatorPath, error);
+                }
+
+                if (!reader.ValueIsEscaped)
+                {
+                    operators.Add(reader.ValueSpan, op!);
+                }
             }
 
             reader.Read();
@@ -52,7 +64,7 @@ internal sealed class ConditionReader(Utf8StringPool pool)
         return [.. clauses];
     }
 
-    private void ReadKeys(ref Utf8JsonReader reader, ConditionOperator op, ElementPath operatorPath)
+    private void ReadKeys(ref Utf8JsonReader reader, ConditionOperator op, in ElementPath operatorPath)
     {
         keyNames.Clear();
         var keyCount = 0;
@@ -74,7 +86,7 @@ internal sealed class ConditionReader(Utf8StringPool pool)
             var keyValues = ReadValues(ref reader, keyPath);
             foreach (var value in keyValues)
             {
-                ConditionValueCheck.Validate(op, value, keyPath);
+                checkedValues.Validate(op, value, keyPath);
             }
 
             clauses.Add(new ConditionClause(op, key, keyValues));
@@ -87,7 +99,7 @@ internal sealed class ConditionReader(Utf8StringPool pool)
         }
     }
 
-    private string[] ReadValues(ref Utf8JsonReader reader, ElementPath path)
+    private string[] ReadValues(ref Utf8JsonReader reader, in ElementPath path)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -103,5 +115,5 @@ internal sealed class ConditionReader(Utf8StringPool pool)
         return values.Count > 0 ? [.. values] : throw Error(path, "needs at least one value");
     }
 
-    private static PolicyParseException Error(ElementPath path, string detail) => new(path.ToString(), detail);
+    private static PolicyParseException Error(in ElementPath path, string detail) => new(path.ToString(), detail);
 }

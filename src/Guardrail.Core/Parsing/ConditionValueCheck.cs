@@ -11,7 +11,7 @@ namespace Guardrail.Core.Parsing;
 /// </summary>
 internal static class ConditionValueCheck
 {
-    public static void Validate(ConditionOperator op, string value, ElementPath path)
+    public static void Validate(ConditionOperator op, string value, in ElementPath path)
     {
         if (value.Contains("${", StringComparison.Ordinal))
         {

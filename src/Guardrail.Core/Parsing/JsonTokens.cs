@@ -41,6 +41,30 @@ internal static class JsonTokens
         }
     }
 
+    /// <summary>
+    /// Moves the reader to the last token of the value that starts at <paramref name="depth"/>, from wherever inside
+    /// it reading stopped (a problem found part way through): where <see cref="Utf8JsonReader.Skip"/> from the value's
+    /// first token would leave it, without keeping a copy of the reader (a large struct) for every value.
+    /// </summary>
+    public static void SkipRest(ref Utf8JsonReader reader, int depth)
+    {
+        if (reader.CurrentDepth == depth)
+        {
+            // On the value's first token (nothing inside read yet: skip it all) or on its last.
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+
+            return;
+        }
+
+        // Inside it: the next token at its depth is its end.
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+        }
+    }
+
     /// <summary>A number's or literal's text as the document writes it.</summary>
     public static string Raw(ref Utf8JsonReader reader) => Encoding.UTF8.GetString(reader.ValueSpan);
 

@@ -9,7 +9,7 @@ namespace Guardrail.Core.Parsing;
 internal static class JsonValues
 {
     /// <summary>A string value; leaves the reader on it.</summary>
-    public static string String(ref Utf8JsonReader reader, ElementPath path, Utf8StringPool pool)
+    public static string String(ref Utf8JsonReader reader, in ElementPath path, Utf8StringPool pool)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -20,14 +20,14 @@ internal static class JsonValues
     }
 
     /// <summary>A property name (for a message or a map key).</summary>
-    public static string Name(ref Utf8JsonReader reader, ElementPath parent, Utf8StringPool pool) =>
+    public static string Name(ref Utf8JsonReader reader, in ElementPath parent, Utf8StringPool pool) =>
         JsonTokens.String(ref reader, pool) ?? throw Error(parent, $"a property name {JsonText.UnpairedSurrogate}");
 
     /// <summary>
     /// A non-empty string or a non-empty array of non-empty strings (<c>Action</c>, <c>Resource</c>, principal
     /// values); leaves the reader on its last token. <paramref name="scratch"/> is reused by the caller.
     /// </summary>
-    public static string[] StringList(ref Utf8JsonReader reader, ElementPath path, List<string> scratch, Utf8StringPool pool)
+    public static string[] StringList(ref Utf8JsonReader reader, in ElementPath path, List<string> scratch, Utf8StringPool pool)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -57,7 +57,7 @@ internal static class JsonValues
     }
 
     /// <summary>A condition value: a string, a number (as written) or a boolean.</summary>
-    public static string Scalar(ref Utf8JsonReader reader, ElementPath path, Utf8StringPool pool) => reader.TokenType switch
+    public static string Scalar(ref Utf8JsonReader reader, in ElementPath path, Utf8StringPool pool) => reader.TokenType switch
     {
         JsonTokenType.String => String(ref reader, path, pool),
         JsonTokenType.True => "true",
@@ -66,5 +66,5 @@ internal static class JsonValues
         _ => throw Error(path, $"expected a string, number or boolean, got {JsonTokens.Describe(ref reader)}"),
     };
 
-    private static PolicyParseException Error(ElementPath path, string detail) => new(path.ToString(), detail);
+    private static PolicyParseException Error(in ElementPath path, string detail) => new(path.ToString(), detail);
 }

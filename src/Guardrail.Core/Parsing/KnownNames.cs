@@ -11,6 +11,7 @@ namespace Guardrail.Core.Parsing;
 internal sealed class KnownNames
 {
     private readonly byte[][] utf8;
+    private readonly string[] names;
 
     public KnownNames(params string[] names)
     {
@@ -19,12 +20,15 @@ internal sealed class KnownNames
             throw new ArgumentException($"at most {ElementsByName.Capacity} names", nameof(names));
         }
 
-        Names = names;
+        Names = this.names = names;
         utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>The names, by index.</summary>
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The name at <paramref name="index"/> (no interface call: statements look their element names up often).</summary>
+    public string NameAt(int index) => names[index];
 
     /// <summary>The index of the known name the property has (exact case), or -1.</summary>
     public int Find(JsonProperty property)

@@ -64,7 +64,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         {
             var element = Known(ref reader, path, TopLevelElements, "policy element", ref elements);
             reader.Read();
-            var start = reader;
+            var depth = reader.CurrentDepth;
             try
             {
                 elements.Set(element, (TopLevel)element switch
@@ -76,8 +76,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
             }
             catch (PolicyParseException problem)
             {
-                reader = start;
-                reader.Skip();
+                JsonTokens.SkipRest(ref reader, depth);
                 elements.Set(element, problem);
             }
         }
@@ -92,7 +91,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         return new PolicyDocument(version, id, elements.Get<List<Statement>>((int)TopLevel.Statement), text);
     }
 
-    private string ReadVersion(ref Utf8JsonReader reader, ElementPath path)
+    private string ReadVersion(ref Utf8JsonReader reader, in ElementPath path)
     {
         var version = JsonValues.String(ref reader, path, pool);
         return version is PolicyDocument.CurrentVersion or "2008-10-17"
@@ -100,7 +99,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
             : throw Error(path, $"expected \"2012-10-17\" or \"2008-10-17\", got {SafeText.Quote(version)}");
     }
 
-    private List<Statement> ReadStatements(ref Utf8JsonReader reader, ElementPath path)
+    private List<Statement> ReadStatements(ref Utf8JsonReader reader, in ElementPath path)
     {
         switch (reader.TokenType)
         {
@@ -119,7 +118,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         }
     }
 
-    private Statement ReadStatement(ref Utf8JsonReader reader, int index, ElementPath path)
+    private Statement ReadStatement(ref Utf8JsonReader reader, int index, in ElementPath path)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -131,15 +130,14 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         {
             var element = Known(ref reader, path, StatementElementNames, "statement element", ref elements);
             reader.Read();
-            var start = reader;
+            var depth = reader.CurrentDepth;
             try
             {
-                elements.Set(element, ReadElement(ref reader, (Element)element, path.Child(StatementElementNames.Names[element])));
+                elements.Set(element, ReadElement(ref reader, (Element)element, path.Child(StatementElementNames.NameAt(element))));
             }
             catch (PolicyParseException problem)
             {
-                reader = start;
-                reader.Skip();
+                JsonTokens.SkipRest(ref reader, depth);
                 elements.Set(element, problem);
             }
         }
@@ -159,7 +157,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
     }
 
     // One element's value, read as it comes; its problems are reported in the statement's order (ReadStatement).
-    private object ReadElement(ref Utf8JsonReader reader, Element element, ElementPath path) => element switch
+    private object ReadElement(ref Utf8JsonReader reader, Element element, in ElementPath path) => element switch
     {
         Element.Sid => JsonValues.String(ref reader, path, pool),
         Element.Effect => ReadEffect(ref reader, path),
@@ -169,12 +167,12 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         _ => conditions.Read(ref reader, path),
     };
 
-    private object ReadEffect(ref Utf8JsonReader reader, ElementPath path) =>
+    private object ReadEffect(ref Utf8JsonReader reader, in ElementPath path) =>
         reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Allow"u8) ? Allow
         : reader.TokenType == JsonTokenType.String && JsonTokens.Is(ref reader, "Deny"u8) ? Deny
         : throw Error(path, $"expected \"Allow\" or \"Deny\", got {SafeText.Quote(JsonValues.String(ref reader, path, pool))}");
 
-    private PrincipalBlock? Principal(in ElementValues elements, ElementPath path, Effect effect)
+    private PrincipalBlock? Principal(in ElementValues elements, in ElementPath path, Effect effect)
     {
         var present = Either(in elements, path, Element.Principal, Element.NotPrincipal, out var negated, out var which);
         if (kind == PolicyKind.Identity)
@@ -196,7 +194,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         return new PrincipalBlock(negated, elements.Get<PrincipalSpec>(which));
     }
 
-    private PrincipalSpec ReadPrincipalSpec(ref Utf8JsonReader reader, ElementPath path)
+    private PrincipalSpec ReadPrincipalSpec(ref Utf8JsonReader reader, in ElementPath path)
     {
         const string Expected = "expected \"*\" or an object such as {\"AWS\": ...}";
         if (reader.TokenType == JsonTokenType.String)
@@ -216,15 +214,14 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         {
             var type = Known(ref reader, path, PrincipalTypeNames, "principal type", ref types);
             reader.Read();
-            var start = reader;
+            var depth = reader.CurrentDepth;
             try
             {
-                types.Set(type, JsonValues.StringList(ref reader, path.Child(PrincipalTypes.All[type]), strings, pool));
+                types.Set(type, JsonValues.StringList(ref reader, path.Child(PrincipalTypeNames.NameAt(type)), strings, pool));
             }
             catch (PolicyParseException problem)
             {
-                reader = start;
-                reader.Skip();
+                JsonTokens.SkipRest(ref reader, depth);
                 types.Set(type, problem);
             }
         }
@@ -235,13 +232,14 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         }
 
         principalEntries.Clear();
-        for (var i = 0; i < PrincipalTypes.All.Count; i++)
+        for (var i = 0; i < PrincipalTypeNames.Names.Count; i++)
         {
             if (types.Has(i))
             {
+                var type = PrincipalTypeNames.NameAt(i);
                 foreach (var value in types.Get<string[]>(i))
                 {
-                    principalEntries.Add(new PrincipalEntry(PrincipalTypes.All[i], value));
+                    principalEntries.Add(new PrincipalEntry(type, value));
                 }
             }
         }
@@ -249,12 +247,12 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         return new PrincipalSpec(false, [.. principalEntries]);
     }
 
-    private static ActionBlock Actions(in ElementValues elements, ElementPath path) =>
+    private static ActionBlock Actions(in ElementValues elements, in ElementPath path) =>
         Either(in elements, path, Element.Action, Element.NotAction, out var negated, out var which)
             ? new ActionBlock(negated, elements.Get<string[]>(which))
             : throw Error(path, "missing required element \"Action\" (or \"NotAction\")");
 
-    private string[] ReadActionPatterns(ref Utf8JsonReader reader, ElementPath path)
+    private string[] ReadActionPatterns(ref Utf8JsonReader reader, in ElementPath path)
     {
         var patterns = JsonValues.StringList(ref reader, path, strings, pool);
         foreach (var pattern in patterns)
@@ -268,7 +266,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         return patterns;
     }
 
-    private ResourceBlock? Resources(in ElementValues elements, ElementPath path)
+    private ResourceBlock? Resources(in ElementValues elements, in ElementPath path)
     {
         var present = Either(in elements, path, Element.Resource, Element.NotResource, out var negated, out var which);
         if (kind == PolicyKind.Trust)
@@ -281,7 +279,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
             : throw Error(path, "missing required element \"Resource\" (or \"NotResource\")");
     }
 
-    private string[] ReadResourcePatterns(ref Utf8JsonReader reader, ElementPath path)
+    private string[] ReadResourcePatterns(ref Utf8JsonReader reader, in ElementPath path)
     {
         var patterns = JsonValues.StringList(ref reader, path, strings, pool);
         foreach (var pattern in patterns)
@@ -296,7 +294,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
     }
 
     // Principal/NotPrincipal, Action/NotAction, Resource/NotResource: at most one of the pair; which one.
-    private static bool Either(in ElementValues elements, ElementPath path, Element positive, Element negative, out bool negated, out int which)
+    private static bool Either(in ElementValues elements, in ElementPath path, Element positive, Element negative, out bool negated, out int which)
     {
         var hasPositive = elements.Has((int)positive);
         negated = elements.Has((int)negative);
@@ -311,7 +309,7 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
 
     // The index of the property name the reader is on; an unknown or repeated name is refused at once, since a reader
     // of the whole object would find it before reading any value.
-    private int Known(ref Utf8JsonReader reader, ElementPath path, KnownNames allowed, string what, ref ElementValues found)
+    private int Known(ref Utf8JsonReader reader, in ElementPath path, KnownNames allowed, string what, ref ElementValues found)
     {
         var known = allowed.Find(ref reader);
         if (known >= 0 && found.TryMark(known))
@@ -331,5 +329,5 @@ internal sealed class PolicyReader(PolicyKind kind, Utf8StringPool pool)
         throw Error(path.Child(name), $"unknown {what} {SafeText.Quote(name)}{suffix}");
     }
 
-    private static PolicyParseException Error(ElementPath path, string detail) => new(path.ToString(), detail);
+    private static PolicyParseException Error(in ElementPath path, string detail) => new(path.ToString(), detail);
 }

@@ -26,6 +26,23 @@ public static class PolicySize
         return Encoding.UTF8.GetByteCount(text) - WhiteSpace(text);
     }
 
+    /// <summary>
+    /// <see cref="Utf8Bytes"/> when it is more than <paramref name="limit"/>, else null. The white space is only
+    /// counted for a text over the limit with it: most policies are under the limit even with their white space.
+    /// </summary>
+    public static int? Utf8BytesOver(string text, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var withWhiteSpace = Encoding.UTF8.GetByteCount(text);
+        if (withWhiteSpace <= limit)
+        {
+            return null;
+        }
+
+        var bytes = withWhiteSpace - WhiteSpace(text);
+        return bytes > limit ? bytes : null;
+    }
+
     // Span.Count is vectorised: four passes cost less than one character-by-character loop.
     private static int WhiteSpace(ReadOnlySpan<char> text) =>
         text.Count(' ') + text.Count('\n') + text.Count('\r') + text.Count('\t');

@@ -7,13 +7,18 @@ namespace Guardrail.Core.Parsing;
 /// The strings of one parse, shared by their UTF-8 bytes: a policy repeats a few hundred distinct values (actions,
 /// ARNs, condition keys and values) a thousand times, and making each one a new string was most of the parse's time
 /// and memory. Only short ASCII strings are shared (the bytes are compared with the string's characters, which is
-/// exact for ASCII); the table never grows past half full, and what does not fit is simply not shared.
+/// exact for ASCII); the table never grows past half full, a lookup looks at no more than <see cref="MaxProbes"/>
+/// slots, and what does not fit is simply not shared.
 /// </summary>
 internal sealed class Utf8StringPool
 {
     private const int MaxLength = 256;
     private const int MinCapacity = 16;
     private const int MaxCapacity = 1024;
+
+    // Linear probing in a table at most half full looks at under two slots on average; strings whose hashes crowd
+    // one neighbourhood (chance, or a document made to collide) cost at most this many comparisons each.
+    private const int MaxProbes = 8;
 
     private readonly string?[] entries;
     private readonly int[] hashes;
@@ -35,9 +40,10 @@ internal sealed class Utf8StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        var hash = Hash(utf8);
+        var hash = Utf8Hash.Of(utf8);
         var mask = entries.Length - 1;
-        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+        var slot = hash & mask;
+        for (var probe = 0; probe < MaxProbes; probe++, slot = (slot + 1) & mask)
         {
             var entry = entries[slot];
             if (entry is null)
@@ -59,12 +65,7 @@ internal sealed class Utf8StringPool
                 return entry;
             }
         }
-    }
 
-    private static int Hash(ReadOnlySpan<byte> utf8)
-    {
-        var hash = default(HashCode);
-        hash.AddBytes(utf8);
-        return hash.ToHashCode() & int.MaxValue;
+        return Encoding.UTF8.GetString(utf8);
     }
 }

@@ -10,7 +10,21 @@ public sealed record PrincipalSpec(bool IsBareWildcard, IReadOnlyList<PrincipalE
     public static PrincipalSpec Everyone { get; } = new(true, []);
 
     /// <summary>True for <c>"*"</c> and for <c>{"AWS": "*"}</c>: both mean every principal.</summary>
-    public bool IsEveryone { get; } = IsBareWildcard || Entries.Any(e => e.Type == PrincipalTypes.Aws && e.Value == "*");
+    public bool IsEveryone { get; } = IsBareWildcard || NamesEveryone(Entries);
+
+    private static bool NamesEveryone(IReadOnlyList<PrincipalEntry> entries)
+    {
+        // By index: no enumerator for every statement's principal.
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is { Type: PrincipalTypes.Aws, Value: "*" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>One principal value with its type.</summary>

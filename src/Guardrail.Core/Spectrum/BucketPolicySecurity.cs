@@ -35,8 +35,7 @@ public static class BucketPolicySecurity
         }
 
         var findings = new List<Finding>();
-        var bytes = PolicySize.Utf8Bytes(policy.OriginalText);
-        if (bytes > MaxPolicyBytes)
+        if (PolicySize.Utf8BytesOver(policy.OriginalText, MaxPolicyBytes) is { } bytes)
         {
             findings.Add(new Finding(
                 RuleIds.PolicySizeLimit,

@@ -19,6 +19,9 @@ public static class SpectrumContext
     public const long PresignedUrlLifetimeMs = 3_600_000;
 
     private const string SessionNameWhy = "the session name Redshift passes to AssumeRole is not documented";
+    // Room for every key of a context with the absent rows (about a hundred), so the table is never grown.
+    private const int ContextCapacity = 128;
+
     private const string ChainedStsRouteWhy = "whether Redshift calls STS through a VPC endpoint for a chained role is not documented";
 
     // AWS documents the MCP keys only for requests that involve an MCP server.
@@ -74,7 +77,7 @@ public static class SpectrumContext
         ArgumentNullException.ThrowIfNull(options);
         var role = options.ReadingRole;
         var provisioned = options.Cluster == ClusterKind.Provisioned;
-        var values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
+        var values = new Dictionary<string, ContextValue>(ContextCapacity, StringComparer.OrdinalIgnoreCase)
         {
             // The role session: AssumedRole, the role's ARN and account, temporary credentials obtained without MFA.
             ["aws:PrincipalArn"] = ContextValue.Of(role.Arn),
@@ -162,7 +165,7 @@ public static class SpectrumContext
     public static RequestContext ForAssumeRole(TrustCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
+        var values = new Dictionary<string, ContextValue>(ContextCapacity, StringComparer.OrdinalIgnoreCase)
         {
             ["aws:SecureTransport"] = ContextValue.Of("true"),
             ["aws:UserAgent"] = ContextValue.Unknowable("the user agent Redshift calls STS with is not documented", mayBeAbsent: false),
