@@ -23,7 +23,7 @@ internal sealed record ArrayNode(IReadOnlyList<DocumentNode> Items) : DocumentNo
 
 internal sealed record StringNode(string Value) : DocumentNode
 {
-    public override string Kind => "a string";
+    public override string Kind => $"the string {Core.Text.SafeText.Quote(Value)}";
 }
 
 /// <summary>A number as written; <paramref name="Integer"/> when it is a whole number that fits 64 bits.</summary>

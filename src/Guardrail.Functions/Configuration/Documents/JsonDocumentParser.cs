@@ -116,10 +116,10 @@ internal static class JsonDocumentParser
         return new ArrayNode(items);
     }
 
-    // The reader's messages end with "LineNumber: 0 | BytePositionInLine: 3." (said already, one-based).
+    // The reader's first sentence says what is wrong; the rest is advice on reader options and the position (said already).
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return SafeText.Line(cut > 0 ? message[..cut] : message);
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return SafeText.Line(cut > 0 ? message[..(cut + 1)] : message);
     }
 }

@@ -124,7 +124,8 @@ internal sealed class NodeReader(ProblemList problems)
     {
         if (node is not NumberNode { Integer: { } value })
         {
-            problems.Add(path, $"expected a whole number from {min} to {max:N0}, not {node.Kind}");
+            var expected = min == max ? $"the number {min}" : $"a whole number from {min} to {max:N0}";
+            problems.Add(path, $"expected {expected}, not {node.Kind}");
             return null;
         }
 
