@@ -55,7 +55,7 @@ public sealed class FunctionHost
             BreakGlass = config.BreakGlassParameter is { } parameter ? JsonBreakGlassParameter.Create(endpoints, parameter) : null,
             PathReaders = () =>
             {
-                var factory = new AccountClientFactory(endpoints, Region(environment), config.Paths.AccountRoleName, new AwsCallCounter());
+                var factory = new AccountClientFactory(endpoints, Region(environment), config.Document?.Organization?.MemberRoleName ?? config.Paths.AccountRoleName, new AwsCallCounter());
                 return new PathReaderSession(factory, factory, factory);
             },
         };

@@ -1,4 +1,5 @@
 using Guardrail.Functions.Events;
+using Guardrail.Functions.Paths;
 using Guardrail.Functions.Processing;
 
 namespace Guardrail.Functions;
@@ -18,8 +19,17 @@ internal static class PolicyChangeHandling
             return ResultJson.ToStream(new InvocationResult(Outcome.Ignored, change.EventId, wrong));
         }
 
+        if (host.Config.Document is { Organization: not null } document && !document.Paths.Select(PathTarget.Of).Any(t => t.Accounts.Contains(change.Account)))
+        {
+            var outside = EventScope.NoPath(change);
+            host.Services.Log.Info("ignored", ("reason", outside));
+            return ResultJson.ToStream(new InvocationResult(Outcome.Ignored, change.EventId, outside));
+        }
+
+        // Organization mode: the resource's owner account is read and restored through its member role.
+        using var session = host.Config.IsOrganization ? host.Services.PathReaders?.Invoke() : null;
         var kind = ResourceResolver.Resolve(change, host.Config, host.Services.Time);
-        var resource = kind is null ? null : PolicyStores.Guard(kind, host.Services);
+        var resource = kind is null ? null : PolicyStores.Guard(kind, host.Services, session?.Policies);
         var result = await new PolicyChangeProcessor(host.Config, host.Services).ProcessAsync(change, resource, deadline).ConfigureAwait(false);
         return ResultJson.ToStream(result);
     }

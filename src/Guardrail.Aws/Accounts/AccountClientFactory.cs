@@ -17,7 +17,7 @@ namespace Guardrail.Aws.Accounts;
 /// and writers, and kept for the factory's life, which is one invocation (assumed-role sessions last an hour).
 /// Every request is counted in <see cref="Counter"/>.
 /// </summary>
-public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IDisposable
+public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IAccountPolicyClients, IDisposable
 {
     /// <summary>The session name the guardrail's assumed-role sessions carry (it shows in CloudTrail).</summary>
     public const string SessionName = "spectrum-guardrail";
@@ -63,6 +63,12 @@ public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IDi
 
     public async Task<IPathWriters> WritersForAccountAsync(string account, CancellationToken cancellationToken) =>
         (await ClientsAsync(account, cancellationToken).ConfigureAwait(false)).Writers;
+
+    public async Task<IBucketPolicies> BucketPoliciesAsync(string account, CancellationToken cancellationToken) =>
+        new S3BucketPolicies((await ClientsAsync(account, cancellationToken).ConfigureAwait(false)).Connections.S3);
+
+    public async Task<Iam.IIamRoles> RolesAsync(string account, CancellationToken cancellationToken) =>
+        new Iam.QueryIamRoles((await ClientsAsync(account, cancellationToken).ConfigureAwait(false)).Connections.Iam);
 
     /// <summary>The role assumed in <paramref name="account"/>.</summary>
     public string RoleArnIn(string account) =>
@@ -133,7 +139,7 @@ public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IDi
     private AccountClients Clients(string account, AWSCredentials credentials)
     {
         var connections = new AccountConnections(this, account, credentials);
-        return new AccountClients(new AccountReaders(this, connections), new AccountWriters(Counter, connections));
+        return new AccountClients(new AccountReaders(this, connections), new AccountWriters(Counter, connections), connections);
     }
 
     // Resolving the default credential chain can fail before any request is sent (no credentials at all).
@@ -149,5 +155,5 @@ public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IDi
         }
     }
 
-    private sealed record AccountClients(IPathReaders Readers, IPathWriters Writers);
+    private sealed record AccountClients(IPathReaders Readers, IPathWriters Writers, AccountConnections Connections);
 }

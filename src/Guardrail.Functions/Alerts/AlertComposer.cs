@@ -150,6 +150,22 @@ public static class AlertComposer
         w.WriteStartObject("resource");
         w.WriteString("type", resource.Type);
         w.WriteString("name", resource.Name);
+        if (resource.Account is { } account)
+        {
+            w.WriteString("account", account);
+        }
+
+        if (resource.Paths.Count > 0)
+        {
+            w.WriteStartArray("paths");
+            foreach (var path in resource.Paths)
+            {
+                w.WriteStringValue(path);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         if (change is { } e)
         {
@@ -163,6 +179,20 @@ public static class AlertComposer
             w.WriteString("sourceIp", e.Actor.SourceIp);
             w.WriteString("userAgent", e.Actor.UserAgent);
             w.WriteEndObject();
+        }
+    }
+
+    /// <summary>Organization mode's "in account / on paths" lines (nothing in single-account mode).</summary>
+    internal static void AppendResource(EmailLines text, IPolicyKind resource)
+    {
+        if (resource.Account is { } account)
+        {
+            text.Line($"Account:       {EmailLines.Value(account)}");
+        }
+
+        if (resource.Paths.Count > 0)
+        {
+            text.Line($"On paths:      {EmailLines.Value(string.Join(", ", resource.Paths))}");
         }
     }
 
@@ -205,6 +235,7 @@ public static class AlertComposer
             text.Line();
         }
 
+        AppendResource(text, context.Resource);
         AppendEvent(text, context.Event);
         if (context.NewerChangeExists)
         {

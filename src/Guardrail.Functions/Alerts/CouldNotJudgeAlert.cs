@@ -40,6 +40,7 @@ public static class CouldNotJudgeAlert
         var email = new EmailLines()
             .Line($"The guardrail could not judge the {resource.Type} of {EmailLines.Value(resource.Name)}: Redshift Spectrum may or may not still be able to read.")
             .Line();
+        AlertComposer.AppendResource(email, resource);
         AlertComposer.AppendEvent(email, change);
         email.Line($"Error:         {errorClass}: {message}")
             .Line()

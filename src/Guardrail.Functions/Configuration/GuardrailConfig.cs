@@ -54,6 +54,18 @@ public sealed partial record GuardrailConfig(
     /// <summary>The access-path settings: clusters, catalog tables, the role to read other accounts with.</summary>
     public PathSettings Paths { get; init; } = PathSettings.None;
 
+    /// <summary>GUARDRAIL_CONFIG: where the configuration document is (<c>s3://bucket/key</c>, <c>ssm:/name</c>, or a file); null: the environment variables configure one account.</summary>
+    public string? DocumentLocation { get; init; }
+
+    /// <summary>The configuration document <c>GUARDRAIL_CONFIG</c> names; null: the one the environment variables make.</summary>
+    public Documents.ConfigDocument? Document { get; init; }
+
+    /// <summary>Whether the functions guard an organization (a document with an <c>organization</c>), rather than one account.</summary>
+    public bool IsOrganization => Document?.Organization is not null;
+
+    /// <summary>The document the functions follow: <see cref="Document"/>, or the environment variables' in <paramref name="region"/>.</summary>
+    public Documents.ConfigDocument EffectiveDocument(string region) => Document ?? Documents.EnvironmentDocument.From(this, region);
+
     /// <summary>Whether changes of this kind are rolled back (null: a kind that is never restored).</summary>
     public bool RollsBack(string? kind) => Rollback && kind is not null && RollbackKinds.Contains(kind);
 
@@ -88,6 +100,8 @@ public sealed partial record GuardrailConfig(
             problems.Add("GUARDRAIL_STATE_TABLE is required (the DynamoDB table with partition key pk)");
         }
 
+        // With a configuration document, the paths (their roles, buckets, clusters and tables) are the document's.
+        var documentLocation = Get("GUARDRAIL_CONFIG");
         var roles = new List<IReadOnlyList<RoleArn>>();
         foreach (var chain in Split(Get("GUARDRAIL_SPECTRUM_ROLES"), ';', ' ', '\t', '\n', '\r'))
         {
@@ -101,18 +115,18 @@ public sealed partial record GuardrailConfig(
             }
         }
 
-        if (roles.Count == 0 && !problems.Any(p => p.StartsWith("GUARDRAIL_SPECTRUM_ROLES", StringComparison.Ordinal)))
+        if (roles.Count == 0 && documentLocation is null && !problems.Any(p => p.StartsWith("GUARDRAIL_SPECTRUM_ROLES", StringComparison.Ordinal)))
         {
             problems.Add("GUARDRAIL_SPECTRUM_ROLES is required (the Redshift cluster role ARNs; a chain is arnA,arnB)");
         }
 
         var bucketsText = Get("GUARDRAIL_PROTECTED_BUCKETS");
-        HashSet<string>? buckets = null;
-        if (bucketsText is null)
+        HashSet<string>? buckets = documentLocation is not null && bucketsText is null ? [] : null;
+        if (bucketsText is null && documentLocation is null)
         {
             problems.Add("GUARDRAIL_PROTECTED_BUCKETS is required (comma-separated bucket names, or *)");
         }
-        else if (bucketsText != "*")
+        else if (bucketsText is not null && bucketsText != "*")
         {
             buckets = [.. Split(bucketsText, ',')];
             foreach (var bucket in buckets)
@@ -222,6 +236,7 @@ public sealed partial record GuardrailConfig(
             TimeoutSeconds = timeout,
             RollbackKinds = rollbackKinds,
             Paths = paths,
+            DocumentLocation = documentLocation,
         };
     }
 

@@ -25,6 +25,8 @@ public sealed class AccessPathKind(PathTarget target, AccessEvent trigger, TimeP
 
     public string Name => target.Name;
 
+    public IReadOnlyList<string> Paths => target.Named ? [target.PathName] : [];
+
     public string? RestoreKind => trigger.RestoreKind;
 
     public string? FailureEvidence => trigger.FailureEvidence;

@@ -32,7 +32,17 @@ internal sealed record AccessPathPlan(AccessEvent Trigger, IReadOnlyList<PathTar
 
         // An event whose parameters were left out may concern any path: judge them all rather than none.
         var touched = trigger.Touched(change);
-        var targets = PathTarget.From(config, region).Where(t => touched is null || t.MayConcern(touched)).ToList();
+        var configured = PathTarget.From(config, region);
+        if (config.Document?.Organization is { } organization)
+        {
+            configured = [.. configured.Where(t => EventScope.Selects(t, change, organization))];
+            if (configured.Count == 0)
+            {
+                return (null, EventScope.NoPath(change));
+            }
+        }
+
+        var targets = configured.Where(t => touched is null || t.MayConcern(touched)).ToList();
         return targets.Count == 0
             ? (null, $"{change.EventName} touches no protected access path")
             : (new AccessPathPlan(trigger, targets), null);

@@ -10,5 +10,8 @@ public sealed class PathReaderSession(IAccountReaders readers, IAccountWriters? 
     /// <summary>The writers restores use; null when this session may not write.</summary>
     public IAccountWriters? Writers => writers;
 
+    /// <summary>The bucket-policy and trust-policy clients of any account (organization mode); null when the readers do not make them.</summary>
+    public IAccountPolicyClients? Policies => readers as IAccountPolicyClients;
+
     public void Dispose() => owner?.Dispose();
 }

@@ -3,6 +3,7 @@ using Guardrail.Aws.Collect;
 using Guardrail.Core.Spectrum;
 using Guardrail.Core.Evaluation;
 using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Configuration.Documents;
 
 namespace Guardrail.Functions.Paths;
 
@@ -43,30 +44,53 @@ public sealed record PathTarget(string Key, IReadOnlyList<RoleArn> Chain, Cluste
     /// <summary>How people know the path: the reading role and the buckets.</summary>
     public string Name => $"{Chain[^1].Arn} -> {string.Join(", ", Request.Tables.Select(t => $"s3://{t.Bucket}/{t.Prefix}").Distinct(StringComparer.Ordinal))}";
 
-    /// <summary>The protected paths of a configuration: every role chain with every configured cluster (or none).</summary>
+    /// <summary>The path's name in the configuration document (what alerts call it).</summary>
+    public string PathName => Key["path#".Length..];
+
+    /// <summary>The Region of the path: its cluster's, which is its tables'.</summary>
+    public string Region => Request.Region;
+
+    /// <summary>Every account a document of the path lives in: the roles', the cluster's, the buckets' and the catalogs'.</summary>
+    public IReadOnlySet<string> Accounts { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Whether alerts name the path (organization mode, where its name is the one the document gives).</summary>
+    public bool Named { get; init; }
+
+    /// <summary>The protected paths of a configuration, as its document lists them.</summary>
     public static IReadOnlyList<PathTarget> From(GuardrailConfig config, string region)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var prefixes = config.Prefixes.Count == 0 ? [string.Empty] : config.Prefixes;
-        var buckets = config.ProtectedBuckets?.Order(StringComparer.Ordinal).ToList() ?? [];
-        var tables = buckets.SelectMany(b => prefixes.Select(p => new TableTarget(b, p))).ToList();
-        if (tables.Count > 0 && config.Paths.CatalogTables.Count > 0)
+        return [.. config.EffectiveDocument(region).Paths.Select(p => Of(p) with { Named = config.IsOrganization })];
+    }
+
+    /// <summary>The target of one document path.</summary>
+    public static PathTarget Of(PathEntry path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var chain = path.RoleChain.Select(RoleArn.Parse).ToList();
+        var entry = path.Cluster;
+        var kind = entry is null ? ClusterKind.Provisioned : ClusterKinds.Of(entry.Kind);
+        ClusterTarget? cluster = (entry?.Id ?? entry?.Namespace) is { } name ? new ClusterTarget(kind, name, entry!.Workgroup) : null;
+        var tables = path.Tables.Select(t => new TableTarget(t.Bucket, t.Prefix, t.CatalogAccount, t.Database, t.Table)).ToList();
+        var bucketAccounts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in path.Tables)
         {
-            // The catalog tables are read through the first table location, which Spectrum reads only through them:
-            // they take its place (a location Lake Formation governs is then judged for them, not as a bare read).
-            var first = tables[0];
-            tables.RemoveAt(0);
-            tables.InsertRange(0, config.Paths.CatalogTables.Select(t => first with { CatalogAccount = t.Account, Database = t.Database, Table = t.Table }));
+            bucketAccounts.TryAdd(table.Bucket, table.Account);
         }
 
-        var clusters = config.Paths.Clusters.Count == 0 ? [null] : config.Paths.Clusters.Cast<ClusterTarget?>().ToList();
-        return [.. config.SpectrumRoles.SelectMany(chain => clusters.Select(cluster => new PathTarget(
-            $"path#{string.Join(",", chain.Select(r => r.Name))}" + (cluster is null ? string.Empty : $"@{cluster.Name}"),
-            chain,
-            cluster,
-            new SnapshotRequest(chain, tables, cluster, region),
-            cluster?.Kind ?? config.Cluster,
-            config.VpceIds)))];
+        var region = entry?.Region ?? path.Tables[0].Region;
+        var accounts = new HashSet<string>(chain.Select(r => r.AccountId), StringComparer.Ordinal);
+        accounts.UnionWith(path.Tables.Select(t => t.Account));
+        accounts.UnionWith(path.Tables.Select(t => t.CatalogAccount).OfType<string>());
+        if (entry is not null)
+        {
+            accounts.Add(entry.Account);
+        }
+
+        return new PathTarget($"path#{path.Name}", chain, cluster, new SnapshotRequest(chain, tables, cluster, region, bucketAccounts), kind, entry?.VpcEndpoints ?? [])
+        {
+            Accounts = accounts,
+        };
     }
 
     /// <summary>Whether the event's touch can concern this path without reading it (names outside the path rule it out).</summary>

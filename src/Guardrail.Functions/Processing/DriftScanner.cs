@@ -26,20 +26,15 @@ public sealed class DriftScanner
     public async Task<InvocationResult> ScanAsync(InvocationDeadline deadline)
     {
         ArgumentNullException.ThrowIfNull(deadline);
-        var account = config.AccountId ?? throw new InvalidOperationException("GUARDRAIL_ACCOUNT_ID is not set");
         services.Log.BeginInvocation(null);
-        var buckets = config.ProtectedBuckets ?? (IEnumerable<string>)await services.Buckets.ListBucketsAsync(deadline.Work).ConfigureAwait(false);
-        var kinds = new List<IPolicyKind>();
-        kinds.AddRange(buckets.Order(StringComparer.Ordinal).Select(b => new BucketPolicyKind(b, account, config, services.Time)));
-        foreach (var role in config.SpectrumRoles.SelectMany(c => c).Select(r => r.Name).Distinct())
-        {
-            kinds.Add(new TrustPolicyKind(role, config.ChainsEndingIn(role), services.Time));
-        }
-
+        var kinds = await PolicyKindsAsync(deadline).ConfigureAwait(false);
         var results = new List<InvocationResult>();
-        foreach (var kind in kinds)
+        using (var accounts = config.IsOrganization ? services.PathReaders?.Invoke() : null)
         {
-            results.Add(await ScanOneAsync(kind, PolicyStores.Guard(kind, services), deadline).ConfigureAwait(false));
+            foreach (var kind in kinds)
+            {
+                results.Add(await ScanOneAsync(kind, PolicyStores.Guard(kind, services, accounts?.Policies), deadline).ConfigureAwait(false));
+            }
         }
 
         // Whole paths, each on its own: the backstop for what no event shows (AWS's edits of managed policies, lost events).
@@ -59,6 +54,26 @@ public sealed class DriftScanner
         services.Log.Info("drift scan finished", ("resources", results.Count), ("alerted", alerted), ("couldNotJudge", failed));
         var outcome = failed > 0 ? Outcome.CouldNotJudge : alerted > 0 ? Outcome.Alerted : Outcome.Ok;
         return new InvocationResult(outcome, null, $"scanned {results.Count} resources; {alerted} newly alerted; {failed} could not be judged", Resources: results);
+    }
+
+    /// <summary>The buckets and roles to judge: the document's, or the environment's (every bucket of the account for <c>*</c>).</summary>
+    private async Task<IReadOnlyList<IPolicyKind>> PolicyKindsAsync(InvocationDeadline deadline)
+    {
+        if (config.Document is { } document)
+        {
+            return DocumentResources.All(document, services.Time);
+        }
+
+        var account = config.AccountId ?? throw new InvalidOperationException("GUARDRAIL_ACCOUNT_ID is not set");
+        var buckets = config.ProtectedBuckets ?? (IEnumerable<string>)await services.Buckets.ListBucketsAsync(deadline.Work).ConfigureAwait(false);
+        var kinds = new List<IPolicyKind>();
+        kinds.AddRange(buckets.Order(StringComparer.Ordinal).Select(b => new BucketPolicyKind(b, account, config, services.Time)));
+        foreach (var role in config.SpectrumRoles.SelectMany(c => c).Select(r => r.Name).Distinct())
+        {
+            kinds.Add(new TrustPolicyKind(role, config.ChainsEndingIn(role), services.Time));
+        }
+
+        return kinds;
     }
 
     private async Task<InvocationResult> ScanOneAsync(IPolicyKind kind, GuardedResource resource, InvocationDeadline deadline)

@@ -19,6 +19,12 @@ public interface IPolicyKind
     /// <summary>How people know it: <c>s3://my-lake</c>, the role ARN, or the path's roles and buckets.</summary>
     string Name { get; }
 
+    /// <summary>The account the resource is in (organization mode, where it is read with that account's member role); null in single-account mode.</summary>
+    string? Account => null;
+
+    /// <summary>The names of the configured paths the resource is on (organization mode: what alerts name); empty when not known.</summary>
+    IReadOnlyList<string> Paths => [];
+
     /// <summary>The kind of change a rollback would undo (a <c>GUARDRAIL_ROLLBACK</c> kind); null when it is never restored.</summary>
     string? RestoreKind { get; }
 

@@ -1,3 +1,4 @@
+using Guardrail.Aws.Accounts;
 using Guardrail.Aws.Iam;
 using Guardrail.Aws.S3;
 
@@ -25,8 +26,14 @@ public sealed class TrustPolicyStore(string roleName, IIamRoles iam) : IPolicySt
 /// <summary>Pairs a policy kind with the store its live policy is in.</summary>
 public static class PolicyStores
 {
-    public static GuardedResource Guard(IPolicyKind kind, GuardrailServices services) => new(kind, kind switch
+    /// <summary>
+    /// The store of <paramref name="kind"/>'s live policy: through <paramref name="accounts"/> (organization mode: the
+    /// owner account's member role, or the own credentials in the own account), else the services' own clients.
+    /// </summary>
+    public static GuardedResource Guard(IPolicyKind kind, GuardrailServices services, IAccountPolicyClients? accounts = null) => new(kind, kind switch
     {
+        BucketPolicyKind { KeyAccount: { } account } bucket when accounts is not null => new BucketPolicyStore(bucket.Bucket, new AccountBucketPolicies(accounts, account)),
+        TrustPolicyKind { KeyAccount: { } account } role when accounts is not null => new TrustPolicyStore(role.RoleName, new AccountRoles(accounts, account)),
         BucketPolicyKind bucket => new BucketPolicyStore(bucket.Bucket, services.Buckets),
         TrustPolicyKind role => new TrustPolicyStore(role.RoleName, services.Iam),
         _ => throw new ArgumentException($"no store for {kind.Type}", nameof(kind)),

@@ -16,7 +16,9 @@ public static class ResourceResolver
 
     /// <summary>The protected resource of the event for either function, or null.</summary>
     public static IPolicyKind? Resolve(PolicyChangeEvent change, GuardrailConfig config, TimeProvider time) =>
-        change.IsTrustPolicyChange ? Trust(change, config, time) : Bucket(change, config, time);
+        config.Document is { } document
+            ? change.IsTrustPolicyChange ? DocumentResources.Trust(change, document, time) : DocumentResources.Bucket(change, document, time)
+            : change.IsTrustPolicyChange ? Trust(change, config, time) : Bucket(change, config, time);
 
     /// <summary>
     /// The protected bucket of a bucket-policy event. Its account is the one the configuration says the function

@@ -12,8 +12,10 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
     private readonly IReadOnlyList<IReadOnlyList<RoleArn>> chains;
     private readonly TimeProvider time;
 
-    public TrustPolicyKind(string roleName, IReadOnlyList<IReadOnlyList<RoleArn>> chains, TimeProvider time)
+    public TrustPolicyKind(string roleName, IReadOnlyList<IReadOnlyList<RoleArn>> chains, TimeProvider time, string? keyAccount = null, IReadOnlyList<string>? paths = null)
     {
+        Paths = paths ?? [];
+        KeyAccount = keyAccount;
         RoleName = roleName;
         this.chains = chains;
         this.time = time;
@@ -21,7 +23,15 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
 
     public string RoleName { get; }
 
-    public override string Key => $"role#{RoleName}";
+    /// <summary>The role's account in the state key (organization mode, where a role name repeats across accounts); null in single-account mode.</summary>
+    public string? KeyAccount { get; }
+
+    /// <summary>The role's account, named in alerts in organization mode.</summary>
+    public string? Account => KeyAccount;
+
+    public IReadOnlyList<string> Paths { get; }
+
+    public override string Key => KeyAccount is null ? $"role#{RoleName}" : $"role#{KeyAccount}#{RoleName}";
 
     public override string Type => "trust-policy";
 
