@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that the Native AOT build of the CLI answers exactly as the JIT build does: same stdout, stderr and exit
 # code for the README's quick-start check, `invoke --dry-run` on every event of events/, every example policy
-# (text and JSON), `check path` on two example snapshots (text and JSON) and an invalid input.
+# (text and JSON), `check path` on two example snapshots (text and JSON), `config validate` and `config show` on every example
+# configuration document and two invalid ones, and an invalid input.
 # Usage: bash bench/startup/same-output.sh [REFERENCE_COMMAND...]
 #   The AOT binary is artifacts/startup/aot/guardrail (published first if missing). The reference defaults to
 #   artifacts/startup/jit/guardrail (published if missing); CI passes the Debug build its tests already made.
@@ -22,7 +23,12 @@ cases=(
   "check bucket-policy --policy examples/bucket-policies/missing.json --bucket amzn-s3-demo-bucket --spectrum-role $role"
   "check path --snapshot examples/paths/cross-account-bucket-kms.json"
   "check path --snapshot examples/paths/broken-detached-s3-policy.json --format json"
+  "config validate --config tests/cases/config/yaml-merge-key.yaml"
+  "config show --config tests/cases/config/bucket-escaped.json"
 )
+for config in examples/config/*; do
+  cases+=("config validate --config $config" "config show --config $config")
+done
 for policy in examples/bucket-policies/*.json; do
   cases+=("check bucket-policy --policy $policy --bucket amzn-s3-demo-bucket --spectrum-role $role --format json")
 done

@@ -14,6 +14,7 @@ public static class GuardrailCli
         root.Add(CheckCommands.Create(env));
         root.Add(InvokeCommand.Create(env));
         root.Add(SnapshotCommand.Create(env));
+        root.Add(ConfigCommand.Create(env));
 
         var result = root.Parse(args);
         var config = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
