@@ -2,7 +2,11 @@ using Guardrail.Core.Identifiers;
 
 namespace Guardrail.Functions.Configuration.Documents;
 
-/// <summary>A path's <c>cluster</c>: a provisioned cluster (<c>id</c>) or a Serverless namespace (and workgroup).</summary>
+/// <summary>
+/// A path's <c>cluster</c>: a provisioned cluster (<c>id</c>) or a Serverless namespace (and workgroup). Without
+/// <c>id</c> or <c>namespace</c> only its kind (and endpoints) is known: its attached roles are not read, and the
+/// association hop is reported unchecked (what the environment variables give without <c>GUARDRAIL_CLUSTERS</c>).
+/// </summary>
 internal static class ClusterValidator
 {
     public static ClusterEntry? Cluster(NodeReader read, DocumentNode node, string at)
@@ -27,14 +31,16 @@ internal static class ClusterValidator
 
         if (kind == "provisioned")
         {
-            Require(read, o, at, "id", "a provisioned cluster is named by its identifier");
             Forbid(read, o, at, "namespace", "provisioned");
             Forbid(read, o, at, "workgroup", "provisioned");
         }
         else if (kind == "serverless")
         {
-            Require(read, o, at, "namespace", "a Serverless cluster is named by its namespace");
             Forbid(read, o, at, "id", "serverless");
+            if (NodeReader.Has(o, "workgroup"))
+            {
+                Require(read, o, at, "namespace", "a workgroup is read with its namespace");
+            }
         }
 
         return read.Problems.Count > before || account is null || region is null || kind is null

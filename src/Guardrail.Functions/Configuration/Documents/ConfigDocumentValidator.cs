@@ -58,15 +58,6 @@ internal static class ConfigDocumentValidator
             return null;
         }
 
-        if (organization is null)
-        {
-            SingleAccount(paths, problems);
-            if (problems.Count > 0)
-            {
-                return null;
-            }
-        }
-
         return new ConfigDocument(version.Value, organization, defaults, paths);
     }
 
@@ -152,26 +143,4 @@ internal static class ConfigDocumentValidator
 
     public static IReadOnlyList<string>? BreakGlassRoles(NodeReader read, DocumentNode node, string path) =>
         read.Texts(node, path, MaxListLength, RoleArn.Problem);
-
-    // Without an organization no member role is named, so no other account can be read: one account, or a problem.
-    private static void SingleAccount(IReadOnlyList<PathEntry> paths, ProblemList problems)
-    {
-        string? first = null;
-        string? firstPath = null;
-        for (var i = 0; i < paths.Count; i++)
-        {
-            foreach (var (account, at) in PathEntryValidator.Accounts(paths[i], $"$.paths[{i}]"))
-            {
-                if (first is null)
-                {
-                    (first, firstPath) = (account, at);
-                }
-                else if (account != first)
-                {
-                    problems.Add(at, $"account {account} is not the account of {firstPath} ({first}): without \"organization\" (and its memberRoleName) every account named must be the same one");
-                    return;
-                }
-            }
-        }
-    }
 }

@@ -12,10 +12,10 @@ namespace Guardrail.Functions.Configuration.Documents;
 /// </summary>
 internal static partial class ConfigValueRules
 {
-    public const int MaxPathNameLength = 64;
+    public const int MaxPathNameLength = 720;
 
     public static string? PathName(string value) =>
-        PathNamePattern().IsMatch(value) ? null : $"{SafeText.Quote(value)} is not a path name (1 to {MaxPathNameLength} letters, digits and ._-)";
+        PathNamePattern().IsMatch(value) ? null : $"{SafeText.Quote(value)} is not a path name (1 to {MaxPathNameLength} letters, digits and +=,.@_-)";
 
     /// <summary>A provisioned cluster identifier or a Serverless namespace, as <see cref="PathSettings"/> reads them.</summary>
     public static string? ClusterName(string value) =>
@@ -46,7 +46,7 @@ internal static partial class ConfigValueRules
     public static string? RollbackKind(string value) =>
         RollbackKinds.All.Contains(value, StringComparer.Ordinal) ? null : $"{SafeText.Quote(value)} is not a kind of change the guardrail can undo ({string.Join(", ", RollbackKinds.All)})";
 
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
+    [GeneratedRegex(@"^[A-Za-z0-9+=,.@_-]{1,720}\z")]
     private static partial Regex PathNamePattern();
 
     [GeneratedRegex(@"^[a-z][a-z0-9-]*\z")]

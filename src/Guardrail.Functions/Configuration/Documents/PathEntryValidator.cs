@@ -32,29 +32,6 @@ internal static class PathEntryValidator
         return paths.Count == items.Count ? paths : null;
     }
 
-    /// <summary>Every account the path names, with where: the cluster's, the role chain's, the tables' and their catalogs'.</summary>
-    public static IEnumerable<(string Account, string Path)> Accounts(PathEntry path, string at)
-    {
-        if (path.Cluster is { } cluster)
-        {
-            yield return (cluster.Account, $"{at}.cluster.account");
-        }
-
-        for (var i = 0; i < path.RoleChain.Count; i++)
-        {
-            yield return (RoleArn.Parse(path.RoleChain[i]).AccountId, $"{at}.roleChain[{i}]");
-        }
-
-        for (var i = 0; i < path.Tables.Count; i++)
-        {
-            yield return (path.Tables[i].Account, $"{at}.tables[{i}].account");
-            if (path.Tables[i].CatalogAccount is { } catalog)
-            {
-                yield return (catalog, $"{at}.tables[{i}].catalogAccount");
-            }
-        }
-    }
-
     private static PathEntry? Path(NodeReader read, DocumentNode node, string at)
     {
         if (read.Object(node, at, "name", "roleChain", "cluster", "tables", "rollback", "breakGlassRoles") is not { } o)
