@@ -25,6 +25,7 @@ public sealed class DriftScanFunction
     {
         ArgumentNullException.ThrowIfNull(input);
         using var deadline = host.StartDeadline();
+        await host.RefreshConfigAsync(deadline).ConfigureAwait(false);
         using var reader = new StreamReader(input);
         var text = await reader.ReadToEndAsync(deadline.Work).ConfigureAwait(false);
         if (CustomResources.CustomResourceRequest.TryParse(text) is { } deployment)

@@ -7,7 +7,9 @@ using Guardrail.Aws.S3;
 using Guardrail.Aws.Sns;
 using Guardrail.Aws.Ssm;
 using Guardrail.Aws.State;
+using Guardrail.Functions.Alerts;
 using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Configuration.Documents;
 using Guardrail.Functions.Observability;
 using Guardrail.Functions.Processing;
 
@@ -16,13 +18,49 @@ namespace Guardrail.Functions;
 /// <summary>The configuration and AWS adapters one function instance uses, built once at cold start.</summary>
 public sealed class FunctionHost
 {
-    public FunctionHost(GuardrailConfig config, GuardrailServices services)
+    private readonly GuardrailConfig environmentConfig;
+    private readonly ConfigDocumentCache? documents;
+
+    /// <param name="config">The configuration the environment gives.</param>
+    /// <param name="services">The AWS adapters.</param>
+    /// <param name="documents">The configuration document <c>GUARDRAIL_CONFIG</c> names, read at the first invocation and after its TTL; null without one.</param>
+    public FunctionHost(GuardrailConfig config, GuardrailServices services, ConfigDocumentCache? documents = null)
     {
+        environmentConfig = config;
         Config = config;
         Services = services;
+        this.documents = documents;
     }
 
-    public GuardrailConfig Config { get; }
+    /// <summary>The configuration the current invocation follows (with the document <see cref="RefreshConfigAsync"/> last gave).</summary>
+    public GuardrailConfig Config { get; private set; }
+
+    /// <summary>
+    /// Brings <see cref="Config"/> up to date with the configuration document, at the start of every invocation. A bad
+    /// version newly read (invalid, unreadable, or not this deployment's organization) is alerted once, critical; a warm
+    /// function then keeps its last good document, and without one (a cold start) nothing is judged: after the alert the
+    /// invocation fails, so EventBridge's retries and the dead-letter queue keep the event.
+    /// </summary>
+    /// <exception cref="GuardrailConfigException">No good document has been read.</exception>
+    public async Task RefreshConfigAsync(InvocationDeadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        if (documents is null)
+        {
+            return;
+        }
+
+        var snapshot = await documents.GetAsync(deadline.Work).ConfigureAwait(false);
+        if (snapshot.NewProblem is { } problem)
+        {
+            Services.Log.Error("the configuration document cannot be followed", ("location", problem.Location), ("version", problem.Version), ("keptLastGood", problem.KeptLastGood), ("problems", string.Join("; ", problem.Problems)));
+            await Services.Sns.PublishAsync(ConfigInvalidAlert.Compose(environmentConfig.TopicArn!, problem.Location, problem.Version, problem.Problems, problem.KeptLastGood), deadline.CleanUp).ConfigureAwait(false);
+        }
+
+        Config = snapshot.Document is { } document
+            ? environmentConfig with { Document = document }
+            : throw new GuardrailConfigException($"the configuration document {environmentConfig.DocumentLocation} has never been valid in this instance: nothing is judged until it is (alerted)");
+    }
 
     public GuardrailServices Services { get; }
 
@@ -59,7 +97,10 @@ public sealed class FunctionHost
                 return new PathReaderSession(factory, factory, factory);
             },
         };
-        return new FunctionHost(config, services);
+        var documents = config.DocumentLocation is { } location
+            ? new ConfigDocumentCache(ConfigDocumentSource.Create(location, endpoints), time, ConfigDocumentCache.TtlFrom(environment), DeploymentOrganization.From(environment).Problems)
+            : null;
+        return new FunctionHost(config, services, documents);
     }
 
     /// <summary>The Region the function runs in (Lambda sets AWS_REGION).</summary>

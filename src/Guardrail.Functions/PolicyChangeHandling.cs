@@ -11,6 +11,7 @@ internal static class PolicyChangeHandling
     {
         ArgumentNullException.ThrowIfNull(input);
         using var deadline = host.StartDeadline();
+        await host.RefreshConfigAsync(deadline).ConfigureAwait(false);
         var change = await EventIntake.ReadAsync(input, host.Services.Log, deadline.Work).ConfigureAwait(false);
         using var invocation = host.Services.Log.StartInvocation(change.EventId);
         if (ResourceResolver.WrongFunction(function, change) is { } wrong)

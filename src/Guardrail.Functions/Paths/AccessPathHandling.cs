@@ -18,6 +18,7 @@ internal static class AccessPathHandling
     {
         ArgumentNullException.ThrowIfNull(input);
         using var deadline = host.StartDeadline();
+        await host.RefreshConfigAsync(deadline).ConfigureAwait(false);
         var change = await EventIntake.ReadAsync(input, host.Services.Log, deadline.Work).ConfigureAwait(false);
         using var invocation = host.Services.Log.StartInvocation(change.EventId);
         var result = await ProcessAsync(host, change, deadline).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Guardrail.Functions.Configuration;
+using Guardrail.Functions.Configuration.Documents;
 using Guardrail.Testing;
 
 namespace Guardrail.Functions.Tests.Organization;
@@ -92,5 +94,47 @@ public sealed class OrganizationModeTests(MotoServer moto)
         var body = JsonNode.Parse(alert["Message"]!.GetValue<string>())!;
         Assert.Equal(OrganizationWorld.PathName, Assert.Single(body["resource"]!["paths"]!.AsArray())!.GetValue<string>());
         Assert.Equal(OrganizationWorld.Consumer, body["event"]!["account"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_invalid_configuration_update_is_alerted_once_and_the_last_good_one_still_judges()
+    {
+        using var world = await OrganizationWorld.CreateAsync(moto);
+        await world.PutConfigAsync(ConfigDocumentWriter.Write(OrganizationWorld.Document));
+        var function = new BucketPolicyFunction(world.DeployedHost());
+        await world.PutProducerPolicyAsync(OrganizationWorld.GrantPolicy);
+        Assert.Equal("ok", (await Sandbox.InvokeAsync(function.Handle, OrganizationWorld.BucketEvent(OrganizationWorld.Producer, OrganizationWorld.GrantPolicy)))["outcome"]!.GetValue<string>());
+
+        await world.PutConfigAsync("{\"version\": 1, \"paths\": [{\"name\": \"sales\"}]}");
+        await world.PutProducerPolicyAsync(OrganizationWorld.LockoutPolicy);
+        var result = await Sandbox.InvokeAsync(function.Handle, OrganizationWorld.BucketEvent(OrganizationWorld.Producer, OrganizationWorld.LockoutPolicy));
+        await Sandbox.InvokeAsync(function.Handle, OrganizationWorld.BucketEvent(OrganizationWorld.Stranger, OrganizationWorld.LockoutPolicy));
+
+        Assert.Equal("rolled-back", result["outcome"]!.GetValue<string>());
+        var alerts = await world.Sandbox.AlertsAsync();
+        var invalid = Assert.Single(alerts, a => a["Subject"]!.GetValue<string>().StartsWith("[CONFIG INVALID]", StringComparison.Ordinal));
+        var body = JsonNode.Parse(invalid["Message"]!.GetValue<string>())!;
+        Assert.Equal("critical", body["severity"]!.GetValue<string>());
+        Assert.True(body["keptLastGood"]!.GetValue<bool>());
+        Assert.Contains(body["problems"]!.AsArray(), p => p!.GetValue<string>().StartsWith("$.paths[0].roleChain: missing", StringComparison.Ordinal));
+        Assert.Single(alerts, a => a["Subject"]!.GetValue<string>().StartsWith("[ROLLED BACK]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_cold_start_with_a_document_of_another_organization_alerts_and_judges_nothing()
+    {
+        using var world = await OrganizationWorld.CreateAsync(moto);
+        var foreign = OrganizationWorld.Document with { Organization = OrganizationWorld.Document.Organization! with { Id = "o-zzzzzzzzzz" } };
+        await world.PutConfigAsync(ConfigDocumentWriter.Write(foreign));
+        await world.PutProducerPolicyAsync(OrganizationWorld.LockoutPolicy);
+
+        var failure = await Assert.ThrowsAsync<GuardrailConfigException>(() => Sandbox.InvokeAsync(new BucketPolicyFunction(world.DeployedHost()).Handle, OrganizationWorld.BucketEvent(OrganizationWorld.Producer, OrganizationWorld.LockoutPolicy)));
+
+        Assert.Contains("never been valid", failure.Message, StringComparison.Ordinal);
+        var alert = Assert.Single(await world.Sandbox.AlertsAsync());
+        var body = JsonNode.Parse(alert["Message"]!.GetValue<string>())!;
+        Assert.False(body["keptLastGood"]!.GetValue<bool>());
+        Assert.StartsWith("$.organization.id: \"o-zzzzzzzzzz\" is not the organization", Assert.Single(body["problems"]!.AsArray())!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(Sandbox.SamePolicy(OrganizationWorld.LockoutPolicy, await world.ProducerPolicyAsync()));
     }
 }

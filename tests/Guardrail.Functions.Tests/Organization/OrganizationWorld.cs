@@ -109,6 +109,28 @@ internal sealed class OrganizationWorld : IDisposable
         return new FunctionHost(host.Config with { Document = document ?? Document }, host.Services);
     }
 
+    /// <summary>The central account's bucket the configuration document is kept in.</summary>
+    public const string ConfigBucket = "central-guardrail-config";
+
+    /// <summary>
+    /// The host a central deployment builds from its environment: the document at <c>s3://</c><see cref="ConfigBucket"/>
+    /// (read at every invocation: TTL 0), the deployment's organization, rollback on.
+    /// </summary>
+    public FunctionHost DeployedHost() => Sandbox.Host(
+        ("GUARDRAIL_CONFIG", $"s3://{ConfigBucket}/guardrail-config.json"),
+        ("GUARDRAIL_CONFIG_TTL_SECONDS", "0"),
+        ("GUARDRAIL_ORGANIZATION_ID", Document.Organization!.Id),
+        ("GUARDRAIL_MANAGEMENT_ACCOUNT", Management),
+        ("GUARDRAIL_MEMBER_ROLE_NAME", MemberRole),
+        ("GUARDRAIL_ROLLBACK", "true"));
+
+    /// <summary>Stores the central configuration document's text.</summary>
+    public async Task PutConfigAsync(string text)
+    {
+        await Sandbox.S3.PutBucketAsync(new PutBucketRequest { BucketName = ConfigBucket });
+        await Sandbox.S3.PutObjectAsync(new PutObjectRequest { BucketName = ConfigBucket, Key = "guardrail-config.json", ContentBody = text });
+    }
+
     /// <summary>A consumer-account IAM event (delivered in us-east-1) of the events/ file <paramref name="name"/>.</summary>
     public static string ConsumerEvent(string name) => Sandbox.Event(name, e =>
     {

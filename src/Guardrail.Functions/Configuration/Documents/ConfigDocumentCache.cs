@@ -34,8 +34,15 @@ public sealed class ConfigDocumentCache : IDisposable
     private ConfigDocument? current;
     private DateTimeOffset readAt;
 
-    public ConfigDocumentCache(IConfigDocumentSource source, TimeProvider time, TimeSpan ttl)
+    private readonly Func<ConfigDocument, IReadOnlyList<string>>? deploymentCheck;
+
+    /// <param name="source">Where the document is read from.</param>
+    /// <param name="time">The clock of the TTL.</param>
+    /// <param name="ttl">How long a read stays fresh.</param>
+    /// <param name="deploymentCheck">What else makes a valid document one this deployment cannot follow (<see cref="DeploymentOrganization.Problems"/>); its problems make a bad version like the reader's.</param>
+    public ConfigDocumentCache(IConfigDocumentSource source, TimeProvider time, TimeSpan ttl, Func<ConfigDocument, IReadOnlyList<string>>? deploymentCheck = null)
     {
+        this.deploymentCheck = deploymentCheck;
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.Zero);
         this.source = source ?? throw new ArgumentNullException(nameof(source));
         this.time = time ?? throw new ArgumentNullException(nameof(time));
@@ -105,9 +112,10 @@ public sealed class ConfigDocumentCache : IDisposable
         }
 
         var result = ConfigDocumentReader.Read(text);
-        return result.Document is { } document
+        var problems = result.Document is { } read ? deploymentCheck?.Invoke(read) ?? [] : result.Problems;
+        return result.Document is { } document && problems.Count == 0
             ? (document, null)
-            : (null, new ConfigDocumentProblem(source.Location, $"sha256:{Hash(text)}", result.Problems, false));
+            : (null, new ConfigDocumentProblem(source.Location, $"sha256:{Hash(text)}", problems, false));
     }
 
     public void Dispose() => gate.Dispose();
