@@ -52,6 +52,7 @@ public sealed class PathScanWorkerFunction : IDisposable
         var scanner = new DriftScanner(host.Config, host.Services);
         var summary = new ScanSummary(host.Config, host.Services);
         var failed = new List<string>();
+        var judged = new List<(SqsRecord Record, ScanMessage Message, InvocationResult Result)>();
         foreach (var record in records)
         {
             if (deadline.WorkExpired)
@@ -60,9 +61,31 @@ public sealed class PathScanWorkerFunction : IDisposable
                 continue;
             }
 
-            if (!await JudgeAsync(record, targets, scanner, summary, deadline).ConfigureAwait(false))
+            if (await JudgeAsync(record, targets, scanner, deadline).ConfigureAwait(false) is { } result)
             {
-                failed.Add(record.MessageId);
+                judged.Add((record, result.Message, result.Result));
+                if (result.Result.Outcome == Outcome.CouldNotJudge)
+                {
+                    failed.Add(record.MessageId);
+                }
+            }
+        }
+
+        // Counted once per batch and scan (one transaction), in the time kept back for reporting.
+        var batches = judged.GroupBy(j => j.Message.Scan, StringComparer.Ordinal)
+            .SelectMany(scan => scan.Chunk(Guardrail.Aws.State.DynamoDbScanTally.MaxBatch).Select(chunk => (Scan: scan.Key, Paths: chunk)));
+        foreach (var (scan, paths) in batches)
+        {
+            try
+            {
+                await summary.RecordAsync(scan, [.. paths.Select(j => (j.Message, j.Result))], deadline.CleanUp).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The paths are judged; a failed count is retried with their messages (judging again is harmless), and logged.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                log.Error("the paths' results could not be counted in the scan's summary: their messages are retried", ("scan", scan), ("paths", paths.Length), ("error", e.GetType().Name), ("message", e.Message));
+                failed.AddRange(paths.Select(j => j.Record.MessageId).Where(id => !failed.Contains(id)));
             }
         }
 
@@ -76,8 +99,8 @@ public sealed class PathScanWorkerFunction : IDisposable
 
     public void Dispose() => reads?.Dispose();
 
-    /// <summary>Judges one message's path; false when its message must be retried.</summary>
-    private async Task<bool> JudgeAsync(SqsRecord record, Dictionary<string, PathTarget> targets, DriftScanner scanner, ScanSummary summary, InvocationDeadline deadline)
+    /// <summary>Judges one message's path; null when the message names none (it is dropped).</summary>
+    private async Task<(ScanMessage Message, InvocationResult Result)?> JudgeAsync(SqsRecord record, Dictionary<string, PathTarget> targets, DriftScanner scanner, InvocationDeadline deadline)
     {
         var log = host.Services.Log;
         ScanMessage message;
@@ -88,32 +111,19 @@ public sealed class PathScanWorkerFunction : IDisposable
         catch (FormatException e)
         {
             log.Error("a scan message is malformed: dropped, not retried (it names no path, so a retry cannot judge one)", ("messageId", record.MessageId), ("problem", e.Message), ("body", SafeText.Escape(record.Body ?? string.Empty, LoggedBodyLength)));
-            return true;
+            return null;
         }
 
         if (!targets.TryGetValue(message.Path, out var target))
         {
             log.Warn("a scan message names no configured path (the configuration changed since the scan, or the message is forged): dropped", ("messageId", record.MessageId), ("scan", message.Scan), ("path", SafeText.Escape(message.Path, LoggedBodyLength)));
-            return true;
+            return null;
         }
 
         var (cache, session) = reads!.For(message.Scan);
         var result = await scanner.ScanPathAsync(target, session, cache, deadline).ConfigureAwait(false);
-        var judged = result.Outcome != Outcome.CouldNotJudge;
-        reads.AfterPath(judged);
+        reads.AfterPath(result.Outcome != Outcome.CouldNotJudge);
         log.Info("path scanned", ("messageId", record.MessageId), ("scan", message.Scan), ("path", target.PathName), ("outcome", result.Outcome.ToText()), ("verdict", result.Verdict?.Access.ToText()));
-        try
-        {
-            await summary.RecordAsync(message, result, deadline.Work).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The path is judged; a failed count is retried with its message (judging again is harmless), and logged.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            log.Error("the path's result could not be counted in the scan's summary: its message is retried", ("messageId", record.MessageId), ("scan", message.Scan), ("path", target.PathName), ("error", e.GetType().Name), ("message", e.Message));
-            return false;
-        }
-
-        return judged;
+        return (message, result);
     }
 }

@@ -14,8 +14,11 @@ public sealed class DynamoDbScanTally : IScanTally
 {
     private static readonly TimeSpan Retention = TimeSpan.FromDays(2);
 
-    // Workers of one scan count at once: a lost race is read again, a few times.
-    private const int Attempts = 12;
+    // Workers of one scan count at once: a lost race is read again, with growing pauses.
+    private const int Attempts = 16;
+
+    /// <summary>The most paths counted in one transaction (DynamoDB takes 100 items, one is the scan's).</summary>
+    public const int MaxBatch = 99;
 
     private readonly SealedItems items;
     private readonly TimeProvider time;
@@ -44,26 +47,47 @@ public sealed class DynamoDbScanTally : IScanTally
         await items.Dynamo.PutItemAsync(new PutItemRequest { TableName = items.Table, Item = item, ConditionExpression = "attribute_not_exists(pk)" }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<TallyStep> RecordAsync(string scanId, string pathKey, ScanResult result, CancellationToken cancellationToken)
+    public async Task<TallyStep> RecordAsync(string scanId, IReadOnlyList<(string PathKey, ScanResult Result)> results, CancellationToken cancellationToken)
     {
-        var pathPk = $"scanpath#{scanId}#{pathKey}";
-        var marker = await items.SealAsync(
-            new Dictionary<string, AttributeValue> { ["pk"] = S(pathPk), ["result"] = S(result.ToString()), ["expiresAt"] = N((time.GetUtcNow() + Retention).ToUnixTimeSeconds()) },
-            cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count is 0 or > MaxBatch)
+        {
+            throw new ArgumentOutOfRangeException(nameof(results), results.Count, $"1 to {MaxBatch} paths are counted at once");
+        }
+
+        var expiresAt = N((time.GetUtcNow() + Retention).ToUnixTimeSeconds());
+        var pending = new List<(string Pk, ScanResult Result, Dictionary<string, AttributeValue> Item)>();
+        foreach (var (pathKey, result) in results.DistinctBy(r => r.PathKey, StringComparer.Ordinal))
+        {
+            var pk = $"scanpath#{scanId}#{pathKey}";
+            pending.Add((pk, result, await items.SealAsync(new Dictionary<string, AttributeValue> { ["pk"] = S(pk), ["result"] = S(result.ToString()), ["expiresAt"] = expiresAt }, cancellationToken).ConfigureAwait(false)));
+        }
+
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var (scan, counts) = await ReadScanAsync(scanId, cancellationToken).ConfigureAwait(false);
-            if (await CountedBeforeAsync(pathPk, cancellationToken).ConfigureAwait(false))
-            {
-                return new TallyStep(false, counts);
-            }
-
             if (scan is null || counts is null)
             {
                 return new TallyStep(false, null);
             }
 
-            var next = counts.With(result);
+            // A path counted before (a duplicate delivery, or a retry after its first result) is not counted again.
+            var fresh = new List<(string Pk, ScanResult Result, Dictionary<string, AttributeValue> Item)>();
+            foreach (var path in pending)
+            {
+                if (!await CountedBeforeAsync(path.Pk, cancellationToken).ConfigureAwait(false))
+                {
+                    fresh.Add(path);
+                }
+            }
+
+            pending = fresh;
+            if (pending.Count == 0)
+            {
+                return new TallyStep(false, counts);
+            }
+
+            var next = pending.Aggregate(counts, (c, p) => c.With(p.Result));
             var nextItem = await items.SealAsync(ScanItem(scanId, next), cancellationToken).ConfigureAwait(false);
             try
             {
@@ -72,7 +96,7 @@ public sealed class DynamoDbScanTally : IScanTally
                     {
                         TransactItems =
                         [
-                            new TransactWriteItem { Put = new Put { TableName = items.Table, Item = marker, ConditionExpression = "attribute_not_exists(pk)" } },
+                            .. pending.Select(p => new TransactWriteItem { Put = new Put { TableName = items.Table, Item = p.Item, ConditionExpression = "attribute_not_exists(pk)" } }),
                             new TransactWriteItem
                             {
                                 Put = new Put
@@ -91,12 +115,13 @@ public sealed class DynamoDbScanTally : IScanTally
             }
             catch (TransactionCanceledException)
             {
-                // Another worker counted meanwhile (or the same path was counted by a duplicate delivery): read again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + (attempt * 20))), time, cancellationToken).ConfigureAwait(false);
+                // Another worker counted meanwhile: read again, after a random pause that grows with each attempt.
+                var pause = Math.Min(2000, 25 << Math.Min(attempt, 6));
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(pause / 2, pause)), time, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        throw new InvalidOperationException($"could not count path {pathKey} in scan {scanId}: its item kept changing under the guardrail");
+        throw new InvalidOperationException($"could not count {pending.Count} paths in scan {scanId}: its tally kept changing under the guardrail");
     }
 
     public async Task MarkPublishedAsync(string scanId, CancellationToken cancellationToken)

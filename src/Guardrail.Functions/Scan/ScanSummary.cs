@@ -6,7 +6,7 @@ using Guardrail.Functions.Processing;
 namespace Guardrail.Functions.Scan;
 
 /// <summary>
-/// Counts each path's result in the scan's tally and, in the worker whose path completes the count, publishes the
+/// Counts each path's result in the scan's tally (a worker's batch at once) and, in the worker whose count completes the scan, publishes the
 /// scan's summary: one metric set (paths ok, at risk, breaking, not judged; duration) and, when any path is not ok,
 /// one digest alert. A path is counted with its first result (a path that could not be judged counts as such, even
 /// if a retry judges it later). The total and the start are the tally's, which the coordinator wrote (MAC'd), never
@@ -15,30 +15,32 @@ namespace Guardrail.Functions.Scan;
 /// </summary>
 internal sealed class ScanSummary(GuardrailConfig config, GuardrailServices services)
 {
-    public async Task RecordAsync(ScanMessage message, InvocationResult result, CancellationToken cancellationToken)
+    /// <summary>Counts the judged paths of one batch that belong to scan <paramref name="scanId"/>, and publishes the summary when they complete it.</summary>
+    public async Task RecordAsync(string scanId, IReadOnlyList<(ScanMessage Message, InvocationResult Result)> judged, CancellationToken cancellationToken)
     {
-        if (services.ScanTally is not { } tally)
+        ArgumentNullException.ThrowIfNull(judged);
+        if (services.ScanTally is not { } tally || judged.Count == 0)
         {
             return;
         }
 
-        var step = await tally.RecordAsync(message.Scan, message.Path, Classify(result), cancellationToken).ConfigureAwait(false);
+        var step = await tally.RecordAsync(scanId, [.. judged.Select(j => (j.Message.Path, Classify(j.Result)))], cancellationToken).ConfigureAwait(false);
         if (step.Counts is not { } counts)
         {
-            services.Log.Warn("the scan is not in the tally (not started by this guardrail, or expired): the path is judged, but no summary counts it", ("scan", message.Scan), ("path", message.Path));
+            services.Log.Warn("the scan is not in the tally (not started by this guardrail, or expired): its paths are judged, but no summary counts them", ("scan", scanId), ("paths", judged.Count));
             return;
         }
 
-        if (counts.Total != message.Paths)
+        if (judged.FirstOrDefault(j => j.Message.Paths != counts.Total) is { Message: { } odd })
         {
-            services.Log.Warn("the message's path count is not the scan's: the scan's is used", ("scan", message.Scan), ("message", message.Paths), ("scanPaths", counts.Total));
+            services.Log.Warn("a message's path count is not the scan's: the scan's is used", ("scan", scanId), ("message", odd.Paths), ("scanPaths", counts.Total));
         }
 
         // The worker whose count completes the scan publishes; a retry after that one failed to does too.
         if (counts.Complete && !counts.Published && (!step.Counted || counts.Done == counts.Total))
         {
-            await PublishAsync(message.Scan, counts, cancellationToken).ConfigureAwait(false);
-            await tally.MarkPublishedAsync(message.Scan, cancellationToken).ConfigureAwait(false);
+            await PublishAsync(scanId, counts, cancellationToken).ConfigureAwait(false);
+            await tally.MarkPublishedAsync(scanId, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -244,7 +244,8 @@ internal sealed class OrgScanWorld : IDisposable
         for (var i = 0; i < paths; i++)
         {
             var consumer = Consumers[i % Consumers.Count];
-            var producer = Producers[(i / Consumers.Count) % Producers.Count];
+            // Every consumer reads from several producers, and every producer's bucket is read by several consumers.
+            var producer = Producers[(i + (i / Consumers.Count)) % Producers.Count];
             Paths.Add(new PathEntry($"p{i:000}", [$"arn:aws:iam::{consumer}:role/reader-{i:000}"], null, [new TableEntry(producer, Region, Bucket(producer), $"t{i:000}/")]));
         }
 
