@@ -36,8 +36,9 @@ internal sealed class ScanSummary(GuardrailConfig config, GuardrailServices serv
             services.Log.Warn("a message's path count is not the scan's: the scan's is used", ("scan", scanId), ("message", odd.Paths), ("scanPaths", counts.Total));
         }
 
-        // The worker whose count completes the scan publishes; a retry after that one failed to does too.
-        if (counts.Complete && !counts.Published && (!step.Counted || counts.Done == counts.Total))
+        // The worker whose count completes the scan publishes; a retry after that one failed to does too (and, if the
+        // configuration changed during the scan so that more paths were counted than queued, the counts past the total).
+        if (counts.Complete && !counts.Published)
         {
             await PublishAsync(scanId, counts, cancellationToken).ConfigureAwait(false);
             await tally.MarkPublishedAsync(scanId, cancellationToken).ConfigureAwait(false);
