@@ -9,7 +9,7 @@ namespace Guardrail.Aws;
 public sealed class AwsEndpoints
 {
     /// <summary>The services the guardrail calls, as their <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> suffixes.</summary>
-    public static readonly IReadOnlyList<string> Services = ["S3", "IAM", "SNS", "DYNAMODB", "KMS", "STS", "REDSHIFT", "REDSHIFT_SERVERLESS", "GLUE", "ORGANIZATIONS", "SSM", "LAKEFORMATION", "EC2", "S3_CONTROL"];
+    public static readonly IReadOnlyList<string> Services = ["S3", "IAM", "SNS", "DYNAMODB", "KMS", "STS", "REDSHIFT", "REDSHIFT_SERVERLESS", "GLUE", "ORGANIZATIONS", "SSM", "LAKEFORMATION", "EC2", "S3_CONTROL", "SQS"];
 
     private readonly Func<string, string?> environment;
 

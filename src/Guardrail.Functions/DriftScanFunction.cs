@@ -6,6 +6,7 @@ namespace Guardrail.Functions;
 /// <summary>
 /// Lambda handler for the scheduled drift scan (<c>Guardrail.Functions::Guardrail.Functions.DriftScanFunction::Handle</c>).
 /// The input is the EventBridge Scheduler/rule event; nothing in it is used (the account is GUARDRAIL_ACCOUNT_ID).
+/// With GUARDRAIL_SCAN_QUEUE_URL, the paths are queued for <see cref="PathScanWorkerFunction"/> instead of judged here.
 /// </summary>
 public sealed class DriftScanFunction
 {

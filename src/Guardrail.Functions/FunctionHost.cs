@@ -81,15 +81,18 @@ public sealed class FunctionHost
         var config = GuardrailConfig.Load(environment, requireAws: true);
         var endpoints = new AwsEndpoints(environment);
         var time = TimeProvider.System;
+        var sealer = KmsStateSealer.Create(endpoints, config.StateKeyId!);
         var services = new GuardrailServices(
             S3BucketPolicies.Create(endpoints),
             QueryIamRoles.Create(endpoints),
             QuerySnsPublisher.Create(endpoints),
-            GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, config.StateTable!, KmsStateSealer.Create(endpoints, config.StateKeyId!), time)),
+            GuardrailState.Of(DynamoDbGuardrailState.Create(endpoints, config.StateTable!, sealer, time)),
             time,
             new JsonLog(service, logOutput ?? Console.Out, time))
         {
             Region = Region(environment),
+            ScanQueue = config.ScanQueueUrl is { } queue ? Guardrail.Aws.Sqs.SdkScanQueue.Create(endpoints, queue) : null,
+            ScanTally = DynamoDbScanTally.Create(endpoints, config.StateTable!, sealer, time),
             BreakGlass = config.BreakGlassParameter is { } parameter ? JsonBreakGlassParameter.Create(endpoints, parameter) : null,
             PathReaders = memberRole =>
             {

@@ -44,8 +44,17 @@ internal sealed class CollectionContext
     /// <summary>The readers of <paramref name="account"/>.</summary>
     public Task<IPathReaders> In(string account) => Readers.ForAccountAsync(account, Token);
 
-    /// <summary>Reads once per collection under <paramref name="key"/>: a second request for the same document gets the first answer (or failure).</summary>
-    public Task<T> Once<T>(string key, Func<Task<T>> read)
+    /// <summary>
+    /// Reads once per collection under <paramref name="key"/> in this collection's Region (a shared cache may serve
+    /// paths of several Regions, and a cluster, catalog or Lake Formation answer is the Region's): a second request
+    /// for the same document gets the first answer (or failure).
+    /// </summary>
+    public Task<T> Once<T>(string key, Func<Task<T>> read) => Cached($"{Region} {key}", read);
+
+    /// <summary>As <see cref="Once{T}"/> for a global service's document (IAM, Organizations): the same in every Region.</summary>
+    public Task<T> OnceGlobal<T>(string key, Func<Task<T>> read) => Cached($"global {key}", read);
+
+    private Task<T> Cached<T>(string key, Func<Task<T>> read)
     {
         if (!reads.TryGetValue(key, out var task))
         {

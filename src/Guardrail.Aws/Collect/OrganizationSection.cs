@@ -20,8 +20,8 @@ internal static class OrganizationSection
         {
             var organizations = (await context.In(context.OwnAccount).ConfigureAwait(false)).Organization;
             var token = context.Token;
-            var organization = await context.Once("organization", () => organizations.DescribeOrganizationAsync(token)).ConfigureAwait(false);
-            var root = await context.Once("organization-root", () => organizations.GetRootAsync(token)).ConfigureAwait(false);
+            var organization = await context.OnceGlobal("organization", () => organizations.DescribeOrganizationAsync(token)).ConfigureAwait(false);
+            var root = await context.OnceGlobal("organization-root", () => organizations.GetRootAsync(token)).ConfigureAwait(false);
             var scps = new JsonObject();
             var rcps = new JsonObject();
             foreach (var account in accounts.Distinct(StringComparer.Ordinal))
@@ -73,7 +73,7 @@ internal static class OrganizationSection
         for (var depth = 0; depth < 8 && child != rootId; depth++)
         {
             var parentOf = child;
-            child = await context.Once($"parent {parentOf}", () => organizations.GetParentAsync(parentOf, context.Token)).ConfigureAwait(false);
+            child = await context.OnceGlobal($"parent {parentOf}", () => organizations.GetParentAsync(parentOf, context.Token)).ConfigureAwait(false);
             levels.Add(child);
         }
 
@@ -92,11 +92,11 @@ internal static class OrganizationSection
         var result = new JsonArray();
         foreach (var target in levels)
         {
-            var ids = await context.Once($"policies {policyType} {target}", () => organizations.ListPolicyIdsAsync(target, policyType, context.Token)).ConfigureAwait(false);
+            var ids = await context.OnceGlobal($"policies {policyType} {target}", () => organizations.ListPolicyIdsAsync(target, policyType, context.Token)).ConfigureAwait(false);
             var level = new JsonArray();
             foreach (var id in ids)
             {
-                var content = await context.Once($"org-policy {id}", () => organizations.GetPolicyContentAsync(id, context.Token)).ConfigureAwait(false);
+                var content = await context.OnceGlobal($"org-policy {id}", () => organizations.GetPolicyContentAsync(id, context.Token)).ConfigureAwait(false);
                 level.Add((JsonNode?)PolicyJson.Embed(content));
             }
 

@@ -35,7 +35,7 @@ internal static class RoleSection
         var facts = new JsonObject();
         var token = context.Token;
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var details = await context.TryAsync(role.Arn, () => context.Once($"role {role.Arn}", () => readers.Iam.GetRoleAsync(role.Name, token))).ConfigureAwait(false);
+        var details = await context.TryAsync(role.Arn, () => context.OnceGlobal($"role {role.Arn}", () => readers.Iam.GetRoleAsync(role.Name, token))).ConfigureAwait(false);
         if (details is not null)
         {
             facts["trustPolicy"] = PolicyJson.Embed(details.Value.TrustPolicy);
@@ -50,7 +50,7 @@ internal static class RoleSection
             facts["inlinePolicies"] = inline;
         }
 
-        var attached = await context.TryAsync(role.Arn, () => context.Once($"attached {role.Arn}", () => readers.Iam.ListAttachedPolicyArnsAsync(role.Name, token))).ConfigureAwait(false);
+        var attached = await context.TryAsync(role.Arn, () => context.OnceGlobal($"attached {role.Arn}", () => readers.Iam.ListAttachedPolicyArnsAsync(role.Name, token))).ConfigureAwait(false);
         if (attached is not null && await ManagedPoliciesAsync(context, readers, attached.Value, versions).ConfigureAwait(false) is { } managed)
         {
             facts["managedPolicies"] = managed;
@@ -81,7 +81,7 @@ internal static class RoleSection
     private static async Task<JsonObject?> InlinePoliciesAsync(CollectionContext context, IPathReaders readers, RoleArn role)
     {
         var token = context.Token;
-        if (await context.TryAsync(role.Arn, () => context.Once($"inline-names {role.Arn}", () => readers.Iam.ListInlinePolicyNamesAsync(role.Name, token))).ConfigureAwait(false) is not { } names)
+        if (await context.TryAsync(role.Arn, () => context.OnceGlobal($"inline-names {role.Arn}", () => readers.Iam.ListInlinePolicyNamesAsync(role.Name, token))).ConfigureAwait(false) is not { } names)
         {
             return null;
         }
@@ -90,7 +90,7 @@ internal static class RoleSection
         foreach (var name in names.Value)
         {
             var resource = $"{role.Arn} inline policy {name}";
-            if (await context.TryAsync(resource, () => context.Once($"inline {role.Arn} {name}", () => readers.Iam.GetInlinePolicyAsync(role.Name, name, token))).ConfigureAwait(false) is not { } document)
+            if (await context.TryAsync(resource, () => context.OnceGlobal($"inline {role.Arn} {name}", () => readers.Iam.GetInlinePolicyAsync(role.Name, name, token))).ConfigureAwait(false) is not { } document)
             {
                 return null;
             }
@@ -120,5 +120,5 @@ internal static class RoleSection
 
     // A managed policy attached to several roles of the chain, or used as a boundary too, is read once.
     private static Task<PolicyVersion> DefaultVersion(CollectionContext context, IPathReaders readers, string policyArn) =>
-        context.Once($"managed-policy {policyArn}", () => readers.Iam.GetDefaultPolicyVersionAsync(policyArn, context.Token));
+        context.OnceGlobal($"managed-policy {policyArn}", () => readers.Iam.GetDefaultPolicyVersionAsync(policyArn, context.Token));
 }

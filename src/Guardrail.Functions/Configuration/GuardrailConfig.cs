@@ -57,6 +57,9 @@ public sealed partial record GuardrailConfig(
     /// <summary>GUARDRAIL_CONFIG: where the configuration document is (<c>s3://bucket/key</c>, <c>ssm:/name</c>, or a file); null: the environment variables configure one account.</summary>
     public string? DocumentLocation { get; init; }
 
+    /// <summary>GUARDRAIL_SCAN_QUEUE_URL: the queue the drift scan puts one message per path on, for the path-scan workers; null: the scan judges the paths itself.</summary>
+    public string? ScanQueueUrl { get; init; }
+
     /// <summary>The configuration document <c>GUARDRAIL_CONFIG</c> names; null: the one the environment variables make.</summary>
     public Documents.ConfigDocument? Document { get; init; }
 
@@ -225,6 +228,12 @@ public sealed partial record GuardrailConfig(
             problems.Add($"GUARDRAIL_TIMEOUT_SECONDS {SafeText.Quote(seconds)} must be a whole number of seconds from 3 to 900 (the function's Timeout)");
         }
 
+        var scanQueue = Get("GUARDRAIL_SCAN_QUEUE_URL");
+        if (scanQueue is not null && Configuration.ScanQueueUrl.Problem(scanQueue) is { } queueProblem)
+        {
+            problems.Add(queueProblem);
+        }
+
         var paths = PathSettings.Load(Get, problems);
         if (problems.Count > 0)
         {
@@ -240,6 +249,7 @@ public sealed partial record GuardrailConfig(
             RollbackKinds = rollbackKinds,
             Paths = paths,
             DocumentLocation = documentLocation,
+            ScanQueueUrl = scanQueue,
         };
     }
 

@@ -64,4 +64,47 @@ public sealed class Metrics
 
         log.Raw(Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>Several metrics in one EMF line (one metric set, e.g. a scan's summary), with the <c>service</c> dimension.</summary>
+    public void Set(IReadOnlyList<(string Name, double Value, string Unit)> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("_aws");
+            w.WriteNumber("Timestamp", time.GetUtcNow().ToUnixTimeMilliseconds());
+            w.WriteStartArray("CloudWatchMetrics");
+            w.WriteStartObject();
+            w.WriteString("Namespace", Namespace);
+            w.WriteStartArray("Dimensions");
+            w.WriteStartArray();
+            w.WriteStringValue("service");
+            w.WriteEndArray();
+            w.WriteEndArray();
+            w.WriteStartArray("Metrics");
+            foreach (var (name, _, unit) in metrics)
+            {
+                w.WriteStartObject();
+                w.WriteString("Name", name);
+                w.WriteString("Unit", unit);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteString("service", log.Service);
+            foreach (var (name, value, _) in metrics)
+            {
+                w.WriteNumber(name, value);
+            }
+
+            w.WriteEndObject();
+        }
+
+        log.Raw(Encoding.UTF8.GetString(stream.ToArray()));
+    }
 }

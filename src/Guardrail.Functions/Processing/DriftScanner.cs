@@ -10,6 +10,8 @@ namespace Guardrail.Functions.Processing;
 /// (so the first bad change already has something to roll back to) and alerts once per bad state that events missed.
 /// Each resource is judged on its own: one that cannot be judged is reported (result and <c>could-not-judge</c>
 /// alert) and the sweep goes on. It never rolls back: without an event there is no actor or change to hold responsible.
+/// With a scan queue (GUARDRAIL_SCAN_QUEUE_URL) the paths are queued for the path-scan workers instead
+/// (<see cref="Scan.ScanCoordinator"/>), which judge each with <see cref="ScanPathAsync"/>.
 /// </summary>
 public sealed class DriftScanner
 {
@@ -27,8 +29,25 @@ public sealed class DriftScanner
     {
         ArgumentNullException.ThrowIfNull(deadline);
         services.Log.BeginInvocation(null);
-        var kinds = await PolicyKindsAsync(deadline).ConfigureAwait(false);
+
+        // With a queue, the paths go to the path-scan workers first (they are many; the buckets and roles are few):
+        // the buckets and roles are judged even when queueing fails, and the failure is raised after them.
         var results = new List<InvocationResult>();
+        Exception? queueFailure = null;
+        var queued = config.Paths.ScanPaths && services.PathReaders is not null && services.ScanQueue is not null;
+        if (queued)
+        {
+            try
+            {
+                results.Add(await new Scan.ScanCoordinator(config, services, services.ScanQueue!).EnqueueAsync(deadline).ConfigureAwait(false));
+            }
+            catch (FunctionFailedException e)
+            {
+                queueFailure = e;
+            }
+        }
+
+        var kinds = await PolicyKindsAsync(deadline).ConfigureAwait(false);
         using (var accounts = config.IsOrganization ? services.PathReaders?.Invoke(config.MemberRoleName) : null)
         {
             foreach (var kind in kinds)
@@ -38,15 +57,19 @@ public sealed class DriftScanner
         }
 
         // Whole paths, each on its own: the backstop for what no event shows (AWS's edits of managed policies, lost events).
-        if (config.Paths.ScanPaths && services.PathReaders is { } makeReaders)
+        if (!queued && config.Paths.ScanPaths && services.PathReaders is { } makeReaders)
         {
             using var session = makeReaders(config.MemberRoleName);
             var firstReads = new Guardrail.Aws.Collect.ReadCache();
             foreach (var target in PathTarget.From(config, services.Region))
             {
-                var kind = new AccessPathKind(target, AccessEvents.DriftScan, services.Time);
-                results.Add(await ScanOneAsync(kind, new GuardedResource(kind, new AccessPathStore(target, session.Readers, AccessEvents.DriftScan, null, null, firstReads)), deadline).ConfigureAwait(false));
+                results.Add(await ScanPathAsync(target, session, firstReads, deadline).ConfigureAwait(false));
             }
+        }
+
+        if (queueFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(queueFailure);
         }
 
         var alerted = results.Count(r => r.Outcome == Outcome.Alerted);
@@ -54,6 +77,20 @@ public sealed class DriftScanner
         services.Log.Info("drift scan finished", ("resources", results.Count), ("alerted", alerted), ("couldNotJudge", failed));
         var outcome = failed > 0 ? Outcome.CouldNotJudge : alerted > 0 ? Outcome.Alerted : Outcome.Ok;
         return new InvocationResult(outcome, null, $"scanned {results.Count} resources; {alerted} newly alerted; {failed} could not be judged", Resources: results);
+    }
+
+    /// <summary>
+    /// Judges one access path as it is now (the step the sweep and the path-scan worker share): read through
+    /// <paramref name="session"/>, sharing <paramref name="firstReads"/> with the other paths read at the same moment;
+    /// recorded as known-good when ok, alerted once per bad state, and reported (result and could-not-judge alert)
+    /// when it cannot be judged.
+    /// </summary>
+    public Task<InvocationResult> ScanPathAsync(PathTarget target, PathReaderSession session, Guardrail.Aws.Collect.ReadCache firstReads, InvocationDeadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(session);
+        var kind = new AccessPathKind(target, AccessEvents.DriftScan, services.Time);
+        return ScanOneAsync(kind, new GuardedResource(kind, new AccessPathStore(target, session.Readers, AccessEvents.DriftScan, null, null, firstReads)), deadline);
     }
 
     /// <summary>The buckets and roles to judge: the document's, or the environment's (every bucket of the account for <c>*</c>).</summary>

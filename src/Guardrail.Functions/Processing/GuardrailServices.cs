@@ -29,4 +29,10 @@ public sealed record GuardrailServices(
     /// configuration document may change it); null where nothing is read across accounts.
     /// </summary>
     public Func<string?, Paths.PathReaderSession>? PathReaders { get; init; }
+
+    /// <summary>The queue the drift scan puts its paths on (GUARDRAIL_SCAN_QUEUE_URL); null: the scan judges them itself.</summary>
+    public Guardrail.Aws.Sqs.IScanQueue? ScanQueue { get; init; }
+
+    /// <summary>The queued scans' tally (their summary); null: no summary is counted.</summary>
+    public IScanTally? ScanTally { get; init; }
 }

@@ -65,6 +65,20 @@ public sealed class BootstrapProcessTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task The_bootstrap_process_serves_the_path_scan_worker_with_a_partial_batch_response()
+    {
+        // A body that is not a scan message and one naming no configured path: both dropped (logged), none retried.
+        const string sqsEvent = """{"Records":[{"messageId":"m-1","body":"not a scan message","eventSource":"aws:sqs"},{"messageId":"m-2","body":"{\"scan\":\"20261207T130000Z-0a0b0c0d\",\"path\":\"path#nobody\",\"startedAt\":\"2026-12-07T13:00:00.000Z\",\"paths\":1}","eventSource":"aws:sqs"}]}""";
+
+        var fromProcess = await RunProcessAsync(sqsEvent, "path-scan-worker", null);
+        var inProcess = await RunInProcessAsync(sqsEvent, "Guardrail.Functions::Guardrail.Functions.PathScanWorkerFunction::Handle", null);
+
+        Assert.Equal(AnswerKind.Response, fromProcess.Kind);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"batchItemFailures":[]}"""), JsonNode.Parse(fromProcess.Body)), fromProcess.Body);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(inProcess.Body), JsonNode.Parse(fromProcess.Body)), inProcess.Body);
+    }
+
+    [Fact]
     public async Task The_bootstrap_process_reports_an_init_error_and_exits_1_on_a_bad_configuration()
     {
         using var api = new RuntimeApiStandIn();

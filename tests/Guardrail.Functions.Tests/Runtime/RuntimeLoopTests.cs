@@ -237,7 +237,9 @@ public sealed class RuntimeLoopTests : IDisposable
     [InlineData("trust-policy")]
     [InlineData("access-path")]
     [InlineData("drift-scan")]
+    [InlineData("path-scan-worker")]
     [InlineData("Guardrail.Functions::Guardrail.Functions.BucketPolicyFunction::Handle")]
+    [InlineData("Guardrail.Functions::Guardrail.Functions.PathScanWorkerFunction::Handle")]
     [InlineData("Guardrail.Functions::Guardrail.Functions.DriftScanFunction::Handle")]
     public async Task Each_function_starts_by_its_short_name_or_its_managed_handler_string_and_answers_an_invalid_event_with_an_error(string handler)
     {
@@ -260,7 +262,7 @@ public sealed class RuntimeLoopTests : IDisposable
     public void Every_catalogued_function_has_its_managed_handler_string()
     {
         Assert.Equal(
-            ["bucket-policy", "trust-policy", "access-path", "drift-scan"],
+            ["bucket-policy", "trust-policy", "access-path", "drift-scan", "path-scan-worker"],
             FunctionCatalog.Entries.Select(e => e.Name));
         foreach (var entry in FunctionCatalog.Entries)
         {
