@@ -7,21 +7,32 @@ namespace Guardrail.Deployment.Tests;
 
 public sealed class HandlerTests
 {
-    private static readonly string[] Functions = ["BucketPolicyFunction", "DriftScanFunction", "TrustPolicyFunction", "AccessPathFunction"];
+    private static readonly string[] SingleAccountFunctions = ["BucketPolicyFunction", "DriftScanFunction", "TrustPolicyFunction", "AccessPathFunction"];
 
-    private static List<(string Logical, JsonObject Resource)> LambdaFunctions(string functionRuntime) =>
-        TemplateTool.OfType(TemplateTool.Resources(parameters: new(TemplateTool.DefaultParameters) { ["FunctionRuntime"] = functionRuntime }), "AWS::Lambda::Function").ToList();
+    // Organization mode adds the path-scan worker the queued drift scan feeds.
+    private static readonly string[] OrganizationFunctions = [.. SingleAccountFunctions, "PathScanWorkerFunction"];
+
+    private static string[] Functions(bool organization) => organization ? OrganizationFunctions : SingleAccountFunctions;
+
+    private static List<(string Logical, JsonObject Resource)> LambdaFunctions(string functionRuntime, bool organization)
+    {
+        var parameters = organization ? Organization.OrgSetup.CentralParameters() : new(TemplateTool.DefaultParameters);
+        parameters["FunctionRuntime"] = functionRuntime;
+        return TemplateTool.OfType(TemplateTool.Resources(parameters: parameters), "AWS::Lambda::Function").ToList();
+    }
 
     private static XDocument Project(JsonObject function) =>
         XDocument.Load(Directory.GetFiles(Path.Combine(Processes.Root, function["_CodeUri"]!.GetValue<string>()), "*.csproj").Single());
 
-    [Fact]
-    public void Every_handler_string_names_a_public_Task_of_Stream_method_taking_a_Stream()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_handler_string_names_a_public_Task_of_Stream_method_taking_a_Stream(bool organization)
     {
-        var functions = LambdaFunctions("managed");
+        var functions = LambdaFunctions("managed", organization);
 
         Assert.Equal(
-            Functions.Select(f => $"Guardrail.Functions::Guardrail.Functions.{f}::Handle").Order(),
+            Functions(organization).Select(f => $"Guardrail.Functions::Guardrail.Functions.{f}::Handle").Order(),
             functions.Select(f => f.Resource["Properties"]!["Handler"]!.GetValue<string>()).Order());
         foreach (var (logical, function) in functions)
         {
@@ -46,12 +57,14 @@ public sealed class HandlerTests
         }
     }
 
-    [Fact]
-    public void Under_the_aot_runtime_every_function_is_the_Native_AOT_bootstrap_on_provided_al2023_and_its_handler_names_the_same_function()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Under_the_aot_runtime_every_function_is_the_Native_AOT_bootstrap_on_provided_al2023_and_its_handler_names_the_same_function(bool organization)
     {
-        var functions = LambdaFunctions("aot");
+        var functions = LambdaFunctions("aot", organization);
 
-        Assert.Equal(Functions.Order(), functions.Select(f => f.Logical).Order());
+        Assert.Equal(Functions(organization).Order(), functions.Select(f => f.Logical).Order());
         foreach (var (logical, function) in functions)
         {
             Assert.Equal("provided.al2023", function["Properties"]!["Runtime"]!.GetValue<string>());
@@ -80,7 +93,7 @@ public sealed class HandlerTests
         Assert.Equal(["aot", "managed"], parameter["AllowedValues"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Equal("aot", parameter["Default"]!.GetValue<string>());
         Assert.Equal(
-            LambdaFunctions("aot").Select(f => f.Resource["Properties"]!["Runtime"]!.GetValue<string>()),
+            LambdaFunctions("aot", organization: false).Select(f => f.Resource["Properties"]!["Runtime"]!.GetValue<string>()),
             TemplateTool.OfType(TemplateTool.Resources(), "AWS::Lambda::Function").Select(f => f.Resource["Properties"]!["Runtime"]!.GetValue<string>()));
     }
 }
