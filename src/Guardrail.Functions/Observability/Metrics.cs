@@ -20,10 +20,19 @@ public sealed class Metrics
         this.time = time;
     }
 
-    public void Count(string name, double value = 1, string? rule = null)
+    public void Count(string name, double value = 1, string? rule = null) => Write([(name, value, "Count")], rule);
+
+    /// <summary>Several metrics in one EMF line (one metric set, e.g. a scan's summary), with the <c>service</c> dimension.</summary>
+    public void Set(IReadOnlyList<(string Name, double Value, string Unit)> metrics)
     {
-        // Written field by field: the metric's name is a property name, so there is no fixed shape to serialize
-        // (and no reflection, which Native AOT could not keep).
+        ArgumentNullException.ThrowIfNull(metrics);
+        Write(metrics, null);
+    }
+
+    // Written field by field: the metric's name is a property name, so there is no fixed shape to serialize (and no
+    // reflection, which Native AOT could not keep).
+    private void Write(IReadOnlyList<(string Name, double Value, string Unit)> metrics, string? rule)
+    {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
@@ -44,46 +53,6 @@ public sealed class Metrics
             w.WriteEndArray();
             w.WriteEndArray();
             w.WriteStartArray("Metrics");
-            w.WriteStartObject();
-            w.WriteString("Name", name);
-            w.WriteString("Unit", "Count");
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteString("service", log.Service);
-            w.WriteNumber(name, value);
-            if (rule is not null)
-            {
-                w.WriteString("rule", rule);
-            }
-
-            w.WriteEndObject();
-        }
-
-        log.Raw(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    /// <summary>Several metrics in one EMF line (one metric set, e.g. a scan's summary), with the <c>service</c> dimension.</summary>
-    public void Set(IReadOnlyList<(string Name, double Value, string Unit)> metrics)
-    {
-        ArgumentNullException.ThrowIfNull(metrics);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            w.WriteStartObject("_aws");
-            w.WriteNumber("Timestamp", time.GetUtcNow().ToUnixTimeMilliseconds());
-            w.WriteStartArray("CloudWatchMetrics");
-            w.WriteStartObject();
-            w.WriteString("Namespace", Namespace);
-            w.WriteStartArray("Dimensions");
-            w.WriteStartArray();
-            w.WriteStringValue("service");
-            w.WriteEndArray();
-            w.WriteEndArray();
-            w.WriteStartArray("Metrics");
             foreach (var (name, _, unit) in metrics)
             {
                 w.WriteStartObject();
@@ -100,6 +69,11 @@ public sealed class Metrics
             foreach (var (name, value, _) in metrics)
             {
                 w.WriteNumber(name, value);
+            }
+
+            if (rule is not null)
+            {
+                w.WriteString("rule", rule);
             }
 
             w.WriteEndObject();
