@@ -50,6 +50,7 @@ public sealed class PathScanWorkerFunction : IDisposable
         }
 
         var targets = PathTarget.From(host.Config, host.Services.Region).ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var resources = host.Config.Document is { } document ? DocumentResources.ByFirstPath(document, host.Services.Time) : null;
         var scanner = new DriftScanner(host.Config, host.Services);
         var summary = new ScanSummary(host.Config, host.Services);
         var failed = new List<string>();
@@ -62,7 +63,7 @@ public sealed class PathScanWorkerFunction : IDisposable
                 continue;
             }
 
-            if (await JudgeAsync(record, targets, scanner, deadline).ConfigureAwait(false) is { } result)
+            if (await JudgeAsync(record, targets, resources, scanner, deadline).ConfigureAwait(false) is { } result)
             {
                 judged.Add((record, result.Message, result.Result));
                 if (result.Result.Outcome == Outcome.CouldNotJudge)
@@ -101,7 +102,7 @@ public sealed class PathScanWorkerFunction : IDisposable
     public void Dispose() => reads?.Dispose();
 
     /// <summary>Judges one message's path; null when the message names none (it is dropped).</summary>
-    private async Task<(ScanMessage Message, InvocationResult Result)?> JudgeAsync(SqsRecord record, Dictionary<string, PathTarget> targets, DriftScanner scanner, InvocationDeadline deadline)
+    private async Task<(ScanMessage Message, InvocationResult Result)?> JudgeAsync(SqsRecord record, Dictionary<string, PathTarget> targets, IReadOnlyDictionary<string, IReadOnlyList<IPolicyKind>>? resources, DriftScanner scanner, InvocationDeadline deadline)
     {
         var log = host.Services.Log;
         ScanMessage message;
@@ -123,7 +124,23 @@ public sealed class PathScanWorkerFunction : IDisposable
 
         var (cache, session) = reads!.For(message.Scan);
         var result = await scanner.ScanPathAsync(target, session, cache, deadline).ConfigureAwait(false);
-        reads.AfterPath(result.Outcome != Outcome.CouldNotJudge);
+
+        // The buckets and roles this path names first are judged with it (the coordinator queues only paths). One that
+        // cannot be judged has alerted; the message is then retried, like a path that could not be judged.
+        var resourcesJudged = true;
+        foreach (var kind in resources?.GetValueOrDefault(target.PathName) ?? [])
+        {
+            var resource = await scanner.ScanResourceAsync(kind, session, deadline).ConfigureAwait(false);
+            resourcesJudged &= resource.Outcome != Outcome.CouldNotJudge;
+            log.Info("resource scanned", ("messageId", record.MessageId), ("scan", message.Scan), ("resource", kind.Key), ("outcome", resource.Outcome.ToText()));
+        }
+
+        reads.AfterPath(result.Outcome != Outcome.CouldNotJudge && resourcesJudged);
+        if (!resourcesJudged && result.Outcome != Outcome.CouldNotJudge)
+        {
+            result = result with { Outcome = Outcome.CouldNotJudge, Reason = "the path is judged, but a bucket or role it names could not be (alerted): retried" };
+        }
+
         log.Info("path scanned", ("messageId", record.MessageId), ("scan", message.Scan), ("path", target.PathName), ("outcome", result.Outcome.ToText()), ("verdict", result.Verdict?.Access.ToText()));
         return (message, result);
     }

@@ -40,6 +40,35 @@ public static class DocumentResources
         ];
     }
 
+    /// <summary>
+    /// Every protected bucket and role of the document, by the name of the first path (in document order) that names
+    /// it: the path whose queued scan judges it too, so each is judged once per scan.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<IPolicyKind>> ByFirstPath(ConfigDocument document, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var buckets = new HashSet<(string, string)>();
+        var roles = new HashSet<(string, string)>();
+        var byPath = new Dictionary<string, IReadOnlyList<IPolicyKind>>(StringComparer.Ordinal);
+        foreach (var path in document.Paths)
+        {
+            var kinds = new List<IPolicyKind>();
+            foreach (var table in path.Tables.Where(t => buckets.Add((t.Account, t.Bucket))))
+            {
+                kinds.AddRange(new[] { BucketKind(document, table.Bucket, table.Account, time) }.OfType<IPolicyKind>());
+            }
+
+            foreach (var role in path.RoleChain.Select(RoleArn.Parse).Where(r => roles.Add((r.AccountId, r.Name))))
+            {
+                kinds.AddRange(new[] { TrustKind(document, role.Name, role.AccountId, time) }.OfType<IPolicyKind>());
+            }
+
+            byPath[path.Name] = kinds;
+        }
+
+        return byPath;
+    }
+
     /// <summary>The bucket <paramref name="bucket"/> of <paramref name="account"/> as the document protects it, or null when no path reads it there.</summary>
     public static IPolicyKind? BucketKind(ConfigDocument document, string bucket, string account, TimeProvider time)
     {

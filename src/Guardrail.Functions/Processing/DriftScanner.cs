@@ -47,12 +47,14 @@ public sealed class DriftScanner
             }
         }
 
-        var kinds = await PolicyKindsAsync(deadline).ConfigureAwait(false);
+        // A queued document's buckets and roles go with their paths (the path-scan worker judges each with the first
+        // path naming it): an organization's thousands of them would not fit one invocation.
+        var kinds = queued && config.Document is not null ? [] : await PolicyKindsAsync(deadline).ConfigureAwait(false);
         using (var accounts = config.IsOrganization ? services.PathReaders?.Invoke(config.MemberRoleName) : null)
         {
             foreach (var kind in kinds)
             {
-                results.Add(await ScanOneAsync(kind, PolicyStores.Guard(kind, services, accounts?.Policies), deadline).ConfigureAwait(false));
+                results.Add(await ScanResourceAsync(kind, accounts, deadline).ConfigureAwait(false));
             }
         }
 
@@ -92,6 +94,13 @@ public sealed class DriftScanner
         var kind = new AccessPathKind(target, AccessEvents.DriftScan, services.Time);
         return ScanOneAsync(kind, new GuardedResource(kind, new AccessPathStore(target, session.Readers, AccessEvents.DriftScan, null, null, firstReads)), deadline);
     }
+
+    /// <summary>
+    /// Judges a bucket policy or trust policy as it is now (what the sweep and the path-scan worker share), through
+    /// <paramref name="accounts"/>'s owner-account clients in organization mode.
+    /// </summary>
+    public Task<InvocationResult> ScanResourceAsync(IPolicyKind kind, PathReaderSession? accounts, InvocationDeadline deadline) =>
+        ScanOneAsync(kind, PolicyStores.Guard(kind, services, accounts?.Policies), deadline);
 
     /// <summary>The buckets and roles to judge: the document's, or the environment's (every bucket of the account for <c>*</c>).</summary>
     private async Task<IReadOnlyList<IPolicyKind>> PolicyKindsAsync(InvocationDeadline deadline)
