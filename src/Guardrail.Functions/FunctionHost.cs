@@ -54,7 +54,16 @@ public sealed class FunctionHost
         if (snapshot.NewProblem is { } problem)
         {
             Services.Log.Error("the configuration document cannot be followed", ("location", problem.Location), ("version", problem.Version), ("keptLastGood", problem.KeptLastGood), ("problems", string.Join("; ", problem.Problems)));
-            await Services.Sns.PublishAsync(ConfigInvalidAlert.Compose(environmentConfig.TopicArn!, problem.Location, problem.Version, problem.Problems, problem.KeptLastGood), deadline.CleanUp).ConfigureAwait(false);
+            try
+            {
+                await Services.Sns.PublishAsync(ConfigInvalidAlert.Compose(environmentConfig.TopicArn!, problem.Location, problem.Version, problem.Problems, problem.KeptLastGood), deadline.CleanUp).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Not alerted: the version is reported again at the next invocation (this one fails, so it is retried).
+                await documents.UnreportAsync(problem.Version).ConfigureAwait(false);
+                throw;
+            }
         }
 
         Config = snapshot.Document is { } document

@@ -33,6 +33,24 @@ public sealed class ConfigDocumentCacheTests
     }
 
     [Fact]
+    public async Task A_bad_version_whose_alert_could_not_be_published_is_reported_again_at_the_next_call()
+    {
+        using var cache = new ConfigDocumentCache(source, clock, Ttl);
+        source.Text = Good;
+        var good = (await cache.GetAsync(CancellationToken.None)).Document;
+        source.Text = Good.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal);
+        clock.Advance(Ttl);
+        var bad = (await cache.GetAsync(CancellationToken.None)).NewProblem!;
+
+        await cache.UnreportAsync(bad.Version);
+        var again = await cache.GetAsync(CancellationToken.None);
+
+        Assert.Same(good, again.Document);
+        Assert.Equal(bad.Version, again.NewProblem!.Version);
+        Assert.Null((await cache.GetAsync(CancellationToken.None)).NewProblem);
+    }
+
+    [Fact]
     public async Task A_bad_version_keeps_the_last_good_one_and_is_reported_once()
     {
         using var cache = new ConfigDocumentCache(source, clock, Ttl);

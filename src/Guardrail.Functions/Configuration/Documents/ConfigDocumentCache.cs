@@ -98,6 +98,24 @@ public sealed class ConfigDocumentCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// Forgets that <paramref name="version"/> was reported (its alert could not be published), and makes the next call
+    /// read again: the bad version is then reported again, so it is alerted once it can be.
+    /// </summary>
+    public async Task UnreportAsync(string version)
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            alerted.Remove(version);
+            readAt = DateTimeOffset.MinValue;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     private async Task<(ConfigDocument? Document, ConfigDocumentProblem? Problem)> ReadAsync(CancellationToken cancellationToken)
     {
         string text;
