@@ -34,9 +34,7 @@ public sealed class BucketPolicyKind : PolicyDocumentKind
 
     public string Bucket { get; }
 
-    /// <summary>The owner account the state key names (organization mode); null in single-account mode.</summary>
-    public string? KeyAccount => keyAccount;
-
+    /// <summary>The owner account, in the state key and alerts (organization mode); null in single-account mode.</summary>
     public override string? Account => keyAccount;
 
     public override IReadOnlyList<string> Paths { get; }

@@ -32,8 +32,8 @@ public static class PolicyStores
     /// </summary>
     public static GuardedResource Guard(IPolicyKind kind, GuardrailServices services, IAccountPolicyClients? accounts = null) => new(kind, kind switch
     {
-        BucketPolicyKind { KeyAccount: { } account } bucket when accounts is not null => new BucketPolicyStore(bucket.Bucket, new AccountBucketPolicies(accounts, account)),
-        TrustPolicyKind { KeyAccount: { } account } role when accounts is not null => new TrustPolicyStore(role.RoleName, new AccountRoles(accounts, account)),
+        BucketPolicyKind { Account: { } account } bucket when accounts is not null => new BucketPolicyStore(bucket.Bucket, new AccountBucketPolicies(accounts, account)),
+        TrustPolicyKind { Account: { } account } role when accounts is not null => new TrustPolicyStore(role.RoleName, new AccountRoles(accounts, account)),
         BucketPolicyKind bucket => new BucketPolicyStore(bucket.Bucket, services.Buckets),
         TrustPolicyKind role => new TrustPolicyStore(role.RoleName, services.Iam),
         _ => throw new ArgumentException($"no store for {kind.Type}", nameof(kind)),

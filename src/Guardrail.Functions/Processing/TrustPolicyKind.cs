@@ -15,7 +15,7 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
     public TrustPolicyKind(string roleName, IReadOnlyList<IReadOnlyList<RoleArn>> chains, TimeProvider time, string? keyAccount = null, IReadOnlyList<string>? paths = null)
     {
         Paths = paths ?? [];
-        KeyAccount = keyAccount;
+        Account = keyAccount;
         RoleName = roleName;
         this.chains = chains;
         this.time = time;
@@ -23,15 +23,12 @@ public sealed class TrustPolicyKind : PolicyDocumentKind
 
     public string RoleName { get; }
 
-    /// <summary>The role's account in the state key (organization mode, where a role name repeats across accounts); null in single-account mode.</summary>
-    public string? KeyAccount { get; }
-
-    /// <summary>The role's account, named in alerts in organization mode.</summary>
-    public override string? Account => KeyAccount;
+    /// <summary>The role's account, in its state key and alerts (organization mode, where a role name repeats across accounts); null in single-account mode.</summary>
+    public override string? Account { get; }
 
     public override IReadOnlyList<string> Paths { get; }
 
-    public override string Key => KeyAccount is null ? $"role#{RoleName}" : $"role#{KeyAccount}#{RoleName}";
+    public override string Key => Account is null ? $"role#{RoleName}" : $"role#{Account}#{RoleName}";
 
     public override string Type => "trust-policy";
 
