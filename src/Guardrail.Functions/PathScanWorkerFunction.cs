@@ -50,7 +50,6 @@ public sealed class PathScanWorkerFunction : IDisposable
         }
 
         var targets = PathTarget.From(host.Config, host.Services.Region).ToDictionary(t => t.Key, StringComparer.Ordinal);
-        var resources = host.Config.Document is { } document ? DocumentResources.ByFirstPath(document, host.Services.Time) : null;
         var scanner = new DriftScanner(host.Config, host.Services);
         var summary = new ScanSummary(host.Config, host.Services);
         var failed = new List<string>();
@@ -63,7 +62,7 @@ public sealed class PathScanWorkerFunction : IDisposable
                 continue;
             }
 
-            if (await JudgeAsync(record, targets, resources, scanner, deadline).ConfigureAwait(false) is { } result)
+            if (await JudgeAsync(record, targets, scanner, deadline).ConfigureAwait(false) is { } result)
             {
                 judged.Add((record, result.Message, result.Result));
                 if (result.Result.Outcome == Outcome.CouldNotJudge)
@@ -102,7 +101,7 @@ public sealed class PathScanWorkerFunction : IDisposable
     public void Dispose() => reads?.Dispose();
 
     /// <summary>Judges one message's path; null when the message names none (it is dropped).</summary>
-    private async Task<(ScanMessage Message, InvocationResult Result)?> JudgeAsync(SqsRecord record, Dictionary<string, PathTarget> targets, IReadOnlyDictionary<string, IReadOnlyList<IPolicyKind>>? resources, DriftScanner scanner, InvocationDeadline deadline)
+    private async Task<(ScanMessage Message, InvocationResult Result)?> JudgeAsync(SqsRecord record, Dictionary<string, PathTarget> targets, DriftScanner scanner, InvocationDeadline deadline)
     {
         var log = host.Services.Log;
         ScanMessage message;
@@ -128,7 +127,8 @@ public sealed class PathScanWorkerFunction : IDisposable
         // The buckets and roles this path names first are judged with it (the coordinator queues only paths). One that
         // cannot be judged has alerted; the message is then retried, like a path that could not be judged.
         var resourcesJudged = true;
-        foreach (var kind in resources?.GetValueOrDefault(target.PathName) ?? [])
+        var resources = host.Config.Document is { } document ? DocumentResources.NamedFirstBy(document, target.PathName, host.Services.Time) : [];
+        foreach (var kind in resources)
         {
             var resource = await scanner.ScanResourceAsync(kind, session, deadline).ConfigureAwait(false);
             resourcesJudged &= resource.Outcome != Outcome.CouldNotJudge;

@@ -41,32 +41,29 @@ public static class DocumentResources
     }
 
     /// <summary>
-    /// Every protected bucket and role of the document, by the name of the first path (in document order) that names
-    /// it: the path whose queued scan judges it too, so each is judged once per scan.
+    /// The protected buckets and roles that <paramref name="pathName"/> is the first path (in document order) to name:
+    /// the queued scan judges each with that path, so each is judged once per scan. One walk of the document up to the
+    /// path, and a kind made only for what the path names first (not for the whole document at every invocation).
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<IPolicyKind>> ByFirstPath(ConfigDocument document, TimeProvider time)
+    public static IReadOnlyList<IPolicyKind> NamedFirstBy(ConfigDocument document, string pathName, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(document);
         var buckets = new HashSet<(string, string)>();
         var roles = new HashSet<(string, string)>();
-        var byPath = new Dictionary<string, IReadOnlyList<IPolicyKind>>(StringComparer.Ordinal);
         foreach (var path in document.Paths)
         {
-            var kinds = new List<IPolicyKind>();
-            foreach (var table in path.Tables.Where(t => buckets.Add((t.Account, t.Bucket))))
+            var newBuckets = path.Tables.Select(t => (t.Account, t.Bucket)).Where(buckets.Add).ToList();
+            var newRoles = path.RoleChain.Select(RoleArn.Parse).Select(r => (r.AccountId, r.Name)).Where(roles.Add).ToList();
+            if (path.Name == pathName)
             {
-                kinds.AddRange(new[] { BucketKind(document, table.Bucket, table.Account, time) }.OfType<IPolicyKind>());
+                return [
+                    .. newBuckets.Select(b => BucketKind(document, b.Bucket, b.Account, time)).OfType<IPolicyKind>(),
+                    .. newRoles.Select(r => TrustKind(document, r.Name, r.AccountId, time)).OfType<IPolicyKind>(),
+                ];
             }
-
-            foreach (var role in path.RoleChain.Select(RoleArn.Parse).Where(r => roles.Add((r.AccountId, r.Name))))
-            {
-                kinds.AddRange(new[] { TrustKind(document, role.Name, role.AccountId, time) }.OfType<IPolicyKind>());
-            }
-
-            byPath[path.Name] = kinds;
         }
 
-        return byPath;
+        return [];
     }
 
     /// <summary>The bucket <paramref name="bucket"/> of <paramref name="account"/> as the document protects it, or null when no path reads it there.</summary>
