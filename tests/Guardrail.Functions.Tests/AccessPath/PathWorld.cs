@@ -192,9 +192,7 @@ internal sealed class PathWorld : IDisposable
         MemberAccount = created["CreateAccountStatus"]!["AccountId"]!.GetValue<string>();
         var role = $"arn:aws:iam::{MemberAccount}:role/{RoleName}";
 
-        using var sts = new AmazonSecurityTokenServiceClient(new AmazonSecurityTokenServiceConfig { ServiceURL = Moto.Endpoint.ToString() });
-        var session = (await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{MemberAccount}:role/setup", RoleSessionName = "setup" })).Credentials;
-        using var http = AwsHttp.CreateSignedClient("iam", "us-east-1", new SessionAWSCredentials(session.AccessKeyId, session.SecretAccessKey, session.SessionToken));
+        using var http = AwsHttp.CreateSignedClient("iam", "us-east-1", await MotoAccounts.CredentialsAsync(Moto, MemberAccount));
         var memberIam = new AwsQueryClient(http, Moto.Endpoint, "iam", "2010-05-08");
         await memberIam.CallAsync("CreateRole", [new("RoleName", RoleName), new("AssumeRolePolicyDocument", Sandbox.Policy("trust-update-benign"))], default);
         var read = Document(

@@ -85,8 +85,8 @@ internal sealed class OrganizationWorld : IDisposable
     public static async Task<OrganizationWorld> CreateAsync(MotoServer moto)
     {
         var sandbox = await Sandbox.CreateAsync(moto);
-        var producer = await SessionAsync(moto, Producer);
-        var consumer = await SessionAsync(moto, Consumer);
+        var producer = await MotoAccounts.CredentialsAsync(moto, Producer);
+        var consumer = await MotoAccounts.CredentialsAsync(moto, Consumer);
         var producerS3 = new AmazonS3Client(producer, new AmazonS3Config { ServiceURL = moto.Endpoint.ToString(), ForcePathStyle = true });
         var iamHttp = AwsHttp.CreateSignedClient("iam", "us-east-1", consumer);
         var world = new OrganizationWorld(sandbox, producerS3, new AwsQueryClient(iamHttp, moto.Endpoint, "iam", "2010-05-08"));
@@ -161,13 +161,6 @@ internal sealed class OrganizationWorld : IDisposable
         }
 
         Sandbox.Dispose();
-    }
-
-    private static async Task<AWSCredentials> SessionAsync(MotoServer moto, string account)
-    {
-        using var sts = new AmazonSecurityTokenServiceClient(new AmazonSecurityTokenServiceConfig { ServiceURL = moto.Endpoint.ToString() });
-        var session = (await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{account}:role/admin", RoleSessionName = "admin" })).Credentials;
-        return new SessionAWSCredentials(session.AccessKeyId, session.SecretAccessKey, session.SessionToken);
     }
 
     private static string Policy(params JsonObject[] statements) =>

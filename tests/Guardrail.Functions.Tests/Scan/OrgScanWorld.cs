@@ -280,16 +280,9 @@ internal sealed class OrgScanWorld : IDisposable
         }
     }
 
-    private async Task<AWSCredentials> CredentialsInAsync(string account)
-    {
-        using var sts = new AmazonSecurityTokenServiceClient(new AmazonSecurityTokenServiceConfig { ServiceURL = moto.Endpoint.ToString() });
-        var session = (await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{account}:role/setup", RoleSessionName = "setup" })).Credentials;
-        return new SessionAWSCredentials(session.AccessKeyId, session.SecretAccessKey, session.SessionToken);
-    }
-
     private async Task BuildProducerAsync(string producer)
     {
-        using var s3 = new AmazonS3Client(await CredentialsInAsync(producer), new AmazonS3Config { ServiceURL = moto.Endpoint.ToString(), ForcePathStyle = true });
+        using var s3 = new AmazonS3Client(await MotoAccounts.CredentialsAsync(moto, producer), new AmazonS3Config { ServiceURL = moto.Endpoint.ToString(), ForcePathStyle = true });
         var bucket = Bucket(producer);
         var bucketArn = $"arn:aws:s3:::{bucket}";
         await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
@@ -313,7 +306,7 @@ internal sealed class OrgScanWorld : IDisposable
 
     private async Task BuildConsumerAsync(string consumer)
     {
-        var credentials = await CredentialsInAsync(consumer);
+        var credentials = await MotoAccounts.CredentialsAsync(moto, consumer);
         using var http = AwsHttp.CreateSignedClient("iam", Region, credentials);
         var iam = new AwsQueryClient(http, moto.Endpoint, "iam", "2010-05-08");
         var mine = Paths.Where(p => p.RoleChain[0].Contains($"::{consumer}:", StringComparison.Ordinal)).ToList();
