@@ -54,6 +54,7 @@ internal static class SpectrumSection
             return description is null ? null : new JsonObject
             {
                 ["kind"] = "provisioned",
+                ["identifier"] = cluster.Name,
                 ["iamRoles"] = Strings(description.Value.AttachedRoles),
                 ["enhancedVpcRouting"] = description.Value.EnhancedVpcRouting,
 
@@ -68,7 +69,7 @@ internal static class SpectrumSection
             return null;
         }
 
-        var facts = new JsonObject { ["kind"] = "serverless", ["iamRoles"] = Strings(roles.Value) };
+        var facts = new JsonObject { ["kind"] = "serverless", ["identifier"] = cluster.Name, ["iamRoles"] = Strings(roles.Value) };
         if (cluster.Workgroup is { } workgroup)
         {
             await WorkgroupNetworkSection.CollectAsync(context, readers.Value, cluster.Name, workgroup, facts, vpcEndpoints).ConfigureAwait(false);

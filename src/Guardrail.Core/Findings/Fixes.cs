@@ -91,6 +91,12 @@ public static class Fixes
             "Make the snapshot's table bucket the bucket the access point serves, so the bucket's policy, encryption and ownership judged are the ones the reads meet.",
         RuleIds.HopUnchecked =>
             "Add the missing input to the snapshot (guardrail snapshot collects it when it has permission to read it).",
+        RuleIds.UnresolvedValue =>
+            "Give the value (--parameters, --account, --region, the stack's resources) so the change can be judged before deployment, or judge the path right after it with guardrail check path.",
+        RuleIds.InvalidDocument =>
+            "Make the document a valid policy of its kind; AWS refuses the deployment otherwise.",
+        RuleIds.ResourceDeleted =>
+            "Keep the resource (DeletionPolicy: Retain, or move Spectrum's tables and roles first): Spectrum's path uses it.",
         _ => string.Empty,
     };
 }

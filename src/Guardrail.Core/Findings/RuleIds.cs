@@ -60,4 +60,15 @@ public static class RuleIds
 
     /// <summary>A hop (or part of one) whose input the snapshot did not give: listed, not verified, not guessed.</summary>
     public const string HopUnchecked = "hop-unchecked";
+
+    // Proposed changes (issue 17): what laying a template, a plan or a hook request on the path finds by itself.
+
+    /// <summary>A value the input does not determine before deployment: what depends on it is at risk, never guessed.</summary>
+    public const string UnresolvedValue = "unresolved-value";
+
+    /// <summary>A proposed document is not a valid policy: AWS would refuse the deployment.</summary>
+    public const string InvalidDocument = "invalid-document";
+
+    /// <summary>The change deletes a resource the path uses.</summary>
+    public const string ResourceDeleted = "resource-deleted";
 }

@@ -61,6 +61,9 @@ public sealed record ClusterFacts(ClusterKind Kind, IReadOnlyList<string>? IamRo
     /// <summary>Whether enhanced VPC routing is on; null when not given.</summary>
     public bool? EnhancedVpcRouting { get; init; }
 
+    /// <summary>The cluster identifier or Serverless namespace name, when given: how a proposed change (a template's cluster) is matched to it.</summary>
+    public string? Identifier { get; init; }
+
     /// <summary>Whether the snapshot gave the S3 endpoints (<c>s3Endpoints</c>); when false <see cref="VpcEndpoints"/> is unknown, not none.</summary>
     public bool S3EndpointsGiven { get; init; }
 }

@@ -10,7 +10,7 @@ namespace Guardrail.Core.Paths.Snapshot;
 internal static class SpectrumSectionReader
 {
     private static readonly KnownNames SectionNames = new("roleChain", "cluster", "region", "tables");
-    private static readonly KnownNames ClusterNames = new("kind", "iamRoles", "vpcEndpoints", "enhancedVpcRouting", "s3Endpoints");
+    private static readonly KnownNames ClusterNames = new("kind", "iamRoles", "vpcEndpoints", "enhancedVpcRouting", "s3Endpoints", "identifier");
     private static readonly KnownNames TableNames = new("bucket", "prefix", "catalogAccount", "database", "table", "accessPoint");
 
     private static readonly (string, ClusterKind)[] ClusterKinds = [("provisioned", ClusterKind.Provisioned), ("serverless", ClusterKind.Serverless)];
@@ -80,7 +80,8 @@ internal static class SpectrumSectionReader
         IReadOnlyList<string> endpoints = older || newer
             ? SnapshotJson.Array(newer ? newerElement : olderElement, newer ? newerPath : olderPath, static (vpce, vpcePath) => SnapshotJson.Checked(vpce, vpcePath, AwsIdentifiers.VpceIdProblem))
             : [];
-        return new ClusterFacts(kind, roles, endpoints) { EnhancedVpcRouting = routing, S3EndpointsGiven = older || newer };
+        string? identifier = cluster.TryGet(5, out var identifierElement, out var identifierPath) ? SnapshotJson.NonEmpty(identifierElement, identifierPath) : null;
+        return new ClusterFacts(kind, roles, endpoints) { EnhancedVpcRouting = routing, S3EndpointsGiven = older || newer, Identifier = identifier };
     }
 
     private static TableLocation Table(JsonElement element, JsonLocation path)
