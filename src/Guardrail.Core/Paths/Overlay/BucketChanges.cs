@@ -13,6 +13,8 @@ public sealed record BucketPolicyChange(ChangeSource Source, string Bucket, Prop
 
     public override string Subject => Bucket;
 
+    public override ProposedChange AsDeletion() => this with { Policy = new Proposed<PolicyText>.Removed() };
+
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
         Policy = overlay.GivenPolicy(this, Policy, PolicyKind.Bucket, HopKind.Bucket, "bucket policy"),
@@ -28,6 +30,8 @@ public sealed record BucketEncryptionChange(ChangeSource Source, string Bucket, 
     public override IReadOnlyList<HopKind> Hops => [HopKind.Key];
 
     public override string Subject => Bucket;
+
+    public override ProposedChange AsDeletion() => new BucketDeletedChange(Source, Bucket);
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
@@ -51,6 +55,8 @@ public sealed record BucketOwnershipChange(ChangeSource Source, string Bucket, P
 
     public override string Subject => Bucket;
 
+    public override ProposedChange AsDeletion() => new BucketDeletedChange(Source, Bucket);
+
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
         Ownership = Ownership switch
@@ -71,6 +77,8 @@ public sealed record BucketDeletedChange(ChangeSource Source, string Bucket) : P
     public override IReadOnlyList<HopKind> Hops => [HopKind.Bucket];
 
     public override string Subject => Bucket;
+
+    public override ProposedChange AsDeletion() => this;
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.DeleteBucket(this, Bucket);
 }

@@ -21,6 +21,7 @@ internal sealed class OverlayBuilder
     private readonly Dictionary<string, LakeFormationFacts> lakeFormation;
     private readonly Dictionary<string, PolicyDocument?> managedDocuments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChangeSource> managedSources = new(StringComparer.Ordinal);
+    private readonly HashSet<string> deletedManaged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Arn, ChangeSource? Source)>?> managedLists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Proposed<string> Arn, ProposedChange Change)> boundaries = new(StringComparer.Ordinal);
     private readonly List<OverlayProblem> problems = [];
@@ -154,6 +155,11 @@ internal sealed class OverlayBuilder
 
     public bool SetManagedDocument(ProposedChange change, string policyArn, Proposed<PolicyText> proposed)
     {
+        if (proposed is Proposed<PolicyText>.Removed)
+        {
+            deletedManaged.Add(policyArn);
+        }
+
         managedDocuments[policyArn] = proposed is Proposed<PolicyText>.Removed ? null : Policy(change, proposed, PolicyKind.Identity, HopKind.Identity, $"managed policy {policyArn}");
         managedSources[policyArn] = change.Source;
 
@@ -417,6 +423,12 @@ internal sealed class OverlayBuilder
         var resolved = new List<NamedPolicy>(list.Count);
         foreach (var (arn, source) in list)
         {
+            // A deleted managed policy is detached from every role first.
+            if (deletedManaged.Contains(arn))
+            {
+                continue;
+            }
+
             if (managedDocuments.TryGetValue(arn, out var document) && document is not null)
             {
                 resolved.Add(new NamedPolicy(arn, document));

@@ -12,6 +12,8 @@ public sealed record RoleTrustChange(ChangeSource Source, string RoleArn, Propos
 
     public override string Subject => RoleArn;
 
+    public override ProposedChange AsDeletion() => new RoleDeletedChange(Source, RoleArn);
+
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditRole(RoleArn, facts => facts with
     {
         TrustPolicy = overlay.Policy(this, Policy, PolicyKind.Trust, HopKind.Trust, "trust policy"),
@@ -28,6 +30,8 @@ public sealed record RoleInlinePolicyChange(ChangeSource Source, string RoleArn,
     public override IReadOnlyList<HopKind> Hops => [HopKind.Identity];
 
     public override string Subject => RoleArn;
+
+    public override ProposedChange AsDeletion() => this with { Policy = new Proposed<PolicyText>.Removed() };
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditInline(this, RoleArn, PolicyName, Policy);
 }
@@ -47,6 +51,8 @@ public sealed record RoleInlinePolicySetChange(ChangeSource Source, string RoleA
 
     internal override int Phase => 0;
 
+    public override ProposedChange? AsDeletion() => null;
+
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.KeepInline(RoleArn, PolicyNames);
 }
 
@@ -65,6 +71,8 @@ public sealed record RoleManagedPolicySetChange(ChangeSource Source, string Role
 
     internal override int Phase => 0;
 
+    public override ProposedChange? AsDeletion() => null;
+
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetManaged(this, RoleArn, PolicyArns);
 }
 
@@ -79,6 +87,8 @@ public sealed record RoleManagedPolicyAttachmentChange(ChangeSource Source, stri
 
     public override string Subject => RoleArn;
 
+    public override ProposedChange AsDeletion() => this with { Attached = false };
+
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.Attach(this, RoleArn, PolicyArn, Attached);
 }
 
@@ -91,6 +101,11 @@ public sealed record ManagedPolicyChange(ChangeSource Source, string PolicyArn, 
     public override IReadOnlyList<HopKind> Hops => [HopKind.Identity];
 
     public override string Subject => PolicyArn;
+
+    public override ProposedChange AsDeletion() => this with { Policy = new Proposed<PolicyText>.Removed() };
+
+    // After the attachments and boundaries: it is on the path when a role there has the policy.
+    internal override int Phase => 2;
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetManagedDocument(this, PolicyArn, Policy);
 }
@@ -105,6 +120,8 @@ public sealed record RoleBoundaryChange(ChangeSource Source, string RoleArn, Pro
 
     public override string Subject => RoleArn;
 
+    public override ProposedChange? AsDeletion() => null;
+
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetBoundary(this, RoleArn, PolicyArn);
 }
 
@@ -116,6 +133,8 @@ public sealed record RoleDeletedChange(ChangeSource Source, string RoleArn) : Pr
     public override IReadOnlyList<HopKind> Hops => [HopKind.Trust, HopKind.Identity];
 
     public override string Subject => RoleArn;
+
+    public override ProposedChange AsDeletion() => this;
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.DeleteRole(this, RoleArn);
 }

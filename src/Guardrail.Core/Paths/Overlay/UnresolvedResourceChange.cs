@@ -14,6 +14,8 @@ public sealed record UnresolvedResourceChange(ChangeSource Source, IReadOnlyList
 
     public override string Subject => Source.Resource;
 
+    public override ProposedChange AsDeletion() => this;
+
     internal override bool ApplyTo(OverlayBuilder overlay)
     {
         foreach (var hop in Affects)
