@@ -102,6 +102,5 @@ public sealed class AccessPathKind(PathTarget target, AccessEvent trigger, TimeP
 
     private static string Words(IEnumerable<string> names) => string.Join(", ", names) is { Length: > 0 } text ? text : "(no)";
 
-    private static PathSnapshot Read(string? text) =>
-        SnapshotReader.Read(PathEnvelope.Parse(text ?? throw new InvalidDataException("a path always has a state")).Snapshot.ToJsonString());
+    private static PathSnapshot Read(string? text) => LivePath.Snapshot(text);
 }

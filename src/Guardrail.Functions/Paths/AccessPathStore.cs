@@ -53,15 +53,5 @@ public sealed class AccessPathStore(PathTarget target, IAccountReaders readers, 
         restored = (knownGood, policyText);
     }
 
-    private async Task<string> ReadLiveAsync(ReadCache? cache, CancellationToken cancellationToken)
-    {
-        var collection = await new SnapshotCollector(readers).CollectAsync(target.Request, cache, cancellationToken).ConfigureAwait(false);
-        var deleted = DeletedRoles.In(target, collection.Failures);
-        if (collection.Failures.Where(f => !DeletedRoles.Explains(deleted, f)).Select(f => f.Line).ToList() is { Count: > 0 } failures)
-        {
-            throw new PathReadException(failures);
-        }
-
-        return new PathEnvelope(target.Completed(DeletedRoles.Mark(collection.Snapshot, deleted)), PathFactsJson.ToJson(collection.Facts)).ToText();
-    }
+    private Task<string> ReadLiveAsync(ReadCache? cache, CancellationToken cancellationToken) => LivePath.ReadAsync(target, readers, cache, cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace Guardrail.Functions.Runtime;
 /// The functions the Native AOT bootstrap can run, found by the <c>_HANDLER</c> Lambda sets from the template's
 /// <c>Handler</c>: the managed runtime's handler string
 /// (<c>Guardrail.Functions::Guardrail.Functions.BucketPolicyFunction::Handle</c>) or the short name
-/// (<c>bucket-policy</c>, <c>trust-policy</c>, <c>access-path</c>, <c>drift-scan</c>, <c>path-scan-worker</c>). No reflection: the
+/// (<c>bucket-policy</c>, <c>trust-policy</c>, <c>access-path</c>, <c>drift-scan</c>, <c>path-scan-worker</c>, <c>hook</c>). No reflection: the
 /// bootstrap is trimmed, so each function is named here.
 /// </summary>
 public static class FunctionCatalog
@@ -18,6 +18,7 @@ public static class FunctionCatalog
         new(AccessPathHandling.Function, nameof(AccessPathFunction), host => new AccessPathFunction(host).Handle),
         new("drift-scan", nameof(DriftScanFunction), host => new DriftScanFunction(host).Handle),
         new("path-scan-worker", nameof(PathScanWorkerFunction), host => new PathScanWorkerFunction(host).Handle),
+        new(Hooks.HookHandling.Function, nameof(HookFunction), host => new HookFunction(host).Handle),
     ];
 
     /// <summary>The function a handler string or short name names, or null.</summary>
