@@ -49,12 +49,12 @@ internal static class ResourceChangeParser
 
         if (action.Writes() && after.ValueKind != JsonValueKind.Object)
         {
-            throw PlanShape.Error(changePath + ".after", "missing for a " + Name(action));
+            throw PlanShape.Error(changePath + ".after", "missing for " + Name(action));
         }
 
         if (action is PlanAction.Delete or PlanAction.Update or PlanAction.Replace && before.ValueKind != JsonValueKind.Object)
         {
-            throw PlanShape.Error(changePath + ".before", "missing for a " + Name(action));
+            throw PlanShape.Error(changePath + ".before", "missing for " + Name(action));
         }
 
         return new ResourceChangeEntry(index, address, type, name, module, key, action, before, after, afterUnknown, new ChangeSource(file, address, line));
@@ -79,10 +79,10 @@ internal static class ResourceChangeParser
 
     private static string Name(PlanAction action) => action switch
     {
-        PlanAction.Create => "create",
-        PlanAction.Update => "update",
-        PlanAction.Delete => "delete",
-        PlanAction.Replace => "replacement",
-        _ => "change",
+        PlanAction.Create => "a create",
+        PlanAction.Update => "an update",
+        PlanAction.Delete => "a delete",
+        PlanAction.Replace => "a replacement",
+        _ => "a change",
     };
 }
