@@ -61,10 +61,16 @@ internal sealed class BucketEncryptionMapper : IResourceMapper
             return new Proposed<BucketEncryption>.Set(new BucketEncryption(kind, null, bucketKey.Bool() ?? false));
         }
 
+        // aws:kms without a key: the AWS managed key aws/s3.
+        if (!keyId.IsUnknown && keyId.NonEmptyString() is null)
+        {
+            return new Proposed<BucketEncryption>.Set(new BucketEncryption(kind, null, bucketKey.Bool() ?? false));
+        }
+
         var key = KeyArn(entry, plan, keyId);
-        return key.Value is null && keyId.State != ValueState.Null
-            ? new Proposed<BucketEncryption>.Unknown(key.Property, key.Reason)
-            : new Proposed<BucketEncryption>.Set(new BucketEncryption(kind, key.Value, bucketKey.Bool() ?? false));
+        return key.Value is { } arn
+            ? new Proposed<BucketEncryption>.Set(new BucketEncryption(kind, arn, bucketKey.Bool() ?? false))
+            : new Proposed<BucketEncryption>.Unknown(key.Property, key.Reason);
     }
 
     /// <summary>The key as an ARN (a key id or alias name is made one with the Region and account); a key the plan creates by its placeholder.</summary>
@@ -77,12 +83,7 @@ internal sealed class BucketEncryptionMapper : IResourceMapper
                 : Resolution.Unknown(keyId.Path, PlanValues.AfterApply);
         }
 
-        if (keyId.NonEmptyString() is not { } id)
-        {
-            // aws:kms without a key: the AWS managed key aws/s3.
-            return Resolution.Unknown(keyId.Path, "not set");
-        }
-
+        var id = keyId.NonEmptyString()!;
         if (id.StartsWith("arn:", StringComparison.Ordinal))
         {
             return Resolution.Of(id);
