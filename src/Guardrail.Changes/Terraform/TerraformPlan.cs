@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Guardrail.Changes.Terraform;
 
 /// <summary>
@@ -8,11 +6,25 @@ namespace Guardrail.Changes.Terraform;
 /// </summary>
 internal sealed class TerraformPlan
 {
+    // Indexes made once, so that joining entries stays linear in the plan's size (a plan may have 20,000 entries).
+    private readonly Lazy<ILookup<string, ResourceChangeEntry>> byConfigAddress;
+    private readonly Lazy<Dictionary<string, ResourceChangeEntry>> rolesByName;
+    private readonly Lazy<Dictionary<string, ResourceChangeEntry>> organizationPoliciesById;
+    private readonly Lazy<ILookup<ResourceChangeEntry, string>> unchangedAttachments;
+
     public TerraformPlan(IReadOnlyList<ResourceChangeEntry> entries, PlanConfiguration configuration, ChangeContext context)
     {
         Entries = entries;
         Configuration = configuration;
         Context = context;
+        byConfigAddress = new(() => entries.ToLookup(e => e.ModuleAddress + " " + e.Type + "." + e.Name, StringComparer.Ordinal));
+        rolesByName = new(() => FirstBy(entries, "aws_iam_role", "name"));
+        organizationPoliciesById = new(() => FirstBy(entries, "aws_organizations_policy", "id"));
+        unchangedAttachments = new(() => entries
+            .Where(e => e.Type == "aws_organizations_policy_attachment" && e.Action == PlanAction.NoOp)
+            .Select(e => (Policy: Resources.OrganizationPolicies.PolicyOf(e, this, before: true), Target: e.Before("target_id").NonEmptyString()))
+            .Where(p => p.Policy is not null && p.Target is not null)
+            .ToLookup(p => p.Policy!, p => p.Target!));
     }
 
     public IReadOnlyList<ResourceChangeEntry> Entries { get; }
@@ -31,13 +43,9 @@ internal sealed class TerraformPlan
         }
 
         // A role the plan manages: its ARN, or its path (roles may have one) and the account.
-        foreach (var role in Entries.Where(e => e.Type == "aws_iam_role"))
+        if (rolesByName.Value.TryGetValue(roleName, out var role))
         {
-            var side = role.Action == PlanAction.Delete ? role.Before("name") : role.After("name");
-            if (side.IsKnown && side.String() == roleName)
-            {
-                return IamRoleArn(role);
-            }
+            return IamRoleArn(role);
         }
 
         // Otherwise IAM's default path.
@@ -87,7 +95,7 @@ internal sealed class TerraformPlan
                 continue;
             }
 
-            var candidates = Entries.Where(e => e.Type + "." + e.Name == reference && e.ModuleAddress == entry.ModuleAddress).ToList();
+            var candidates = byConfigAddress.Value[entry.ModuleAddress + " " + reference].ToList();
             if (candidates.Count > 1)
             {
                 candidates = [.. candidates.Where(e => e.InstanceKey == entry.InstanceKey)];
@@ -129,5 +137,25 @@ internal sealed class TerraformPlan
         return arn.IsKnown && arn.NonEmptyString() is { } known ? known : Placeholder("kms", "key/" + key.Address);
     }
 
-    internal static bool IsObject(JsonElement e) => e.ValueKind == JsonValueKind.Object;
+    /// <summary>The targets of the plan's unchanged attachments of an organization policy.</summary>
+    public IReadOnlyList<string> UnchangedAttachments(ResourceChangeEntry policy) => [.. unchangedAttachments.Value[policy]];
+
+    /// <summary>The <c>aws_organizations_policy</c> whose <c>id</c> is <paramref name="id"/>, when the plan has it.</summary>
+    public ResourceChangeEntry? OrganizationPolicy(string id) => organizationPoliciesById.Value.GetValueOrDefault(id);
+
+    /// <summary>The first entry of <paramref name="type"/> by a known string attribute (the prior one for a delete).</summary>
+    private static Dictionary<string, ResourceChangeEntry> FirstBy(IReadOnlyList<ResourceChangeEntry> entries, string type, string attribute)
+    {
+        var index = new Dictionary<string, ResourceChangeEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.Type == type))
+        {
+            var value = entry.Action == PlanAction.Delete ? entry.Before(attribute) : entry.After(attribute);
+            if (value.IsKnown && value.String() is { } key)
+            {
+                index.TryAdd(key, entry);
+            }
+        }
+
+        return index;
+    }
 }

@@ -60,6 +60,20 @@ public sealed class TerraformPlanInputTests
     }
 
     [Fact]
+    public void Joining_entries_stays_linear_in_a_plan_of_twenty_thousand()
+    {
+        const string RoleEntry = """{"address":"aws_iam_role.r#","type":"aws_iam_role","name":"r#","change":{"actions":["no-op"],"before":{"arn":"arn:aws:iam::111122223333:role/app/r#","name":"r#"},"after":{"arn":"arn:aws:iam::111122223333:role/app/r#","name":"r#"},"after_unknown":{}}}""";
+        const string PolicyEntry = """{"address":"aws_iam_role_policy.p#","type":"aws_iam_role_policy","name":"p#","change":{"actions":["update"],"before":{"role":"r#","name":"p","policy":"{}"},"after":{"role":"r#","name":"p","policy":"{\"Statement\":[]}"},"after_unknown":{}}}""";
+        var entries = Enumerable.Range(0, 10_000).SelectMany(i => new[] { RoleEntry, PolicyEntry }.Select(e => e.Replace("#", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var changes = Input.Read(Head + string.Join(",\n", entries) + "]}", ChangeContext.For("big.json"));
+        Assert.Equal(10_000, changes.Count);
+        Assert.Equal("arn:aws:iam::111122223333:role/app/r9999", changes[^1].Subject);
+        Assert.Equal(20_000, changes[^1].Source.Line);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), clock.Elapsed.ToString());
+    }
+
+    [Fact]
     public void Each_change_is_located_at_the_line_of_its_entry()
     {
         var plan = new StringBuilder(Head).Append('\n');

@@ -23,8 +23,7 @@ internal static class OrganizationPolicies
         var id = before ? attachment.Before("policy_id") : attachment.After("policy_id");
         if (id.IsKnown && id.NonEmptyString() is { } policyId)
         {
-            return plan.Entries.FirstOrDefault(e => e.Type == "aws_organizations_policy"
-                && (e.Action == PlanAction.Delete ? e.Before("id") : e.After("id")) is { IsKnown: true } p && p.String() == policyId);
+            return plan.OrganizationPolicy(policyId);
         }
 
         return id.IsUnknown ? plan.Referenced(attachment, "aws_organizations_policy", "policy_id") : null;

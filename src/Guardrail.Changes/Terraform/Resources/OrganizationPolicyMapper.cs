@@ -18,11 +18,7 @@ internal sealed class OrganizationPolicyMapper : IResourceMapper
             return;
         }
 
-        var targets = plan.Entries
-            .Where(e => e.Type == "aws_organizations_policy_attachment" && e.Action == PlanAction.NoOp && OrganizationPolicies.PolicyOf(e, plan, before: true) == entry)
-            .Select(e => e.Before("target_id").NonEmptyString())
-            .OfType<string>()
-            .ToList();
+        var targets = plan.UnchangedAttachments(entry);
         changes.Add(new OrganizationPolicyChange(entry.Source, type, PlanValues.Policy(entry.After("content")), targets, true));
     }
 }
