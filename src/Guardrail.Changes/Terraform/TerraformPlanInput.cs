@@ -45,7 +45,7 @@ public sealed class TerraformPlanInput : IChangeInput
         var configuration = new PlanConfiguration(root.TryGetProperty("configuration", out var c) ? c : default);
         var plan = new TerraformPlan(entries, configuration, context);
         var changes = new List<ProposedChange>();
-        foreach (var entry in entries.Where(e => e.Action is not (PlanAction.NoOp or PlanAction.Read)))
+        foreach (var entry in entries.Where(e => e.Action is not (PlanAction.NoOp or PlanAction.Read or PlanAction.Forget)))
         {
             if (ResourceMappers.For(entry.Type) is { } mapper)
             {

@@ -89,8 +89,10 @@ internal sealed class BucketEncryptionMapper : IResourceMapper
             return Resolution.Of(id);
         }
 
+        // The resource's own region (provider 6) before the one the plan deploys to.
         var context = plan.Context;
-        return context.Account is { } account && context.Region is { } region
+        var region = entry.After("region").IsKnown ? entry.After("region").NonEmptyString() ?? context.Region : context.Region;
+        return context.Account is { } account && region is not null
             ? Resolution.Of($"arn:{context.Partition}:kms:{region}:{account}:{(id.StartsWith("alias/", StringComparison.Ordinal) ? id : "key/" + id)}")
             : Resolution.Unknown(keyId.Path, "a key id or alias, whose ARN needs the account and Region (--account, --region)");
     }
