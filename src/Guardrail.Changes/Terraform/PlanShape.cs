@@ -6,7 +6,8 @@ namespace Guardrail.Changes.Terraform;
 /// <summary>Shape checks of the plan's own structure, each failing with one line naming the element.</summary>
 internal static class PlanShape
 {
-    public static ChangeInputException Error(string path, string problem) => new(SafeText.Line($"plan: {path}: {problem}"));
+    /// <summary>The error of the element at <paramref name="path"/> (empty: the whole plan).</summary>
+    public static ChangeInputException Error(string path, string problem) => new(SafeText.Line(path.Length == 0 ? $"plan: {problem}" : $"plan: {path}: {problem}"));
 
     public static ChangeInputException Expected(string path, string expected, JsonElement found) =>
         Error(path, $"expected {expected}, found {PlanValue.Kind(found)}");

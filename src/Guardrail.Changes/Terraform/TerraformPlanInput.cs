@@ -23,7 +23,7 @@ public sealed class TerraformPlanInput : IChangeInput
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw PlanShape.Expected("plan", "an object (the output of terraform show -json PLANFILE)", root);
+            throw PlanShape.Expected(string.Empty, "an object (the output of terraform show -json PLANFILE)", root);
         }
 
         CheckVersion(root);
@@ -65,7 +65,7 @@ public sealed class TerraformPlanInput : IChangeInput
         // A string of more than MaxBytes characters is more than MaxBytes bytes: refused before it is encoded.
         if (text.Length > PlanLimits.MaxBytes || Encoding.UTF8.GetByteCount(text) > PlanLimits.MaxBytes)
         {
-            throw PlanShape.Error("plan", $"larger than {PlanLimits.MaxBytes / (1024 * 1024)} MiB");
+            throw PlanShape.Error(string.Empty, $"larger than {PlanLimits.MaxBytes / (1024 * 1024)} MiB");
         }
 
         return Encoding.UTF8.GetBytes(text.StartsWith('\uFEFF') ? text[1..] : text);
@@ -90,18 +90,18 @@ public sealed class TerraformPlanInput : IChangeInput
     {
         if (!root.TryGetProperty("format_version", out var version))
         {
-            throw PlanShape.Error("plan.format_version", "missing: not the output of terraform show -json PLANFILE");
+            throw PlanShape.Error("format_version", "missing: not the output of terraform show -json PLANFILE");
         }
 
         if (version.ValueKind != JsonValueKind.String)
         {
-            throw PlanShape.Expected("plan.format_version", "a string", version);
+            throw PlanShape.Expected("format_version", "a string", version);
         }
 
         var text = version.GetString()!;
         if (text.Split('.')[0] != "1" || !text.Contains('.', StringComparison.Ordinal))
         {
-            throw PlanShape.Error("plan.format_version", $"{Core.Text.SafeText.Quote(text)} is not supported (1.x is)");
+            throw PlanShape.Error("format_version", $"{Core.Text.SafeText.Quote(text)} is not supported (1.x is)");
         }
     }
 
@@ -112,12 +112,12 @@ public sealed class TerraformPlanInput : IChangeInput
         {
             if (list.ValueKind != JsonValueKind.Array)
             {
-                throw PlanShape.Expected("plan.resource_changes", "a list", list);
+                throw PlanShape.Expected("resource_changes", "a list", list);
             }
 
             if (list.GetArrayLength() > PlanLimits.MaxResourceChanges)
             {
-                throw PlanShape.Error("plan.resource_changes", $"more than {PlanLimits.MaxResourceChanges.ToString("N0", CultureInfo.InvariantCulture)} entries");
+                throw PlanShape.Error("resource_changes", $"more than {PlanLimits.MaxResourceChanges.ToString("N0", CultureInfo.InvariantCulture)} entries");
             }
 
             return list;
@@ -128,7 +128,7 @@ public sealed class TerraformPlanInput : IChangeInput
             return default;
         }
 
-        throw PlanShape.Error("plan.resource_changes", root.TryGetProperty("values", out _)
+        throw PlanShape.Error("resource_changes", root.TryGetProperty("values", out _)
             ? "missing: this is a state (terraform show -json without a plan file), not a plan"
             : "missing: not the output of terraform show -json PLANFILE");
     }
