@@ -45,7 +45,8 @@ internal sealed class TerraformPlan
         // A role the plan manages: its ARN, or its path (roles may have one) and the account.
         if (rolesByName.Value.TryGetValue(roleName, out var role))
         {
-            return IamRoleArn(role);
+            var arn = IamRoleArn(role);
+            return arn.Value is not null ? arn : Resolution.Unknown(name.Path, $"the ARN of {role.Address} is unknown ({arn.Property}: {arn.Reason})");
         }
 
         // Otherwise IAM's default path.
