@@ -229,7 +229,7 @@ internal sealed partial class TemplateResolver
         }
     }
 
-    private TemplateNode Arn(TemplateResource resource, string name, bool placeholder, int line, string path)
+    public TemplateNode Arn(TemplateResource resource, string name, bool placeholder, int line, string path)
     {
         var identity = ResourceIdentity.For(resource.Type);
         if (identity.Arn is null)
