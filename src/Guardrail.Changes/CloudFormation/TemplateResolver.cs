@@ -117,7 +117,7 @@ internal sealed partial class TemplateResolver
             return Name(resource, line, path) is var (value, _) ? value : null;
         }
 
-        throw TemplateErrors.At(line, path, $"Ref to {SafeText.Quote(name)}: no parameter or resource of that name");
+        return Generated(name, line, path) ?? throw TemplateErrors.At(line, path, $"Ref to {SafeText.Quote(name)}: no parameter or resource of that name");
     }
 
     private TemplateNode? Pseudo(string name, int line, string path)
@@ -252,7 +252,7 @@ internal sealed partial class TemplateResolver
 
         return identity.Arn(new ArnParts(name, iamPath, context.Partition, context.Account, context.Region, placeholder)) is { } arn
             ? new ScalarNode(line, arn, ScalarKind.String)
-            : new UnknownNode(line, path, $"the ARN of {resource.LogicalId} needs the account and Region (--account, --region)");
+            : new UnknownNode(line, path, $"the ARN of {resource.LogicalId} needs the {(context.Account is null ? "account (--account)" : "Region (--region)")}");
     }
 
     private TemplateNode? GetAtt(TemplateNode argument, int line, string path)
@@ -271,7 +271,11 @@ internal sealed partial class TemplateResolver
         }
 
         var attribute = attributeNode is ScalarNode a ? a.Value : throw TemplateErrors.At(parts[1], path, "Fn::GetAtt takes an attribute name");
-        var resource = template.Resource(id) ?? throw TemplateErrors.At(line, path, $"Fn::GetAtt of {SafeText.Quote(id)}: no resource of that name");
+        if (template.Resource(id) is not { } resource)
+        {
+            return Generated(id, line, path) ?? throw TemplateErrors.At(line, path, $"Fn::GetAtt of {SafeText.Quote(id)}: no resource of that name");
+        }
+
         var identity = ResourceIdentity.For(resource.Type);
         if (!identity.ArnAttributes.Contains(attribute, StringComparer.Ordinal))
         {
@@ -286,6 +290,12 @@ internal sealed partial class TemplateResolver
             _ => new UnknownNode(line, path, $"{resource.LogicalId} is not created"),
         };
     }
+
+    // Before the SAM transform, a name the template does not define may be one SAM makes (LoaderRole for Loader).
+    private UnknownNode? Generated(string name, int line, string path) =>
+        template.Transforms.Contains(Template.ServerlessTransform, StringComparer.Ordinal)
+            ? new UnknownNode(line, path, $"{SafeText.Echo(name)} is not in the template: the SAM transform may make it")
+            : null;
 
     private TemplateNode? If(TemplateNode argument, int line, string path)
     {
