@@ -320,7 +320,7 @@ internal sealed partial class TemplateResolver
         }
 
         var index = Resolve(indexNode, path);
-        var list = Resolve(listNode, path);
+        var list = Argument(listNode, path);
         if (index is UnknownNode || list is UnknownNode)
         {
             return index as UnknownNode ?? list;
@@ -372,7 +372,7 @@ internal sealed partial class TemplateResolver
         }
 
         var delimiter = Resolve(delimiterNode, path);
-        var list = Resolve(listNode, path);
+        var list = Argument(listNode, path);
         if (delimiter is UnknownNode || list is UnknownNode)
         {
             return (delimiter as UnknownNode ?? list)!;
@@ -431,6 +431,26 @@ internal sealed partial class TemplateResolver
         UnknownNode u => u,
         _ => throw TemplateErrors.At(argument, path, "Fn::Base64 takes a text"),
     };
+
+    // A function's literal list argument: its items are not properties, so an unknown among them names the function's property.
+    private TemplateNode? Argument(TemplateNode node, string path)
+    {
+        if (node is not ListNode list)
+        {
+            return Resolve(node, path);
+        }
+
+        var items = new List<TemplateNode>(list.Items.Count);
+        foreach (var item in list.Items)
+        {
+            if (Resolve(item, path) is { } value)
+            {
+                items.Add(value);
+            }
+        }
+
+        return new ListNode(list.Line, items);
+    }
 
     private static ScalarNode Text(string value, int line, string path) =>
         value.Length > TemplateLimits.MaxStringLength
