@@ -41,6 +41,12 @@ internal static class PolicyDocuments
             return new Proposed<PolicyText>.Unknown(inside.Property, inside.Reason);
         }
 
+        // References share their values, so a small template can name a long value many times: bound the text made.
+        if (Size(node, 0) > TemplateLimits.MaxPolicyChars)
+        {
+            throw TemplateErrors.At(node, path, $"the policy document is longer than {TemplateLimits.MaxPolicyChars:N0} characters (IAM, S3 and KMS take at most 32 KB)");
+        }
+
         return new Proposed<PolicyText>.Set(new PolicyText(Json(node), node.Line > 0 ? StatementLines(node) : []));
     }
 
@@ -52,6 +58,40 @@ internal static class PolicyDocuments
         MapNode m => m.Entries.Select(e => FirstUnknown(e.Value)).FirstOrDefault(u => u is not null),
         _ => null,
     };
+
+    // The length of the node as JSON, roughly; stops counting past the bound.
+    private static long Size(TemplateNode node, long sum)
+    {
+        switch (node)
+        {
+            case ScalarNode s:
+                return sum + s.Value.Length + 3;
+            case ListNode l:
+                foreach (var item in l.Items)
+                {
+                    sum = Size(item, sum + 1);
+                    if (sum > TemplateLimits.MaxPolicyChars)
+                    {
+                        return sum;
+                    }
+                }
+
+                return sum + 2;
+            case MapNode m:
+                foreach (var entry in m.Entries)
+                {
+                    sum = Size(entry.Value, sum + entry.Key.Length + 4);
+                    if (sum > TemplateLimits.MaxPolicyChars)
+                    {
+                        return sum;
+                    }
+                }
+
+                return sum + 2;
+            default:
+                return sum + 4;
+        }
+    }
 
     /// <summary>The node as JSON text.</summary>
     public static string Json(TemplateNode node)

@@ -18,6 +18,9 @@ internal static class TemplateLimits
     /// <summary>Longest <c>Fn::Sub</c> template string, and longest string any function makes.</summary>
     public const int MaxStringLength = 256 * 1024;
 
+    /// <summary>Longest policy document made from a template (the services take at most 32 KB; this only bounds memory).</summary>
+    public const int MaxPolicyChars = 1024 * 1024;
+
     /// <summary>Most items a function (<c>Fn::Split</c>, a list parameter) makes.</summary>
     public const int MaxListItems = 10_000;
 

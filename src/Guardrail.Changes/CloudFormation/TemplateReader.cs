@@ -13,6 +13,11 @@ internal static class TemplateReader
             throw TemplateErrors.At(0, "(template)", $"the template has {text.Length:N0} characters; at most {TemplateLimits.MaxChars:N0} are read");
         }
 
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
         var trimmed = text.AsSpan().TrimStart();
         var root = trimmed.Length > 0 && trimmed[0] == '{' ? JsonTemplateParser.Parse(text) : YamlTemplateParser.Parse(text);
         if (root is not MapNode map)

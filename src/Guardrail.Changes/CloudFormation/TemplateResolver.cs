@@ -16,6 +16,7 @@ internal sealed partial class TemplateResolver
     private readonly ChangeContext context;
     private readonly Dictionary<string, (TemplateNode Name, bool Placeholder)> names = new(StringComparer.Ordinal);
     private readonly HashSet<string> naming = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TemplateNode> parameterValues = new(StringComparer.Ordinal);
     private int steps;
 
     public TemplateResolver(Template template, ChangeContext context)
@@ -109,7 +110,14 @@ internal sealed partial class TemplateResolver
 
         if (template.Parameters.TryGetValue(name, out var parameter))
         {
-            return Parameter(name, parameter, line, path);
+            // Resolved once and shared (nodes are immutable): a list parameter named a thousand times is one list.
+            if (!parameterValues.TryGetValue(name, out var value))
+            {
+                value = Parameter(name, parameter, line, path);
+                parameterValues[name] = value;
+            }
+
+            return value is UnknownNode u ? u with { Line = line, Property = path } : value;
         }
 
         if (template.Resource(name) is { } resource)
