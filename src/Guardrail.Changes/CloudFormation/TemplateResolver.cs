@@ -209,7 +209,8 @@ internal sealed partial class TemplateResolver
 
         if (names.TryGetValue(resource.LogicalId, out var cached))
         {
-            return cached;
+            // The name is shared; an unknown one is told where this reference is.
+            return cached.Name is UnknownNode u ? (u with { Line = line, Property = path }, cached.Placeholder) : cached;
         }
 
         if (!naming.Add(resource.LogicalId) || naming.Count > TemplateLimits.MaxReferenceDepth)
