@@ -39,7 +39,19 @@ public static class CloudFormationResources
     /// physical ids or its name property, as in a template; lines are not known.
     /// </summary>
     /// <exception cref="ChangeInputException">The properties are not valid for the type (one line naming the property).</exception>
-    public static IReadOnlyList<ProposedChange> Changes(string resourceType, string logicalId, JsonElement properties, ChangeContext context)
+    public static IReadOnlyList<ProposedChange> Changes(string resourceType, string logicalId, JsonElement properties, ChangeContext context) =>
+        Map(resourceType, logicalId, properties, context, (mapper, resource) => mapper.Changes(resource));
+
+    /// <summary>
+    /// The changes deleting one resource makes (a hook's delete request, with the properties it had): a bucket or role
+    /// deleted, a bucket policy or inline policy removed, a key pending deletion, grants revoked, a cluster's roles
+    /// detached. Types whose deletion does not change the path (an endpoint: its route goes with it) make none.
+    /// </summary>
+    /// <exception cref="ChangeInputException">The properties are not valid for the type (one line naming the property).</exception>
+    public static IReadOnlyList<ProposedChange> Deleted(string resourceType, string logicalId, JsonElement properties, ChangeContext context) =>
+        Map(resourceType, logicalId, properties, context, (mapper, resource) => mapper.Deleted(resource));
+
+    private static IReadOnlyList<ProposedChange> Map(string resourceType, string logicalId, JsonElement properties, ChangeContext context, Func<ICloudFormationResource, ResourceContext, IEnumerable<ProposedChange>> map)
     {
         ArgumentNullException.ThrowIfNull(resourceType);
         ArgumentNullException.ThrowIfNull(logicalId);
@@ -54,9 +66,9 @@ public static class CloudFormationResources
             throw new ChangeInputException($"{SafeText.Echo(logicalId)}: resourceProperties is not an object");
         }
 
-        var node = properties.ValueKind == JsonValueKind.Object ? JsonElementNodes.From(properties, 0) as MapNode : new MapNode(0, []);
-        var resource = new TemplateResource(logicalId, resourceType, node!, null, 0);
+        var node = properties.ValueKind == JsonValueKind.Object ? (MapNode)JsonElementNodes.From(properties, 0) : new MapNode(0, []);
+        var resource = new TemplateResource(logicalId, resourceType, node, null, 0);
         var template = new Template(new Dictionary<string, MapNode>(), new MapNode(0, []), new MapNode(0, []), [resource], []);
-        return [.. mapper.Changes(new ResourceContext(new TemplateResolver(template, context), resource))];
+        return [.. map(mapper, new ResourceContext(new TemplateResolver(template, context), resource))];
     }
 }

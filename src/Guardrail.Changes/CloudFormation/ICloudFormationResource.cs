@@ -14,4 +14,7 @@ internal interface ICloudFormationResource
 
     /// <summary>The changes the resource proposes.</summary>
     IEnumerable<ProposedChange> Changes(ResourceContext resource);
+
+    /// <summary>The changes deleting the resource makes (a hook's delete request); nothing by default.</summary>
+    IEnumerable<ProposedChange> Deleted(ResourceContext resource) => [];
 }

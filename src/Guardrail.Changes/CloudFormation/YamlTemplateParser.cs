@@ -116,6 +116,12 @@ internal sealed class YamlTemplateParser
     private ScalarNode Scalar(Scalar scalar, int line, bool forceString)
     {
         parser.MoveNext();
+        if (scalar.Style == ScalarStyle.Literal)
+        {
+            // A literal block (|) starts on the line after its indicator: a policy written in it counts its lines from there.
+            return new ScalarNode(line + 1, scalar.Value, ScalarKind.String);
+        }
+
         if (forceString || scalar.Style != ScalarStyle.Plain)
         {
             return new ScalarNode(line, scalar.Value, ScalarKind.String);

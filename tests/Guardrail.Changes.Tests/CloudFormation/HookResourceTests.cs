@@ -48,4 +48,34 @@ public sealed class HookResourceTests
         Assert.Throws<ChangeInputException>(() => CloudFormationResources.Changes("AWS::S3::Bucket", "B", Json("[1]"), Context));
         Assert.Throws<ChangeInputException>(() => CloudFormationResources.Changes("AWS::S3::Bucket", "B", Json("""{"BucketName": "b", "BucketEncryption": {"ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "rot13"}}]}}"""), Context));
     }
+
+    [Fact]
+    public void Deleting_resources_removes_what_they_gave_the_path()
+    {
+        var policy = Json("""{"Bucket": "example-lake", "PolicyDocument": {"Statement": []}}""");
+        var inline = Json("""{"PolicyName": "lake-read", "Roles": ["spectrum"], "PolicyDocument": {"Statement": []}}""");
+        var grant = Json("""{"Principal": {"DataLakePrincipalIdentifier": "arn:aws:iam::111122223333:role/spectrum"}, "Resource": {"Table": {"DatabaseName": "sales", "Name": "orders"}}, "Permissions": ["SELECT"]}""");
+
+        var bucketPolicy = Assert.IsType<BucketPolicyChange>(Assert.Single(CloudFormationResources.Deleted("AWS::S3::BucketPolicy", "P", policy, Context)));
+        var inlinePolicy = Assert.IsType<RoleInlinePolicyChange>(Assert.Single(CloudFormationResources.Deleted("AWS::IAM::Policy", "I", inline, Context)));
+        var revoked = Assert.IsType<LakeFormationPermissionChange>(Assert.Single(CloudFormationResources.Deleted("AWS::LakeFormation::PrincipalPermissions", "G", grant, Context)));
+        var bucket = Assert.IsType<BucketDeletedChange>(Assert.Single(CloudFormationResources.Deleted("AWS::S3::Bucket", "B", Json("""{"BucketName": "example-lake"}"""), Context)));
+        var role = Assert.IsType<RoleDeletedChange>(Assert.Single(CloudFormationResources.Deleted("AWS::IAM::Role", "R", Json("""{"RoleName": "spectrum"}"""), Context)));
+
+        Assert.IsType<Proposed<PolicyText>.Removed>(bucketPolicy.Policy);
+        Assert.IsType<Proposed<PolicyText>.Removed>(inlinePolicy.Policy);
+        Assert.False(revoked.Granted);
+        Assert.Equal("example-lake", bucket.Bucket);
+        Assert.Equal("arn:aws:iam::111122223333:role/spectrum", role.RoleArn);
+        Assert.Empty(CloudFormationResources.Deleted("AWS::EC2::VPCEndpoint", "E", Json("{}"), Context));
+    }
+
+    [Fact]
+    public void Deeply_nested_properties_are_an_input_error()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100);
+        var properties = JsonDocument.Parse("{\"PolicyDocument\": " + deep + ", \"Bucket\": \"b\"}", new JsonDocumentOptions { MaxDepth = 200 }).RootElement;
+
+        Assert.Throws<ChangeInputException>(() => CloudFormationResources.Changes("AWS::S3::BucketPolicy", "P", properties, Context));
+    }
 }

@@ -24,4 +24,11 @@ internal sealed class BucketPolicyResource : ICloudFormationResource
                 throw TemplateErrors.At(resource.Resource.Line, resource.PathOf("Bucket"), "a bucket policy names its Bucket");
         }
     }
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) => resource.Text("Bucket") switch
+    {
+        Proposed<string>.Set bucket => [new BucketPolicyChange(resource.Source, bucket.Value, new Proposed<PolicyText>.Removed())],
+        Proposed<string>.Unknown unknown => [resource.Unresolved(Touches, unknown)],
+        _ => [],
+    };
 }

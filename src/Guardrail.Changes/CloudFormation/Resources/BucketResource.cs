@@ -106,4 +106,10 @@ internal sealed class BucketResource : ICloudFormationResource
         },
         _ => throw TemplateErrors.At(node, path, "expected a map"),
     };
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) => resource.Name() switch
+    {
+        Proposed<string>.Set name => [new BucketDeletedChange(resource.Source, name.Value)],
+        var unknown => [resource.Unresolved([HopKind.Bucket], (IUnknownValue)unknown)],
+    };
 }

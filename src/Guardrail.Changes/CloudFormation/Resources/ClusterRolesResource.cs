@@ -32,4 +32,10 @@ internal sealed class ClusterRolesResource(string type, ClusterKind kind) : IClo
             var unknown => resource.Unresolved(Touches, (IUnknownValue)unknown),
         };
     }
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) => resource.Name() switch
+    {
+        Proposed<string>.Set name => [new ClusterRolesChange(resource.Source, name.Value, kind, new Proposed<IReadOnlyList<string>>.Removed())],
+        var unknown => [resource.Unresolved(Touches, (IUnknownValue)unknown)],
+    };
 }

@@ -83,4 +83,7 @@ internal sealed class InlinePolicyResource(string type, string rolesProperty) : 
             Proposed<string>.Unknown u => new Proposed<IReadOnlyList<string>>.Unknown(u.Property, u.Reason),
             _ => new Proposed<IReadOnlyList<string>>.Removed(),
         };
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) =>
+        Changes(resource).Select(c => c is RoleInlinePolicyChange inline ? inline with { Policy = new Proposed<PolicyText>.Removed() } : c);
 }

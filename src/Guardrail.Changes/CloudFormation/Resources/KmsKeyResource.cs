@@ -40,4 +40,10 @@ internal sealed class KmsKeyResource : ICloudFormationResource
         };
         yield return new KeyStateChange(resource.Source, arn.Value, state);
     }
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) => resource.Arn() switch
+    {
+        Proposed<string>.Set arn => [new KeyStateChange(resource.Source, arn.Value, new Proposed<string>.Removed())],
+        var unknown => [resource.Unresolved(Touches, (IUnknownValue)unknown)],
+    };
 }

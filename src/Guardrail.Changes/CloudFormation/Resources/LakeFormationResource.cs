@@ -111,4 +111,7 @@ internal sealed class LakeFormationResource(string type, string principal, strin
         principal as IUnknownValue
         ?? (PolicyDocuments.FirstUnknown(body) is { } b ? new Proposed<string>.Unknown(b.Property, b.Reason) : null)
         ?? (permissions is not null && PolicyDocuments.FirstUnknown(permissions) is { } p ? new Proposed<string>.Unknown(p.Property, p.Reason) : null);
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) =>
+        Changes(resource).Select(c => c is LakeFormationPermissionChange grant ? grant with { Granted = false } : c);
 }

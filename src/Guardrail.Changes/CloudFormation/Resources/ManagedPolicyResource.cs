@@ -44,4 +44,12 @@ internal sealed class ManagedPolicyResource : ICloudFormationResource
                 break;
         }
     }
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) =>
+        Changes(resource).Select(c => c switch
+        {
+            ManagedPolicyChange policy => policy with { Policy = new Proposed<PolicyText>.Removed() },
+            RoleManagedPolicyAttachmentChange attachment => attachment with { Attached = false },
+            _ => c,
+        });
 }

@@ -46,4 +46,7 @@ internal sealed class OrganizationPolicyResource : ICloudFormationResource
         "RESOURCE_CONTROL_POLICY" => OrganizationPolicyType.ResourceControl,
         _ => null,
     };
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) =>
+        Changes(resource).Select(c => c is OrganizationPolicyChange policy ? policy with { Policy = new Proposed<PolicyText>.Removed(), Existing = true } : c);
 }

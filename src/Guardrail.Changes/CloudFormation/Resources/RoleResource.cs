@@ -118,4 +118,10 @@ internal sealed class RoleResource : ICloudFormationResource
 
         return new Proposed<IReadOnlyList<string>>.Set(all);
     }
+
+    public IEnumerable<ProposedChange> Deleted(ResourceContext resource) => resource.Arn() switch
+    {
+        Proposed<string>.Set arn => [new RoleDeletedChange(resource.Source, arn.Value)],
+        var unknown => [resource.Unresolved(Touches, (IUnknownValue)unknown)],
+    };
 }
