@@ -69,5 +69,10 @@ public sealed class ChangeJudgeIntegrationTests
         Assert.Contains(overlay.Applied, c => c is BucketPolicyChange { Bucket: "example-lake" });
         Assert.Contains(overlay.Applied, c => c is RoleTrustChange { RoleArn: "arn:aws:iam::111122223333:role/spectrum" });
         Assert.True(overlay.OffPath.Count > 100, $"{overlay.OffPath.Count} off path");
+
+        // It states the path as the snapshot has it: judging it worsens no hop.
+        var verdict = ChangeJudge.Judge(Snapshot, changes, DateTimeOffset.UnixEpoch);
+        Assert.DoesNotContain(verdict.Hops, h => h.Worsened);
+        Assert.DoesNotContain(verdict.Findings, f => f.Introduced);
     }
 }

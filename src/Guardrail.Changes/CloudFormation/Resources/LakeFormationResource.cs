@@ -83,7 +83,7 @@ internal sealed class LakeFormationResource(string type, string principal, strin
         }
 
         var permissions = resource.Texts("Permissions") is Proposed<IReadOnlyList<string>>.Set set ? set.Value : [];
-        string Text(string key) => ResourceContext.Text(body[key], $"{path}.{key}") is Proposed<string>.Set s ? s.Value : throw TemplateErrors.At(body, $"{path}.{key}", "missing");
+        string Text(string key) => ResourceContext.Text(body[key], $"{path}.{key}") is Proposed<string>.Set s ? s.Value : throw TemplateErrors.At(body, $"{path}.{key}", $"the {kind} resource names no {key}");
         IReadOnlyList<string>? List(TemplateNode? n, string at) => ResourceContext.Texts(n, at) is Proposed<IReadOnlyList<string>>.Set s ? s.Value : null;
 
         LfResource target = kind == database ? new LfResource.Database(Text("Name"))
@@ -102,7 +102,7 @@ internal sealed class LakeFormationResource(string type, string principal, strin
             _ => throw TemplateErrors.At(body, path + ".ResourceType", "an LF-tag policy is for TABLE or DATABASE"),
         };
         var expression = (body["Expression"] as ListNode)?.Items.OfType<MapNode>().Select((term, i) => new LfTagCondition(
-            (term["TagKey"] as ScalarNode)?.Value ?? throw TemplateErrors.At(term, $"{path}.Expression[{i}].TagKey", "missing"),
+            (term["TagKey"] as ScalarNode)?.Value ?? throw TemplateErrors.At(term, $"{path}.Expression[{i}].TagKey", "an LF-tag expression term names its TagKey"),
             ResourceContext.Texts(term["TagValues"], $"{path}.Expression[{i}].TagValues") is Proposed<IReadOnlyList<string>>.Set v ? v.Value : [])).ToList() ?? [];
         return new LfResource.TagPolicy(resourceType, expression);
     }
