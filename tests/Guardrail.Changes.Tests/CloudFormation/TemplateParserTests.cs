@@ -96,4 +96,14 @@ public sealed class TemplateParserTests
 
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Deep_json_is_refused_at_64_levels()
+    {
+        var text = "{\"Resources\": " + new string('[', 500) + new string(']', 500) + "}";
+
+        var e = Assert.Throws<ChangeInputException>(() => TemplateReader.Read(text));
+
+        Assert.Contains("nested deeper than 64 levels", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -106,4 +106,13 @@ public sealed class TemplateResolverTests
 
         Assert.Equal(["lake", "Unnamed-proposed", "real-name"], template.Resources.Select(r => ((ScalarNode)resolver.BareName(r, 1, "x").Name!).Value));
     }
+
+    [Fact]
+    public void A_sub_text_over_the_bound_is_refused_before_it_is_read()
+    {
+        var e = Assert.Throws<ChangeInputException>(() => Resolve("!Sub '" + new string('x', TemplateLimits.MaxStringLength + 1) + "'"));
+
+        Assert.Contains("the Fn::Sub text has 262,145 characters", e.Message, StringComparison.Ordinal);
+        Assert.True(e.Message.Length < 400, e.Message);
+    }
 }
