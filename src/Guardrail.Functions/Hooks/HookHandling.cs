@@ -56,11 +56,6 @@ internal static class HookHandling
                 return NotJudged(host, request, $"its properties could not be read: {e.Message}");
             }
 
-            if (request.Action == HookAction.Delete)
-            {
-                changes = [.. changes.Select(c => c.AsDeletion()).OfType<ProposedChange>().Distinct()];
-            }
-
             var targets = Targets(host, request);
             if (changes.Count == 0 || targets.Count == 0)
             {

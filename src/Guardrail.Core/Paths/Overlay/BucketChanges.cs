@@ -13,7 +13,6 @@ public sealed record BucketPolicyChange(ChangeSource Source, string Bucket, Prop
 
     public override string Subject => Bucket;
 
-    public override ProposedChange AsDeletion() => this with { Policy = new Proposed<PolicyText>.Removed() };
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
@@ -31,7 +30,6 @@ public sealed record BucketEncryptionChange(ChangeSource Source, string Bucket, 
 
     public override string Subject => Bucket;
 
-    public override ProposedChange AsDeletion() => new BucketDeletedChange(Source, Bucket);
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
@@ -55,7 +53,6 @@ public sealed record BucketOwnershipChange(ChangeSource Source, string Bucket, P
 
     public override string Subject => Bucket;
 
-    public override ProposedChange AsDeletion() => new BucketDeletedChange(Source, Bucket);
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
@@ -78,7 +75,6 @@ public sealed record BucketDeletedChange(ChangeSource Source, string Bucket) : P
 
     public override string Subject => Bucket;
 
-    public override ProposedChange AsDeletion() => this;
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.DeleteBucket(this, Bucket);
 }

@@ -16,7 +16,6 @@ public sealed record ClusterRolesChange(ChangeSource Source, string Identifier, 
 
     public override string Subject => Identifier;
 
-    public override ProposedChange AsDeletion() => this with { IamRoles = new Proposed<IReadOnlyList<string>>.Removed() };
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetClusterRoles(this);
 }

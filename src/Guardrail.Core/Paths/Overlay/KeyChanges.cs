@@ -12,7 +12,6 @@ public sealed record KeyPolicyChange(ChangeSource Source, string KeyArn, Propose
 
     public override string Subject => KeyArn;
 
-    public override ProposedChange AsDeletion() => new KeyStateChange(Source, KeyArn, new Proposed<string>.Removed());
 
     // After the buckets: a new key is on the path only if a bucket's (proposed) encryption names it.
     internal override int Phase => 2;
@@ -33,7 +32,6 @@ public sealed record KeyStateChange(ChangeSource Source, string KeyArn, Proposed
 
     public override string Subject => KeyArn;
 
-    public override ProposedChange AsDeletion() => this with { State = new Proposed<string>.Removed() };
 
     internal override int Phase => 2;
 

@@ -16,7 +16,6 @@ public sealed record LakeFormationPermissionChange(ChangeSource Source, string A
 
     public override string Subject => Permission is Proposed<LfPermission>.Set set ? set.Value.Principal : Account;
 
-    public override ProposedChange AsDeletion() => this with { Granted = false };
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditLakeFormation(this);
 }

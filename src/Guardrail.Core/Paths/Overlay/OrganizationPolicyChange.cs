@@ -29,7 +29,6 @@ public sealed record OrganizationPolicyChange(ChangeSource Source, OrganizationP
 
     public override string Subject => string.Join(", ", TargetIds);
 
-    public override ProposedChange AsDeletion() => this with { Policy = new Proposed<PolicyText>.Removed() };
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.AttachOrganizationPolicy(this);
 }

@@ -14,12 +14,6 @@ public abstract record ProposedChange(ChangeSource Source)
     /// <summary>The resource it edits, as findings name it: a bucket name, a role ARN, a key ARN, an endpoint id.</summary>
     public abstract string Subject { get; }
 
-    /// <summary>
-    /// What deleting the resource that proposes this does (a hook's delete operation, a plan's delete action): a
-    /// policy removed, a role or bucket deleted, a key pending deletion; null when another change of the same resource says it.
-    /// </summary>
-    public abstract ProposedChange? AsDeletion();
-
     /// <summary>Changes that replace a whole set (a role's inline policy names) go before those that edit one member.</summary>
     internal virtual int Phase => 1;
 

@@ -12,7 +12,6 @@ public sealed record RoleTrustChange(ChangeSource Source, string RoleArn, Propos
 
     public override string Subject => RoleArn;
 
-    public override ProposedChange AsDeletion() => new RoleDeletedChange(Source, RoleArn);
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditRole(RoleArn, facts => facts with
     {
@@ -31,7 +30,6 @@ public sealed record RoleInlinePolicyChange(ChangeSource Source, string RoleArn,
 
     public override string Subject => RoleArn;
 
-    public override ProposedChange AsDeletion() => this with { Policy = new Proposed<PolicyText>.Removed() };
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditInline(this, RoleArn, PolicyName, Policy);
 }
@@ -51,7 +49,6 @@ public sealed record RoleInlinePolicySetChange(ChangeSource Source, string RoleA
 
     internal override int Phase => 0;
 
-    public override ProposedChange? AsDeletion() => null;
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.KeepInline(RoleArn, PolicyNames);
 }
@@ -71,7 +68,6 @@ public sealed record RoleManagedPolicySetChange(ChangeSource Source, string Role
 
     internal override int Phase => 0;
 
-    public override ProposedChange? AsDeletion() => null;
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetManaged(this, RoleArn, PolicyArns);
 }
@@ -87,7 +83,6 @@ public sealed record RoleManagedPolicyAttachmentChange(ChangeSource Source, stri
 
     public override string Subject => RoleArn;
 
-    public override ProposedChange AsDeletion() => this with { Attached = false };
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.Attach(this, RoleArn, PolicyArn, Attached);
 }
@@ -102,7 +97,6 @@ public sealed record ManagedPolicyChange(ChangeSource Source, string PolicyArn, 
 
     public override string Subject => PolicyArn;
 
-    public override ProposedChange AsDeletion() => this with { Policy = new Proposed<PolicyText>.Removed() };
 
     // After the attachments and boundaries: it is on the path when a role there has the policy.
     internal override int Phase => 2;
@@ -120,7 +114,6 @@ public sealed record RoleBoundaryChange(ChangeSource Source, string RoleArn, Pro
 
     public override string Subject => RoleArn;
 
-    public override ProposedChange? AsDeletion() => null;
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetBoundary(this, RoleArn, PolicyArn);
 }
@@ -134,7 +127,6 @@ public sealed record RoleDeletedChange(ChangeSource Source, string RoleArn) : Pr
 
     public override string Subject => RoleArn;
 
-    public override ProposedChange AsDeletion() => this;
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.DeleteRole(this, RoleArn);
 }

@@ -14,7 +14,6 @@ public sealed record UnresolvedResourceChange(ChangeSource Source, IReadOnlyList
 
     public override string Subject => Source.Resource;
 
-    public override ProposedChange AsDeletion() => this;
 
     internal override bool ApplyTo(OverlayBuilder overlay)
     {

@@ -13,8 +13,6 @@ public sealed record VpcEndpointPolicyChange(ChangeSource Source, string Endpoin
 
     public override string Subject => EndpointId;
 
-    public override ProposedChange AsDeletion() =>
-        this with { Policy = new Proposed<PolicyText>.Unknown("(the endpoint)", "the endpoint is deleted: where the cluster's S3 traffic then goes is not in the snapshot") };
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditEndpoint(EndpointId, facts =>
         overlay.GivenPolicy(this, Policy, PolicyKind.Bucket, HopKind.VpcEndpoint, "endpoint policy") is { } policy ? facts with { Policy = policy } : null);
