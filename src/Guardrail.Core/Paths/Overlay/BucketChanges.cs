@@ -13,7 +13,6 @@ public sealed record BucketPolicyChange(ChangeSource Source, string Bucket, Prop
 
     public override string Subject => Bucket;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
         Policy = overlay.GivenPolicy(this, Policy, PolicyKind.Bucket, HopKind.Bucket, "bucket policy"),
@@ -29,7 +28,6 @@ public sealed record BucketEncryptionChange(ChangeSource Source, string Bucket, 
     public override IReadOnlyList<HopKind> Hops => [HopKind.Key];
 
     public override string Subject => Bucket;
-
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
@@ -53,7 +51,6 @@ public sealed record BucketOwnershipChange(ChangeSource Source, string Bucket, P
 
     public override string Subject => Bucket;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditBucket(Bucket, facts => facts with
     {
         Ownership = Ownership switch
@@ -74,7 +71,6 @@ public sealed record BucketDeletedChange(ChangeSource Source, string Bucket) : P
     public override IReadOnlyList<HopKind> Hops => [HopKind.Bucket];
 
     public override string Subject => Bucket;
-
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.DeleteBucket(this, Bucket);
 }

@@ -16,6 +16,5 @@ public sealed record ClusterRolesChange(ChangeSource Source, string Identifier, 
 
     public override string Subject => Identifier;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetClusterRoles(this);
 }

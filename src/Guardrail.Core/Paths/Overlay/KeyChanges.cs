@@ -12,7 +12,6 @@ public sealed record KeyPolicyChange(ChangeSource Source, string KeyArn, Propose
 
     public override string Subject => KeyArn;
 
-
     // After the buckets: a new key is on the path only if a bucket's (proposed) encryption names it.
     internal override int Phase => 2;
 
@@ -31,7 +30,6 @@ public sealed record KeyStateChange(ChangeSource Source, string KeyArn, Proposed
     public override IReadOnlyList<HopKind> Hops => [HopKind.Key];
 
     public override string Subject => KeyArn;
-
 
     internal override int Phase => 2;
 

@@ -16,6 +16,5 @@ public sealed record LakeFormationPermissionChange(ChangeSource Source, string A
 
     public override string Subject => Permission is Proposed<LfPermission>.Set set ? set.Value.Principal : Account;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditLakeFormation(this);
 }

@@ -29,6 +29,5 @@ public sealed record OrganizationPolicyChange(ChangeSource Source, OrganizationP
 
     public override string Subject => string.Join(", ", TargetIds);
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.AttachOrganizationPolicy(this);
 }

@@ -12,7 +12,6 @@ public sealed record RoleTrustChange(ChangeSource Source, string RoleArn, Propos
 
     public override string Subject => RoleArn;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditRole(RoleArn, facts => facts with
     {
         TrustPolicy = overlay.Policy(this, Policy, PolicyKind.Trust, HopKind.Trust, "trust policy"),
@@ -29,7 +28,6 @@ public sealed record RoleInlinePolicyChange(ChangeSource Source, string RoleArn,
     public override IReadOnlyList<HopKind> Hops => [HopKind.Identity];
 
     public override string Subject => RoleArn;
-
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditInline(this, RoleArn, PolicyName, Policy);
 }
@@ -49,7 +47,6 @@ public sealed record RoleInlinePolicySetChange(ChangeSource Source, string RoleA
 
     internal override int Phase => 0;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.KeepInline(RoleArn, PolicyNames);
 }
 
@@ -68,7 +65,6 @@ public sealed record RoleManagedPolicySetChange(ChangeSource Source, string Role
 
     internal override int Phase => 0;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetManaged(this, RoleArn, PolicyArns);
 }
 
@@ -83,7 +79,6 @@ public sealed record RoleManagedPolicyAttachmentChange(ChangeSource Source, stri
 
     public override string Subject => RoleArn;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.Attach(this, RoleArn, PolicyArn, Attached);
 }
 
@@ -96,7 +91,6 @@ public sealed record ManagedPolicyChange(ChangeSource Source, string PolicyArn, 
     public override IReadOnlyList<HopKind> Hops => [HopKind.Identity];
 
     public override string Subject => PolicyArn;
-
 
     // After the attachments and boundaries: it is on the path when a role there has the policy.
     internal override int Phase => 2;
@@ -114,7 +108,6 @@ public sealed record RoleBoundaryChange(ChangeSource Source, string RoleArn, Pro
 
     public override string Subject => RoleArn;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.SetBoundary(this, RoleArn, PolicyArn);
 }
 
@@ -126,7 +119,6 @@ public sealed record RoleDeletedChange(ChangeSource Source, string RoleArn) : Pr
     public override IReadOnlyList<HopKind> Hops => [HopKind.Trust, HopKind.Identity];
 
     public override string Subject => RoleArn;
-
 
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.DeleteRole(this, RoleArn);
 }

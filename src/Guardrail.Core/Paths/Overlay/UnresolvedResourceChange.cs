@@ -14,7 +14,6 @@ public sealed record UnresolvedResourceChange(ChangeSource Source, IReadOnlyList
 
     public override string Subject => Source.Resource;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay)
     {
         foreach (var hop in Affects)

@@ -13,7 +13,6 @@ public sealed record VpcEndpointPolicyChange(ChangeSource Source, string Endpoin
 
     public override string Subject => EndpointId;
 
-
     internal override bool ApplyTo(OverlayBuilder overlay) => overlay.EditEndpoint(EndpointId, facts =>
         overlay.GivenPolicy(this, Policy, PolicyKind.Bucket, HopKind.VpcEndpoint, "endpoint policy") is { } policy ? facts with { Policy = policy } : null);
 }
