@@ -60,4 +60,7 @@ public static class RuleIds
 
     /// <summary>A hop (or part of one) whose input the snapshot did not give: listed, not verified, not guessed.</summary>
     public const string HopUnchecked = "hop-unchecked";
+
+    /// <summary>An exception (CI's <c>--exceptions</c>, the configuration's <c>exceptions</c>) whose expiry has passed: it excepts nothing.</summary>
+    public const string ExceptionExpired = "exception-expired";
 }
