@@ -6,10 +6,10 @@ namespace Guardrail.Cli.Reports;
 /// <summary>
 /// The verdicts <c>--fail-on</c> counts: the judged ones with excepted findings left out.
 /// <list type="bullet">
-/// <item>Access, one document (or a change): <c>ok</c> when at least one access finding is reported and every one is
-/// excepted; else as judged.</item>
-/// <item>Access, a path: a checked hop counts as <c>ok</c> when it reports at least one access finding, every one is
-/// excepted and none was left out of its report; the path counts as its worst checked hop (as judged when no hop
+/// <item>Access, one document (or a change): <c>ok</c> when at least one access finding above <c>info</c> is reported
+/// and every one is excepted; else as judged. (Info findings, such as <c>hop-unchecked</c>, never make a verdict.)</item>
+/// <item>Access, a path: a checked hop counts as <c>ok</c> when it reports at least one access finding above
+/// <c>info</c>, every one is excepted and none was left out of its report; the path counts as its worst checked hop (as judged when no hop
 /// changed). Unchecked hops count as they are judged: not at all.</item>
 /// <item>Security: <c>weakened</c> when an active security finding above <c>info</c> is reported (an
 /// <c>exception-expired</c> finding is one), when a hop left one out of its report, or when it was judged
@@ -34,7 +34,7 @@ public sealed record CountedOutcome(AccessVerdict Access, SecurityVerdict Securi
             return hop.Status;
         }
 
-        var access = report.Findings.Where(f => f.Hop == hop.Name && f.Finding.Kind == FindingKind.Access).ToList();
+        var access = report.Findings.Where(f => f.Hop == hop.Name && Decides(f)).ToList();
         return access.Count > 0 && access.All(f => f.IsExcepted) ? HopStatus.Ok : hop.Status;
     }
 
@@ -61,9 +61,12 @@ public sealed record CountedOutcome(AccessVerdict Access, SecurityVerdict Securi
             });
         }
 
-        var findings = report.Findings.Where(f => f.Finding.Kind == FindingKind.Access).ToList();
+        var findings = report.Findings.Where(Decides).ToList();
         return findings.Count > 0 && findings.All(f => f.IsExcepted) ? AccessVerdict.Ok : report.Access;
     }
+
+    // An access finding above info: one that can make an access verdict (info findings, such as hop-unchecked, never do).
+    private static bool Decides(ReportedFinding f) => f.Finding.Kind == FindingKind.Access && f.Finding.Severity > Severity.Info;
 
     private static SecurityVerdict CountedSecurity(CheckReport report)
     {
