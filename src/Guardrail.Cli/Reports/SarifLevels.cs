@@ -6,12 +6,12 @@ namespace Guardrail.Cli.Reports;
 /// <summary>
 /// A finding's SARIF <c>level</c>, from its severity and, on a path, its hop's status; the higher of the two:
 /// <list type="bullet">
-/// <item>severity <c>critical</c> or <c>high</c>, or a hop that <c>breaks</c>: <c>error</c>;</item>
-/// <item>severity <c>medium</c>, or a hop <c>at-risk</c>: <c>warning</c>;</item>
+/// <item>severity <c>critical</c> or <c>high</c>, or an access finding on a hop that <c>breaks</c>: <c>error</c>;</item>
+/// <item>severity <c>medium</c>, or an access finding on a hop <c>at-risk</c>: <c>warning</c>;</item>
 /// <item>severity <c>low</c> or <c>info</c>: <c>note</c>.</item>
 /// </list>
-/// The kind does not change the level: an access finding that cuts Spectrum off is high or critical already, and a
-/// security finding is as urgent as its severity says.
+/// The hop raises only access findings above <c>info</c> (the ones that make a hop's status): an info finding
+/// (<c>hop-unchecked</c>) stays a note on a hop that breaks, and a security finding is as urgent as its severity says.
 /// </summary>
 public static class SarifLevels
 {
@@ -24,7 +24,7 @@ public static class SarifLevels
             Severity.Medium => 1,
             _ => 0,
         };
-        var byHop = hop switch
+        var byHop = finding.Kind != FindingKind.Access || finding.Severity == Severity.Info ? 0 : hop switch
         {
             HopStatus.Breaks => 2,
             HopStatus.AtRisk => 1,
