@@ -14,7 +14,7 @@ public sealed class CheckOutputOptions
 
     private readonly Option<string[]> failOn = new("--fail-on")
     {
-        Description = "The outcomes that fail the check, a comma list (or repeated) of breaks (exit 1), at-risk (exit 3), weakened (exit 6), or none; default breaks,at-risk.",
+        Description = "The outcomes that fail the check, a comma list (or repeated) of breaks (exit 1), at-risk (exit 3), weakened (exit 6), or none.",
         HelpName = "OUTCOMES",
         DefaultValueFactory = _ => ["breaks,at-risk"],
     };
