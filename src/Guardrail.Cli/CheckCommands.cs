@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Guardrail.Cli.Reports;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Parsing;
 using Guardrail.Core.Spectrum;
@@ -12,8 +10,6 @@ namespace Guardrail.Cli;
 /// <summary><c>guardrail check bucket-policy</c>, <c>guardrail check trust-policy</c> and <c>guardrail check path</c> (<see cref="PathCommand"/>).</summary>
 public static class CheckCommands
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CliEnvironment env)
     {
         var check = new Command("check", "Check a policy before (or after) it ships: can Redshift Spectrum still read, and is the policy still locked down?");
@@ -29,19 +25,6 @@ public static class CheckCommands
         Required = true,
         HelpName = "FILE|-",
     };
-
-    internal static Option<string> FormatOption()
-    {
-        var option = new Option<string>("--format")
-        {
-            Description = "text for people (default), json for pipelines.",
-            DefaultValueFactory = _ => "text",
-        };
-        option.AcceptOnlyFromAmong("text", "json");
-        return option;
-    }
-
-    internal static OutputFormat ParseFormat(string? value) => value == "json" ? OutputFormat.Json : OutputFormat.Text;
 
     private static Command BucketPolicy(CliEnvironment env)
     {
@@ -63,14 +46,16 @@ public static class CheckCommands
         var vpce = new Option<string[]>("--vpce") { Description = "A VPC endpoint the serverless workgroup uses (repeatable).", HelpName = "VPCE_ID", AllowMultipleArgumentsPerToken = false };
         var prefix = new Option<string[]>("--prefix") { Description = "A table location (key prefix) Spectrum reads (repeatable); without it, which objects are read is unknown.", HelpName = "KEY_PREFIX" };
         var org = new Option<string?>("--org-id") { Description = "The role's AWS Organizations ID, if conditions use aws:PrincipalOrgID.", HelpName = "O-ID" };
-        var format = FormatOption();
+        var output = new CheckOutputOptions();
 
         var command = new Command("bucket-policy", "Check an S3 bucket policy against the requests Redshift Spectrum makes.")
         {
-            policy, bucket, role, account, cluster, vpce, prefix, org, format,
+            policy, bucket, role, account, cluster, vpce, prefix, org,
         };
+        output.AddTo(command);
         command.SetAction(parse => Guarded(env, () =>
         {
+            var settings = output.Read(parse, env);
             var bucketName = InputValidation.Bucket(parse.GetValue(bucket)!);
             var options = new BucketCheckOptions(
                 bucketName,
@@ -81,19 +66,24 @@ public static class CheckCommands
                 InputValidation.Prefixes(parse.GetValue(prefix) ?? [], bucketName),
                 InputValidation.OrgId(parse.GetValue(org)),
                 env.Clock());
-            var document = PolicyInput.Read(parse.GetValue(policy)!, PolicyKind.Bucket, env);
+            var source = PolicySource(parse.GetValue(policy)!, settings);
+            var (document, lines) = PolicyInput.ReadWithLines(source, PolicyKind.Bucket, env);
             var verdict = BucketPolicyEvaluator.Evaluate(document, options);
             var subject = $"s3://{bucketName} as {options.ReadingRole.Arn}" + (options.IsCrossAccount ? $" (cross-account: bucket in {options.EffectiveBucketAccount})" : string.Empty);
-            Print(env, ParseFormat(parse.GetValue(format)), verdict, subject, writer =>
+            var report = PolicyReports.From("bucket-policy", subject, verdict, InputFile(source), lines) with
             {
-                writer.WriteString("type", "bucket-policy");
-                writer.WriteString("bucket", bucketName);
-                writer.WriteString("spectrumRole", options.ReadingRole.Arn);
-                writer.WriteString("bucketAccount", options.EffectiveBucketAccount);
-                writer.WriteBoolean("crossAccount", options.IsCrossAccount);
-                writer.WriteString("cluster", options.Cluster.ToString().ToLowerInvariant());
-            });
-            return ExitCodeFor(verdict);
+                ResourceNames = [bucketName, $"arn:aws:s3:::{bucketName}"],
+                Resource =
+                [
+                    ReportProperty.Of("type", "bucket-policy"),
+                    ReportProperty.Of("bucket", bucketName),
+                    ReportProperty.Of("spectrumRole", options.ReadingRole.Arn),
+                    ReportProperty.Of("bucketAccount", options.EffectiveBucketAccount),
+                    ReportProperty.Of("crossAccount", options.IsCrossAccount),
+                    ReportProperty.Of("cluster", options.Cluster.ToString().ToLowerInvariant()),
+                ],
+            };
+            return settings.Finish(env, report);
         }));
         return command;
     }
@@ -107,64 +97,40 @@ public static class CheckCommands
             Required = true,
             HelpName = "ROLE_ARN",
         };
-        var format = FormatOption();
+        var output = new CheckOutputOptions();
         var command = new Command("trust-policy", "Check a role trust policy: Redshift must be able to assume the role, and nobody else.")
         {
-            policy, role, format,
+            policy, role,
         };
+        output.AddTo(command);
         command.SetAction(parse => Guarded(env, () =>
         {
+            var settings = output.Read(parse, env);
             var options = new TrustCheckOptions(InputValidation.Roles(parse.GetValue(role)!, "--role"), env.Clock());
-            var document = PolicyInput.Read(parse.GetValue(policy)!, PolicyKind.Trust, env);
+            var source = PolicySource(parse.GetValue(policy)!, settings);
+            var (document, lines) = PolicyInput.ReadWithLines(source, PolicyKind.Trust, env);
             var verdict = TrustPolicyEvaluator.Evaluate(document, options);
-            Print(env, ParseFormat(parse.GetValue(format)), verdict, $"through role {options.Role.Arn}", writer =>
+            var report = PolicyReports.From("trust-policy", $"through role {options.Role.Arn}", verdict, InputFile(source), lines) with
             {
-                writer.WriteString("type", "trust-policy");
-                writer.WriteString("role", options.Role.Arn);
-                if (options.PreviousRole is { } previous)
-                {
-                    writer.WriteString("assumedBy", previous.Arn);
-                }
-                else
-                {
-                    writer.WriteString("assumedBy", RedshiftPrincipal.Global);
-                }
-            });
-            return ExitCodeFor(verdict);
+                ResourceNames = [options.Role.Arn],
+                Resource =
+                [
+                    ReportProperty.Of("type", "trust-policy"),
+                    ReportProperty.Of("role", options.Role.Arn),
+                    ReportProperty.Of("assumedBy", options.PreviousRole is { } previous ? previous.Arn : RedshiftPrincipal.Global),
+                ],
+            };
+            return settings.Finish(env, report);
         }));
         return command;
     }
 
-    private static void Print(CliEnvironment env, OutputFormat format, Verdict verdict, string subject, Action<Utf8JsonWriter> writeResource)
-    {
-        if (format == OutputFormat.Text)
-        {
-            VerdictTextWriter.Write(env.Out, verdict, subject, env.Colour);
-            return;
-        }
+    /// <summary>The input as given, for SARIF and JSON locations; null for standard input.</summary>
+    internal static string? InputFile(string source) => source == "-" ? null : source;
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions))
-        {
-            writer.WriteStartObject();
-            VerdictJson.WriteProperties(writer, verdict);
-            writer.WriteStartObject("resource");
-            writeResource(writer);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        env.Out.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static int ExitCodeFor(Verdict verdict) => ExitCodeFor(verdict.Access);
-
-    internal static int ExitCodeFor(AccessVerdict access) => access switch
-    {
-        AccessVerdict.Ok => ExitCodes.Ok,
-        AccessVerdict.AtRisk => ExitCodes.AtRisk,
-        _ => ExitCodes.Breaks,
-    };
+    // Standard input can be read once: the policy or the exceptions, not both.
+    private static string PolicySource(string source, CheckSettings settings) =>
+        source == "-" && settings.ExceptionsFile == "-" ? throw new UsageException("--policy and --exceptions cannot both read standard input") : source;
 
     /// <summary>Runs an action; input problems become a one-line message and exit code 2, never a stack trace.</summary>
     internal static int Guarded(CliEnvironment env, Func<int> action)
@@ -176,6 +142,15 @@ public static class CheckCommands
         catch (UsageException e)
         {
             env.Error.WriteLine(SafeText.Line($"guardrail: {e.Message}"));
+            return ExitCodes.InvalidInput;
+        }
+        catch (DocumentProblemsException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                env.Error.WriteLine(SafeText.Line($"guardrail: {e.Message}: {problem}"));
+            }
+
             return ExitCodes.InvalidInput;
         }
     }

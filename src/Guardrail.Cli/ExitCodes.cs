@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>AWS refused or failed a read the command needed (one line naming the call and the permission); nothing was judged.</summary>
     public const int AwsReadFailed = 5;
+
+    /// <summary><c>weakened</c> with <c>--fail-on weakened</c>: the security verdict is weakened (and nothing worse that is listed happened).</summary>
+    public const int Weakened = 6;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Guardrail.Cli.Reports;
 using Guardrail.Core.Paths;
 using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Text;
@@ -24,11 +25,12 @@ public static class PathCommand
             Description = "An earlier snapshot of the same path that was ok: what changed since is said (a location Lake Formation no longer governs).",
             HelpName = "FILE",
         };
-        var format = CheckCommands.FormatOption();
+        var output = new CheckOutputOptions();
         var command = new Command("path", "Check Spectrum's whole access path (trust, role, bucket, key, catalog, organization, Lake Formation, VPC endpoint) from a snapshot of its documents.")
         {
-            snapshot, knownGood, format,
+            snapshot, knownGood,
         };
+        output.AddTo(command);
         command.SetAction(parse => CheckCommands.Guarded(env, () =>
         {
             if (parse.GetValue(snapshot) == "-" && parse.GetValue(knownGood) == "-")
@@ -36,19 +38,17 @@ public static class PathCommand
                 throw new UsageException("--snapshot and --known-good cannot both read standard input");
             }
 
+            if (parse.GetValue<string?>("--exceptions") == "-" && (parse.GetValue(snapshot) == "-" || parse.GetValue(knownGood) == "-"))
+            {
+                throw new UsageException("--exceptions and a snapshot cannot both read standard input");
+            }
+
+            var settings = output.Read(parse, env);
+
             var read = Read(parse.GetValue(snapshot)!, env);
             var before = parse.GetValue(knownGood) is { } earlier ? Read(earlier, env) : null;
             var verdict = PathEvaluator.Evaluate(read, env.Clock(), knownGood: before);
-            if (CheckCommands.ParseFormat(parse.GetValue(format)) == OutputFormat.Json)
-            {
-                env.Out.WriteLine(PathOutput.ToJson(verdict));
-            }
-            else
-            {
-                PathOutput.WriteText(env.Out, verdict, Subject(read), env.Colour);
-            }
-
-            return CheckCommands.ExitCodeFor(verdict.Access);
+            return settings.Finish(env, PathReports.From(verdict, Subject(read), CheckCommands.InputFile(parse.GetValue(snapshot)!)));
         }));
         return command;
     }

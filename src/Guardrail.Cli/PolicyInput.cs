@@ -7,9 +7,17 @@ namespace Guardrail.Cli;
 public static class PolicyInput
 {
     /// <summary>Reads (<see cref="InputText"/>) and parses the policy named by <paramref name="source"/>.</summary>
-    public static PolicyDocument Read(string source, PolicyKind kind, CliEnvironment env)
+    public static PolicyDocument Read(string source, PolicyKind kind, CliEnvironment env) => ReadWithLines(source, kind, env).Document;
+
+    /// <summary>Reads and parses the policy, and finds the line where each of its statements starts (SARIF regions).</summary>
+    public static (PolicyDocument Document, Reports.StatementLines Lines) ReadWithLines(string source, PolicyKind kind, CliEnvironment env)
     {
         var text = InputText.Read(source, "policy", env);
+        return (Parse(text, source, kind), Reports.StatementLines.Scan(text));
+    }
+
+    private static PolicyDocument Parse(string text, string source, PolicyKind kind)
+    {
         try
         {
             return PolicyParser.Parse(text, kind);

@@ -14,20 +14,6 @@ public static class VerdictTextWriter
 
     private const string Reset = "\u001b[0m";
 
-    public static void Write(TextWriter output, Verdict verdict, string subject, bool colour)
-    {
-        WriteHeadline(output, verdict.Access, verdict.Security, subject, colour);
-        foreach (var group in verdict.Findings.GroupBy(f => f.Kind))
-        {
-            output.WriteLine();
-            output.WriteLine(group.Key == FindingKind.Access ? "Access findings:" : "Security findings:");
-            foreach (var finding in group)
-            {
-                WriteFinding(output, finding, SafeText.Echo(finding.Statement), "  ", colour);
-            }
-        }
-    }
-
     /// <summary><paramref name="text"/> in the terminal colour <paramref name="code"/>, when colouring.</summary>
     internal static string Paint(string text, string code, bool colour) => colour ? code + text + Reset : text;
 

@@ -123,7 +123,7 @@ public sealed class PathCommandTests
         using var json = JsonDocument.Parse(PathOutput.ToJson(shuffled));
 
         var root = json.RootElement;
-        Assert.Equal(["verdict", "security", "hops", "findings", "requestsEvaluated", "findingsOmitted", "locations"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schemaVersion", "command", "verdict", "security", "hops", "findings", "requestsEvaluated", "findingsOmitted", "locations"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal((3, 1200), (root.GetProperty("locations").GetProperty("classes").GetInt32(), root.GetProperty("locations").GetProperty("tables").GetInt32()));
         Assert.Equal(0, root.GetProperty("findingsOmitted").GetInt32());
         Assert.Equal("breaks", root.GetProperty("verdict").GetString());

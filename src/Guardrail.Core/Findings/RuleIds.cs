@@ -71,4 +71,7 @@ public static class RuleIds
 
     /// <summary>The change deletes a resource the path uses.</summary>
     public const string ResourceDeleted = "resource-deleted";
+
+    /// <summary>An exception (CI's <c>--exceptions</c>, the configuration's <c>exceptions</c>) whose expiry has passed: it excepts nothing.</summary>
+    public const string ExceptionExpired = "exception-expired";
 }

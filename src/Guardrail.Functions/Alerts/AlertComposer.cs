@@ -106,6 +106,11 @@ public static class AlertComposer
                 w.WriteString("reason", context.Reason);
             }
 
+            if (context.Exceptions is { } exceptions)
+            {
+                AlertExceptions.WriteJson(w, context.Verdict, exceptions);
+            }
+
             if (context.Tampering.Count > 0)
             {
                 w.WriteStartArray("stateTampered");
@@ -249,12 +254,25 @@ public static class AlertComposer
             text.Line($"Path:    {path}");
         }
 
-        foreach (var finding in verdict.Findings)
+        for (var i = 0; i < verdict.Findings.Count; i++)
         {
+            var finding = verdict.Findings[i];
             text.Line();
             text.Line($"* [{finding.Severity.ToText()}] {EmailLines.Value(finding.Rule)} in {EmailLines.Value(finding.Statement)}");
             text.Line($"  {finding.Message}");
             text.Line($"  Fix: {finding.Fix}");
+            if (context.Exceptions?.ExceptedBy.ElementAtOrDefault(i) is { } exception)
+            {
+                text.Line($"  Excepted: {AlertExceptions.Describe(exception)}");
+            }
+        }
+
+        foreach (var expired in context.Exceptions?.Expired ?? [])
+        {
+            text.Line();
+            text.Line($"* [{expired.Finding.Severity.ToText()}] {expired.Finding.Rule} in the configuration's exceptions");
+            text.Line($"  {expired.Finding.Message}");
+            text.Line($"  Fix: {expired.Finding.Fix}");
         }
 
         if (OmittedFindings(context) is > 0 and var omitted)

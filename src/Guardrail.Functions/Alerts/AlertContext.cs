@@ -24,6 +24,12 @@ public sealed record AlertContext(
     /// <summary>State items found tampered with while processing (never obeyed): they make the alert critical.</summary>
     public IReadOnlyList<StateTampering> Tampering { get; init; } = [];
 
+    /// <summary>
+    /// What the configuration's <c>exceptions</c> did to the verdict's findings (null: none configured). Excepted
+    /// findings stay in the alert, marked; expired exceptions are told of. Exceptions never change the outcome.
+    /// </summary>
+    public Core.Findings.Exceptions.ExceptionDecision? Exceptions { get; init; }
+
     /// <summary>Set when the alert is late (an earlier attempt was stopped): the alert is marked delayed with this note.</summary>
     public string? DelayedNote { get; init; }
 }

@@ -225,7 +225,13 @@ public sealed class PolicyChangeProcessor
             ? await WhileJudgingAsync(change, kind, deadline, _ => DecideRollbackAsync(invocation, knownGoodRead, judgement)).ConfigureAwait(false)
             : new Decision(Outcome.Alerted, OutcomeReason.None, kind.FailureEvidence is { } failing ? $"{failing} ({change.ErrorCode})" : breaks && config.Rollback && kind.RestoreKind is null ? kind.NoRestoreReason : null);
 
-        var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer) { Tampering = invocation.Tampering, DelayedNote = invocation.DelayedNote };
+        // Exceptions only mark findings in the alert: the decision above (rollback or not) never reads them.
+        var context = new AlertContext(config.TopicArn!, kind, change, judgement, decision.Outcome, decision.Code, decision.Reason, diff, knownGood, newer)
+        {
+            Tampering = invocation.Tampering,
+            DelayedNote = invocation.DelayedNote,
+            Exceptions = AlertExceptions.Decide(config.Document?.Exceptions ?? [], judgement.Verdict, kind.Name, services.Time.GetUtcNow()),
+        };
         var result = new InvocationResult(decision.Outcome, change.EventId, decision.Reason, kind.Type, kind.Name, judgement.Verdict, diff, NewerChangeExists: newer, ReasonCode: decision.Code, DelayedAlert: invocation.RetryOfStopped);
         if (decision.Outcome != Outcome.RolledBack)
         {

@@ -36,7 +36,7 @@ internal sealed class ProcessorHarness
         Kind = new BucketPolicyKind(Sandbox.Bucket, "123456789012", Config, Time);
     }
 
-    public GuardrailConfig Config { get; }
+    public GuardrailConfig Config { get; set; }
 
     public InMemoryState State { get; } = new();
 

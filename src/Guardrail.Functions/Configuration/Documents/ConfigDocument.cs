@@ -14,6 +14,12 @@ public sealed record ConfigDocument(int Version, OrganizationSettings? Organizat
 {
     /// <summary>The only schema version this build reads.</summary>
     public const int CurrentVersion = 1;
+
+    /// <summary>
+    /// Accepted findings (the same list as CI's <c>--exceptions</c>): alerts mark the findings they accept as excepted.
+    /// They never stop a rollback.
+    /// </summary>
+    public IReadOnlyList<Core.Findings.Exceptions.FindingException> Exceptions { get; init; } = [];
 }
 
 /// <summary>The organization a central deployment guards.</summary>

@@ -20,7 +20,7 @@ internal static class ConfigDocumentValidator
     public static ConfigDocument? Validate(DocumentNode root, ProblemList problems)
     {
         var read = new NodeReader(problems);
-        if (read.Object(root, "$", "version", "organization", "defaults", "paths") is not { } o)
+        if (read.Object(root, "$", "version", "organization", "defaults", "paths", "exceptions") is not { } o)
         {
             return null;
         }
@@ -53,12 +53,13 @@ internal static class ConfigDocumentValidator
             paths = PathEntryValidator.Paths(read, items);
         }
 
-        if (problems.Count > 0 || version is null || defaults is null || paths is null)
+        var exceptions = NodeReader.Has(o, "exceptions") ? ExceptionListValidator.Read(read, NodeReader.Get(o, "exceptions")!, "$.exceptions") : [];
+        if (problems.Count > 0 || version is null || defaults is null || paths is null || exceptions is null)
         {
             return null;
         }
 
-        return new ConfigDocument(version.Value, organization, defaults, paths);
+        return new ConfigDocument(version.Value, organization, defaults, paths) { Exceptions = exceptions };
     }
 
     private static OrganizationSettings? Organization(NodeReader read, DocumentNode node)

@@ -42,6 +42,27 @@ public static class ConfigDocumentWriter
             }
 
             json.WriteEndArray();
+            if (document.Exceptions.Count > 0)
+            {
+                json.WriteStartArray("exceptions");
+                foreach (var exception in document.Exceptions)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("rule", exception.Rule);
+                    json.WriteString("resource", exception.Resource);
+                    if (exception.Statement is { } statement)
+                    {
+                        json.WriteString("statement", statement);
+                    }
+
+                    json.WriteString("reason", exception.Reason);
+                    json.WriteString("expires", exception.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
