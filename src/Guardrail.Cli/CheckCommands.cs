@@ -16,6 +16,7 @@ public static class CheckCommands
         check.Add(BucketPolicy(env));
         check.Add(TrustPolicy(env));
         check.Add(PathCommand.Create(env));
+        check.Add(ChangeCommand.Create(env));
         return check;
     }
 

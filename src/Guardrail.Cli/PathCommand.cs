@@ -54,7 +54,7 @@ public static class PathCommand
     }
 
     /// <summary>Reads (<see cref="InputText"/>, up to the snapshot limit) and validates the snapshot.</summary>
-    private static PathSnapshot Read(string source, CliEnvironment env)
+    internal static PathSnapshot Read(string source, CliEnvironment env)
     {
         var text = InputText.Read(source, "snapshot", env, SnapshotReader.MaxUtf8Bytes);
         try
@@ -69,7 +69,7 @@ public static class PathCommand
     }
 
     // "s3://lake/sales/ as arn:aws:iam::111122223333:role/spectrum": what the verdict is about.
-    private static string Subject(PathSnapshot snapshot)
+    internal static string Subject(PathSnapshot snapshot)
     {
         var tables = snapshot.Spectrum.Tables.Select(t => $"s3://{t.Bucket}/{t.Prefix}").Distinct(StringComparer.Ordinal).ToList();
         var what = tables.Count switch

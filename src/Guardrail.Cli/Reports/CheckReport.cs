@@ -38,6 +38,9 @@ public sealed record CheckReport(string Command, string Subject, AccessVerdict A
     /// <summary><c>check path</c>'s table location counts (JSON <c>locations</c>); null otherwise.</summary>
     public LocationsJudged? Locations { get; init; }
 
+    /// <summary><c>check change</c>: how many proposed changes edit the path and how many touch nothing on it; null otherwise.</summary>
+    public ChangesJudged? Changes { get; init; }
+
     /// <summary>Whether an exceptions list was given (then the JSON output has <c>exceptions</c>).</summary>
     public bool ExceptionsApplied { get; init; }
 
@@ -47,6 +50,9 @@ public sealed record CheckReport(string Command, string Subject, AccessVerdict A
     /// <summary>How many findings the report left out (capped hops); the verdicts count them.</summary>
     public int FindingsOmitted => Hops?.Sum(h => h.FindingsOmitted) ?? 0;
 }
+
+/// <summary>How many of the input's proposed changes edit the path, and how many touch only resources it does not use.</summary>
+public sealed record ChangesJudged(int OnPath, int OffPath);
 
 /// <summary>How many classes of table locations were judged, standing for how many locations.</summary>
 public sealed record LocationsJudged(int Classes, int Tables);

@@ -40,6 +40,11 @@ public static class ReportJsonWriter
                     writer.WriteStartObject();
                     writer.WriteString("hop", hop.Name);
                     writer.WriteString("status", hop.Status.ToText());
+                    if (hop.Before is { } before)
+                    {
+                        writer.WriteString("before", before.ToText());
+                    }
+
                     Findings(writer, report.Findings.Where(f => f.Hop == hop.Name));
                     writer.WriteNumber("findingsOmitted", hop.FindingsOmitted);
                     writer.WriteEndObject();
@@ -54,6 +59,14 @@ public static class ReportJsonWriter
                     writer.WriteStartObject("locations");
                     writer.WriteNumber("classes", locations.Classes);
                     writer.WriteNumber("tables", locations.Tables);
+                    writer.WriteEndObject();
+                }
+
+                if (report.Changes is { } changes)
+                {
+                    writer.WriteStartObject("changes");
+                    writer.WriteNumber("onPath", changes.OnPath);
+                    writer.WriteNumber("offPath", changes.OffPath);
                     writer.WriteEndObject();
                 }
             }

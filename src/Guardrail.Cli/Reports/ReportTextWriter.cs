@@ -13,13 +13,17 @@ namespace Guardrail.Cli.Reports;
 /// </summary>
 public static class ReportTextWriter
 {
+    // check change: a hop the change makes different shows its live status first (ok→breaks).
+    private static string Changed(ReportedHop hop, bool colour) =>
+        hop.Before is { } before && before != hop.Status ? $"{PathOutput.Painted(before, colour)}→" : string.Empty;
+
     public static void Write(TextWriter output, CheckReport report, bool colour)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(report);
         if (report.Hops is { } hops)
         {
-            output.WriteLine(string.Join(" → ", hops.Select(h => $"{h.Name} {PathOutput.Painted(h.Status, colour)}")));
+            output.WriteLine(string.Join(" → ", hops.Select(h => $"{h.Name} {Changed(h, colour)}{PathOutput.Painted(h.Status, colour)}")));
             VerdictTextWriter.WriteHeadline(output, report.Access, report.Security, report.Subject, colour);
             foreach (var hop in hops)
             {
@@ -30,7 +34,7 @@ public static class ReportTextWriter
                 }
 
                 output.WriteLine();
-                output.WriteLine($"{hop.Name} {PathOutput.Painted(hop.Status, colour)} {hop.Status.ToText()}");
+                output.WriteLine($"{hop.Name} {PathOutput.Painted(hop.Status, colour)} {hop.Status.ToText()}" + (hop.Before is { } before && before != hop.Status ? $" (was {before.ToText()})" : string.Empty));
                 foreach (var finding in findings)
                 {
                     WriteFinding(output, finding, colour);

@@ -10,4 +10,7 @@ namespace Guardrail.Cli.Reports;
 public sealed record ReportedHop(HopKind Hop, HopStatus Status, int FindingsOmitted, bool OmittedWeakensSecurity)
 {
     public string Name => Hop.ToText();
+
+    /// <summary><c>check change</c>: the hop's status on the live path, before the change; null for the other checks.</summary>
+    public HopStatus? Before { get; init; }
 }

@@ -21,11 +21,11 @@ public static class ChangeJudge
         var before = PathEvaluator.Evaluate(snapshot, now, budget?.Invoke());
         var after = PathEvaluator.Evaluate(overlay.Snapshot, now, budget?.Invoke());
 
-        var troubled = overlay.Problems.Select(p => p.Finding.Hop).ToHashSet();
+        var troubled = overlay.Problems.GroupBy(p => p.Finding.Hop).ToDictionary(g => g.Key, g => g.Max(p => p.Access));
         var hops = after.Hops.Select(h => new HopChange(
             h.Hop,
             before.Hops.FirstOrDefault(b => b.Hop == h.Hop)?.Status ?? HopStatus.Unchecked,
-            troubled.Contains(h.Hop) && h.Status is HopStatus.Ok or HopStatus.Unchecked ? HopStatus.AtRisk : h.Status)).ToList();
+            troubled.TryGetValue(h.Hop, out var problem) ? Worse(h.Status, problem) : h.Status)).ToList();
 
         var access = overlay.Problems.Select(p => p.Access).Append(after.Access).Max();
         var existing = before.Findings.Select(Key).ToHashSet();
@@ -40,6 +40,14 @@ public static class ChangeJudge
 
         return new ChangeVerdict(access, after.Security, hops, findings, overlay, before, after);
     }
+
+    /// <summary>A hop's status with what the overlay found on it: an unknown value puts it at least at risk, a deletion breaks it.</summary>
+    private static HopStatus Worse(HopStatus status, AccessVerdict problem) => problem switch
+    {
+        AccessVerdict.Breaks => HopStatus.Breaks,
+        AccessVerdict.AtRisk when status is HopStatus.Ok or HopStatus.Unchecked => HopStatus.AtRisk,
+        _ => status,
+    };
 
     private static (HopKind, string, string, string) Key(PathFinding f) => (f.Hop, f.Document, f.Finding.Rule, f.Finding.Statement);
 
