@@ -14,7 +14,7 @@ public sealed class PackageMetadataTests
 #endif
 
     [Fact]
-    public void The_tool_package_names_its_license_authors_readme_and_tags()
+    public async Task The_tool_package_names_its_license_authors_readme_and_tags()
     {
         var output = Directory.CreateTempSubdirectory("guardrail-pack-");
         try
@@ -27,9 +27,9 @@ public sealed class PackageMetadataTests
             using (var pack = Process.Start(start)!)
             {
                 var log = pack.StandardOutput.ReadToEndAsync();
-                var errors = pack.StandardError.ReadToEndAsync();
-                pack.WaitForExit();
-                Assert.True(pack.ExitCode == 0, log.Result + errors.Result);
+                var errors = await pack.StandardError.ReadToEndAsync();
+                await pack.WaitForExitAsync();
+                Assert.True(pack.ExitCode == 0, await log + errors);
             }
 
             var package = Assert.Single(output.GetFiles("*.nupkg"));
