@@ -63,7 +63,7 @@ public static class ConfigCommand
                 catch (ConfigDocumentUnreadableException e)
                 {
                     // A file that cannot be read is bad input; an S3 or SSM read that failed is AWS's answer.
-                    env.Error.WriteLine(SafeText.Line($"guardrail: {e.Message}"));
+                    env.Error.WriteLine(SafeText.Line($"guardrail: {LineFolding.Fold(e.Message)}"));
                     return location.StartsWith("s3://", StringComparison.Ordinal) || location.StartsWith("ssm:", StringComparison.Ordinal) ? ExitCodes.AwsReadFailed : ExitCodes.InvalidInput;
                 }
             }

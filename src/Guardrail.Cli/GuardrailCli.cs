@@ -20,11 +20,9 @@ public static class GuardrailCli
         var config = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
         if (result.Errors.Count > 0 && result.Action is not HelpAction)
         {
-            // One line per error, each complete: the usage hint rides on the last one.
-            for (var i = 0; i < result.Errors.Count; i++)
+            foreach (var line in ParseErrorLines.For(result))
             {
-                var hint = i == result.Errors.Count - 1 ? " Run 'guardrail --help' for usage." : string.Empty;
-                env.Error.WriteLine(SafeText.Line($"guardrail: {result.Errors[i].Message}{hint}"));
+                env.Error.WriteLine(SafeText.Line(line));
             }
 
             return ExitCodes.InvalidInput;
@@ -37,7 +35,7 @@ public static class GuardrailCli
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Anything unexpected is still reported as one line: users get no stack traces.
-            env.Error.WriteLine(SafeText.Line($"guardrail: internal error: {e.GetType().Name}: {e.Message}"));
+            env.Error.WriteLine(SafeText.Line($"guardrail: internal error: {e.GetType().Name}: {LineFolding.Fold(e.Message)}"));
             return ExitCodes.InternalError;
         }
     }

@@ -25,24 +25,39 @@ public static class InvokeCommand
         function.AcceptOnlyFromAmong("bucket-policy", "trust-policy", "drift-scan", "access-path");
         var eventFile = new Option<string>("--event") { Description = $"The EventBridge event JSON file (see events/), or - for standard input (UTF-8, or UTF-16 with a byte order mark; at most {InputText.MaxSizeText}).", Required = true, HelpName = "FILE|-" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Judge the policy carried in the event without AWS; print the alert it would publish and what it would do." };
+        var snapshot = new Option<string?>("--snapshot")
+        {
+            Description = "With --dry-run --function access-path: judge the change against this access-path snapshot (the format of guardrail check path, see examples/paths) instead of reading the live state; no AWS at all.",
+            HelpName = "FILE|-",
+        };
         var command = new Command("invoke", "Run a guardrail function locally on an event file; prints one JSON object with the outcome.")
         {
-            function, eventFile, dryRun,
+            function, eventFile, dryRun, snapshot,
         };
-        command.SetAction(parse => CheckCommands.Guarded(env, () => Run(env, parse.GetValue(function)!, parse.GetValue(eventFile)!, parse.GetValue(dryRun))));
+        command.SetAction(parse => CheckCommands.Guarded(env, () => Run(env, parse.GetValue(function)!, parse.GetValue(eventFile)!, parse.GetValue(dryRun), parse.GetValue(snapshot))));
         return command;
     }
 
-    private static int Run(CliEnvironment env, string function, string eventFile, bool dryRun)
+    private static int Run(CliEnvironment env, string function, string eventFile, bool dryRun, string? snapshot)
     {
+        if (snapshot is not null && (!dryRun || function != "access-path"))
+        {
+            throw new UsageException("--snapshot is for --dry-run --function access-path: the other functions judge the policy the event carries");
+        }
+
+        if (snapshot == "-" && eventFile == "-")
+        {
+            throw new UsageException("--event and --snapshot cannot both read standard input");
+        }
+
         var text = InputText.Read(eventFile, "event", env);
         try
         {
             if (dryRun)
             {
-                var result = function == "access-path"
-                    ? PathDryRun.RunAsync(text, env.Variable, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult()
-                    : DryRun.Run(function, text, env.Variable, TimeProvider.System);
+                var result = function != "access-path" ? DryRun.Run(function, text, env.Variable, TimeProvider.System)
+                    : snapshot is not null ? SnapshotDryRun(env, text, snapshot)
+                    : PathDryRun.RunAsync(text, env.Variable, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult();
                 env.Out.WriteLine(ResultJson.ToJson(result.Invocation, result.Assumptions));
                 return ExitCodes.Ok;
             }
@@ -61,14 +76,41 @@ public static class InvokeCommand
             env.Out.WriteLine(reader.ReadToEnd().TrimEnd());
             return ExitCodes.Ok;
         }
+        catch (GuardrailConfigException e) when (dryRun && function == "access-path" && snapshot is null)
+        {
+            throw new UsageException($"{e.Message}; or judge a snapshot instead: --snapshot FILE (examples in examples/paths)");
+        }
         catch (Exception e) when (e is InvalidEventException or GuardrailConfigException or Core.Parsing.PolicyParseException)
         {
             throw new UsageException(e.Message);
         }
+        catch (Aws.Calls.AwsCallException e) when (dryRun && e.IsNoCredentials)
+        {
+            env.Error.WriteLine(SafeText.Line($"guardrail: {NeedsReadAccess}"));
+            return FunctionFailed;
+        }
         catch (Exception e) when (e is AwsServiceException or AmazonServiceException or HttpRequestException or AmazonClientException or Functions.Processing.FunctionFailedException or OperationCanceledException or Aws.Calls.AwsCallException or Functions.Paths.PathReadException)
         {
-            env.Error.WriteLine(SafeText.Line($"guardrail: the {function} function failed: {e.Message}"));
+            env.Error.WriteLine(SafeText.Line($"guardrail: the {function} function failed: {LineFolding.Fold(e.Message)}"));
             return FunctionFailed;
+        }
+    }
+
+    /// <summary>What an access-path dry run without a snapshot says when it finds no AWS credentials.</summary>
+    public const string NeedsReadAccess =
+        "the access-path dry run reads the path's live state (IAM roles' trust and permission policies and boundaries, S3 bucket policies, encryption and ownership, KMS key policies, the Glue catalog, the cluster's roles, Lake Formation, VPC endpoints and organization policies) and needs AWS credentials with read access to it, and none were found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or judge a snapshot instead with --snapshot FILE (guardrail snapshot writes one; examples in examples/paths).";
+
+    private static DryRun.Result SnapshotDryRun(CliEnvironment env, string eventText, string source)
+    {
+        var snapshotText = InputText.Read(source, "snapshot", env, Core.Paths.Snapshot.SnapshotReader.MaxUtf8Bytes);
+        var name = source == "-" ? "standard input" : SafeText.Echo(source);
+        try
+        {
+            return SnapshotPathDryRun.Run(eventText, snapshotText, name, env.Variable, TimeProvider.System);
+        }
+        catch (Core.Paths.Snapshot.SnapshotParseException e)
+        {
+            throw new UsageException($"invalid snapshot in {name}: {e.Message}");
         }
     }
 }

@@ -7,9 +7,14 @@ namespace Guardrail.Deployment.Tests;
 /// <summary>Runs an external program to completion and returns its exit code and output.</summary>
 internal static class Processes
 {
-    public static (int Exit, string Out, string Error) Run(string program, IEnumerable<string> args, string? workingDirectory = null)
+    public static (int Exit, string Out, string Error) Run(string program, IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? Root };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -151,7 +151,7 @@ public sealed class AccountClientFactory : IAccountReaders, IAccountWriters, IAc
         }
         catch (AmazonClientException e)
         {
-            throw new AwsCallException(call, "NoCredentials", e.Message, e);
+            throw new AwsCallException(call, AwsCallException.NoCredentialsCode, e.Message, e);
         }
     }
 

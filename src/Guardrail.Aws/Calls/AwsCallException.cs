@@ -39,6 +39,12 @@ public sealed class AwsCallException : Exception
     /// <summary>AWS's message, or what went wrong on the way.</summary>
     public string Detail { get; }
 
+    /// <summary>The <see cref="Code"/> of a call that found no AWS credentials at all, before any request was sent.</summary>
+    public const string NoCredentialsCode = "NoCredentials";
+
+    /// <summary>Whether the call found no AWS credentials at all (<see cref="NoCredentialsCode"/>).</summary>
+    public bool IsNoCredentials => Code == NoCredentialsCode;
+
     /// <summary>The IAM permission the call needs (what to grant when <see cref="IsAccessDenied"/>).</summary>
     public string Permission => RequiredPermissions.For(Call);
 

@@ -19,8 +19,7 @@ public static class Fixes
             "Make sure the deny does not cover objects under the Spectrum table locations, or exempt the Spectrum role; give the guardrail the table locations to check exactly.",
         RuleIds.MissingCrossAccountGrant =>
             "Grant the Spectrum role s3:GetObject on the objects and s3:ListBucket on the bucket in the bucket policy (the seed's BucketPolicyForSpectrum statement).",
-        RuleIds.TrustMissingRedshift =>
-            "Let the Amazon Redshift service principal assume the role: {\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"redshift.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}.",
+        RuleIds.TrustMissingRedshift => TrustFix.Missing(["redshift.amazonaws.com"]),
         RuleIds.TrustChainBroken =>
             "Each role in a Redshift role chain must trust the role before it: allow the previous role's ARN to sts:AssumeRole.",
         RuleIds.TrustExtraPrincipal =>

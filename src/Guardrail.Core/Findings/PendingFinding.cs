@@ -13,14 +13,17 @@ namespace Guardrail.Core.Findings;
 /// <param name="Built">The finding, when it came built.</param>
 internal sealed record PendingFinding(string Rule, Severity Severity, FindingKind Kind, string Statement, Func<string>? Message, Finding? Built)
 {
+    /// <summary>The fix for this very finding, when it says more than the rule's (<see cref="Fixes.For"/>).</summary>
+    public string? Fix { get; init; }
+
     /// <summary>A finding that came built.</summary>
     public static PendingFinding Of(Finding finding) => new(finding.Rule, finding.Severity, finding.Kind, finding.Statement, null, finding);
 
     /// <summary>The finding, its message built now (with the rule's fix) unless it came built; severity and statement as given here.</summary>
     public Finding Build() => Built switch
     {
-        null => new Finding(Rule, Severity, Kind, Statement, Message!(), Fixes.For(Rule)),
-        { } built when built.Severity == Severity && built.Statement == Statement => built,
-        { } built => built with { Severity = Severity, Statement = Statement },
+        null => new Finding(Rule, Severity, Kind, Statement, Message!(), Fix ?? Fixes.For(Rule)),
+        { } built when built.Severity == Severity && built.Statement == Statement && (Fix is null || built.Fix == Fix) => built,
+        { } built => built with { Severity = Severity, Statement = Statement, Fix = Fix ?? built.Fix },
     };
 }

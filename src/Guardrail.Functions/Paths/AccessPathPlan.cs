@@ -15,23 +15,12 @@ internal sealed record AccessPathPlan(AccessEvent Trigger, IReadOnlyList<PathTar
     /// <summary>The plan for <paramref name="change"/>, or the reason it is ignored.</summary>
     public static (AccessPathPlan? Plan, string? Ignored) For(GuardrailConfig config, string region, PolicyChangeEvent change)
     {
-        if (AccessEvents.Of(change) is not { } trigger)
+        if (CallRow(change) is not { } trigger)
         {
-            return (null, $"the access-path function handles the calls that can cut Spectrum's access path ({AccessEvents.All.Count} of them); this is {change.EventName} from {change.EventSource}");
-        }
-
-        if (trigger.FailureEvidence is null && change.ErrorCode is not null)
-        {
-            return (null, $"the {change.EventName} call failed ({change.ErrorCode}): nothing changed");
-        }
-
-        if (trigger.FailureEvidence is not null && change.ErrorCode is null)
-        {
-            return (null, $"the {change.EventName} call succeeded: a read that worked changes nothing and shows no failure");
+            return (null, WhyIgnored(change));
         }
 
         // An event whose parameters were left out may concern any path: judge them all rather than none.
-        var touched = trigger.Touched(change);
         var configured = PathTarget.From(config, region);
         if (config.Document?.Organization is { } organization)
         {
@@ -42,7 +31,28 @@ internal sealed record AccessPathPlan(AccessEvent Trigger, IReadOnlyList<PathTar
             }
         }
 
-        var targets = configured.Where(t => touched is null || t.MayConcern(touched)).ToList();
+        return Concerning(trigger, configured, change);
+    }
+
+    /// <summary>The plan for <paramref name="change"/> over the given paths only (a dry run's snapshot), or the reason it is ignored.</summary>
+    public static (AccessPathPlan? Plan, string? Ignored) For(IReadOnlyList<PathTarget> paths, PolicyChangeEvent change) =>
+        CallRow(change) is { } trigger ? Concerning(trigger, paths, change) : (null, WhyIgnored(change));
+
+    // The call's row when the call is one the function judges: a change that succeeded, or a read whose failure is evidence.
+    private static AccessEvent? CallRow(PolicyChangeEvent change) =>
+        AccessEvents.Of(change) is { } trigger && (trigger.FailureEvidence is null) == (change.ErrorCode is null) ? trigger : null;
+
+    private static string WhyIgnored(PolicyChangeEvent change) => AccessEvents.Of(change) switch
+    {
+        null => $"the access-path function handles the calls that can cut Spectrum's access path ({AccessEvents.All.Count} of them); this is {change.EventName} from {change.EventSource}",
+        { FailureEvidence: null } => $"the {change.EventName} call failed ({change.ErrorCode}): nothing changed",
+        _ => $"the {change.EventName} call succeeded: a read that worked changes nothing and shows no failure",
+    };
+
+    private static (AccessPathPlan? Plan, string? Ignored) Concerning(AccessEvent trigger, IReadOnlyList<PathTarget> paths, PolicyChangeEvent change)
+    {
+        var touched = trigger.Touched(change);
+        var targets = paths.Where(t => touched is null || t.MayConcern(touched)).ToList();
         return targets.Count == 0
             ? (null, $"{change.EventName} touches no protected access path")
             : (new AccessPathPlan(trigger, targets), null);

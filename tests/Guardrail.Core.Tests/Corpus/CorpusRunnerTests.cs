@@ -49,7 +49,8 @@ public sealed class CorpusRunnerTests
         if (kind == "trust")
         {
             var chain = RoleArn.ParseChain(options["role"]?.GetValue<string>() ?? CorpusRequests.DefaultRole);
-            verdict = TrustPolicyEvaluator.Evaluate(PolicyParser.Parse(text!, PolicyKind.Trust), new TrustCheckOptions(chain, now));
+            var trustOptions = new TrustCheckOptions(chain, now) { Serverless = options["cluster"]?.GetValue<string>() == "serverless" };
+            verdict = TrustPolicyEvaluator.Evaluate(PolicyParser.Parse(text!, PolicyKind.Trust), trustOptions);
         }
         else
         {
@@ -71,6 +72,11 @@ public sealed class CorpusRunnerTests
         var expectedRules = Strings(expect["rules"]).Order(StringComparer.Ordinal).ToList();
         var actualRules = verdict.Findings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.True(expectedRules.SequenceEqual(actualRules), $"rules [{string.Join(", ", actualRules)}], expected [{string.Join(", ", expectedRules)}]\n{explanation}");
+        if (expect["fixes"] is JsonArray fixes)
+        {
+            Assert.Equal(Strings(fixes), verdict.AccessFindings.Select(f => f.Fix).Distinct());
+        }
+
         if (expect["statements"] is JsonArray statements)
         {
             Assert.Equal(Strings(statements).Order(StringComparer.Ordinal), verdict.Findings.Select(f => f.Statement).Distinct().Order(StringComparer.Ordinal));

@@ -36,7 +36,7 @@ internal sealed class TrustHop : IHop
                 var verdict = path.Counted(TrustPolicyEvaluator.Judge(policy, options, path.Budget));
                 if (i == 0 && options.Serverless)
                 {
-                    verdict = BothNames(verdict, path.Counted(TrustPolicyEvaluator.Judge(policy, options with { AsServerless = true }, path.Budget)));
+                    verdict = TrustPolicyEvaluator.BothNames(verdict, path.Counted(TrustPolicyEvaluator.Judge(policy, options with { AsServerless = true }, path.Budget)));
                 }
 
                 hop.Add(document, verdict);
@@ -49,22 +49,5 @@ internal sealed class TrustHop : IHop
         }
 
         return hop.Build(path);
-    }
-
-    /// <summary>Both names must be trusted; one of them only puts Spectrum at risk (which one assumes is not documented).</summary>
-    private static PendingVerdict BothNames(PendingVerdict redshift, PendingVerdict serverless)
-    {
-        if (redshift.Access == AccessVerdict.Ok || serverless.Access == AccessVerdict.Ok)
-        {
-            var failing = redshift.Access == AccessVerdict.Ok ? serverless : redshift;
-            var worst = failing.Access == AccessVerdict.Ok ? AccessVerdict.Ok : AccessVerdict.AtRisk;
-            return redshift with
-            {
-                Access = worst,
-                Findings = [.. redshift.SecurityFindings.Concat(failing.AccessFindings.Select(f => f with { Severity = Severity.Medium }))],
-            };
-        }
-
-        return redshift with { Findings = [.. redshift.Findings.Concat(serverless.AccessFindings)] };
     }
 }
