@@ -7,7 +7,7 @@
 FUNCTIONS_PROJECT := src/Guardrail.Functions/Guardrail.Functions.csproj
 GUARDRAIL_RID ?= linux-$(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x64)
 
-FUNCTIONS := BucketPolicyFunction TrustPolicyFunction AccessPathFunction DriftScanFunction PathScanWorkerFunction
+FUNCTIONS := BucketPolicyFunction TrustPolicyFunction AccessPathFunction DriftScanFunction PathScanWorkerFunction HookFunction
 
 .PHONY: $(addprefix build-,$(FUNCTIONS))
 $(addprefix build-,$(FUNCTIONS)):

@@ -22,7 +22,7 @@ public static class InvokeCommand
     public static Command Create(CliEnvironment env)
     {
         var function = new Option<string>("--function") { Description = "Which function to run.", Required = true };
-        function.AcceptOnlyFromAmong("bucket-policy", "trust-policy", "drift-scan", "access-path");
+        function.AcceptOnlyFromAmong("bucket-policy", "trust-policy", "drift-scan", "access-path", "hook");
         var eventFile = new Option<string>("--event") { Description = $"The EventBridge event JSON file (see events/), or - for standard input (UTF-8, or UTF-16 with a byte order mark; at most {InputText.MaxSizeText}).", Required = true, HelpName = "FILE|-" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Judge the policy carried in the event without AWS; print the alert it would publish and what it would do." };
         var snapshot = new Option<string?>("--snapshot")
@@ -40,9 +40,14 @@ public static class InvokeCommand
 
     private static int Run(CliEnvironment env, string function, string eventFile, bool dryRun, string? snapshot)
     {
-        if (snapshot is not null && (!dryRun || function != "access-path"))
+        if (snapshot is not null && (!dryRun || function is not ("access-path" or "hook")))
         {
-            throw new UsageException("--snapshot is for --dry-run --function access-path: the other functions judge the policy the event carries");
+            throw new UsageException("--snapshot is for --dry-run with --function access-path or hook: the other functions judge the policy the event carries");
+        }
+
+        if (dryRun && function == "hook" && snapshot is null)
+        {
+            throw new UsageException("the hook judges the request on the live paths: give --snapshot FILE for a dry run without AWS, or run it without --dry-run");
         }
 
         if (snapshot == "-" && eventFile == "-")
@@ -53,6 +58,12 @@ public static class InvokeCommand
         var text = InputText.Read(eventFile, "event", env);
         try
         {
+            if (dryRun && function == "hook")
+            {
+                env.Out.WriteLine(HookDryRun(env, text, snapshot!));
+                return ExitCodes.Ok;
+            }
+
             if (dryRun)
             {
                 var result = function != "access-path" ? DryRun.Run(function, text, env.Variable, TimeProvider.System)
@@ -70,6 +81,7 @@ public static class InvokeCommand
                 "bucket-policy" => new BucketPolicyFunction(host).Handle(input),
                 "trust-policy" => new TrustPolicyFunction(host).Handle(input),
                 "access-path" => new AccessPathFunction(host).Handle(input),
+                "hook" => new HookFunction(host).Handle(input),
                 _ => new DriftScanFunction(host).Handle(input),
             };
             using var reader = new StreamReader(output.GetAwaiter().GetResult());
@@ -80,7 +92,7 @@ public static class InvokeCommand
         {
             throw new UsageException($"{e.Message}; or judge a snapshot instead: --snapshot FILE (examples in examples/paths)");
         }
-        catch (Exception e) when (e is InvalidEventException or GuardrailConfigException or Core.Parsing.PolicyParseException)
+        catch (Exception e) when (e is InvalidEventException or GuardrailConfigException or Core.Parsing.PolicyParseException or Functions.Runtime.InvalidInvocationException)
         {
             throw new UsageException(e.Message);
         }
@@ -99,6 +111,25 @@ public static class InvokeCommand
     /// <summary>What an access-path dry run without a snapshot says when it finds no AWS credentials.</summary>
     public const string NeedsReadAccess =
         "the access-path dry run reads the path's live state (IAM roles' trust and permission policies and boundaries, S3 bucket policies, encryption and ownership, KMS key policies, the Glue catalog, the cluster's roles, Lake Formation, VPC endpoints and organization policies) and needs AWS credentials with read access to it, and none were found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or judge a snapshot instead with --snapshot FILE (guardrail snapshot writes one; examples in examples/paths).";
+
+    /// <summary>The hook's answer to a request, judged on a snapshot instead of the live paths: no AWS.</summary>
+    private static string HookDryRun(CliEnvironment env, string requestText, string source)
+    {
+        var live = PathCommand.Read(source, env);
+        var request = Functions.Hooks.HookRequest.Parse(requestText);
+        var context = new Changes.ChangeContext($"stack {request.Stack}", request.Account, request.Region, new Dictionary<string, string>(), new Dictionary<string, string>());
+        try
+        {
+            var changes = Functions.Hooks.HookResources.Changes(request, context);
+            var verdict = Core.Paths.Overlay.ChangeJudge.Judge(live, changes, env.Clock());
+            var judged = verdict.Overlay.Applied.Count > 0 || verdict.Overlay.Problems.Count > 0 ? new[] { new Functions.Hooks.JudgedPath(PathCommand.Subject(live), verdict) } : [];
+            return Functions.Hooks.HookDecision.Decide(request, judged, [], 1).ToJson();
+        }
+        catch (Changes.ChangeInputException e)
+        {
+            throw new UsageException($"the request's properties: {e.Message}");
+        }
+    }
 
     private static DryRun.Result SnapshotDryRun(CliEnvironment env, string eventText, string source)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Guardrail.Functions.Hooks;
@@ -29,7 +30,7 @@ public sealed record HookResponse(HookStatus Status, string Message, string Clie
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("hookStatus", Status == HookStatus.Success ? "SUCCESS" : "FAILED");
