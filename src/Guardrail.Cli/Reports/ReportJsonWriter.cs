@@ -137,12 +137,7 @@ public static class ReportJsonWriter
                 writer.WriteString("document", document);
             }
 
-            writer.WriteString("rule", finding.Rule);
-            writer.WriteString("severity", finding.Severity.ToText());
-            writer.WriteString("kind", finding.Kind.ToText());
-            writer.WriteString("statement", finding.Statement);
-            writer.WriteString("message", finding.Message);
-            writer.WriteString("fix", finding.Fix);
+            VerdictJson.WriteFindingProperties(writer, finding);
             if (reported.Location is { } location)
             {
                 writer.WriteStartObject("location");

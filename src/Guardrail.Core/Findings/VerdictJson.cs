@@ -31,12 +31,20 @@ public static class VerdictJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(finding);
         writer.WriteStartObject();
+        WriteFindingProperties(writer, finding);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a finding's properties (rule, severity, kind, statement, message, fix) into the open object.</summary>
+    public static void WriteFindingProperties(Utf8JsonWriter writer, Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(finding);
         writer.WriteString("rule", finding.Rule);
         writer.WriteString("severity", finding.Severity.ToText());
         writer.WriteString("kind", finding.Kind.ToText());
         writer.WriteString("statement", finding.Statement);
         writer.WriteString("message", finding.Message);
         writer.WriteString("fix", finding.Fix);
-        writer.WriteEndObject();
     }
 }
