@@ -84,6 +84,12 @@ public static class ReportTextWriter
     private static void WriteFinding(TextWriter output, ReportedFinding reported, bool colour)
     {
         var where = string.Join(", ", new[] { reported.Location?.Resource, reported.Document, reported.Finding.Statement }.OfType<string>().Select(SafeText.Echo));
+
+        // A finding located in a template or plan says where, as compilers do: FILE:LINE.
+        if (reported.Location is { Resource: not null, File: var file } located)
+        {
+            where += $" ({SafeText.Echo(file)}{(located.Line is { } line ? $":{line}" : string.Empty)})";
+        }
         VerdictTextWriter.WriteFinding(output, reported.Finding, where, "  ", colour);
         if (reported.ExceptedBy is { } exception)
         {
