@@ -117,6 +117,11 @@ public static class InvokeCommand
     {
         var live = PathCommand.Read(source, env);
         var request = Functions.Hooks.HookRequest.Parse(requestText);
+        if (Functions.Hooks.HookDecision.NotAResourceOperation(request) is { } skipped)
+        {
+            return skipped.ToJson();
+        }
+
         var context = new Changes.ChangeContext($"stack {request.Stack}", request.Account, request.Region, new Dictionary<string, string>(), new Dictionary<string, string>());
         try
         {

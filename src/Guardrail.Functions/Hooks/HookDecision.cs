@@ -33,6 +33,15 @@ public static class HookDecision
     /// <summary>How many findings of each breaking path the message names.</summary>
     private const int FindingsPerPath = 3;
 
+    /// <summary>The answer to a request that is not a resource operation with properties (a stack or change-set operation): not judged, said so.</summary>
+    public static HookResponse? NotAResourceOperation(HookRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Action is null || request.Properties is null
+            ? new HookResponse(HookStatus.Success, $"Spectrum Guardrail judges resource create, update and delete operations with their properties; {SafeText.Echo(request.TargetName)} operations are not judged.", request.ClientRequestToken)
+            : null;
+    }
+
     public static HookResponse Decide(HookRequest request, IReadOnlyList<JudgedPath> judged, IReadOnlyList<UnjudgedPath> unjudged, int pathsConfigured)
     {
         ArgumentNullException.ThrowIfNull(request);

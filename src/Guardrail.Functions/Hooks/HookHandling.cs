@@ -40,9 +40,9 @@ internal static class HookHandling
         try
         {
             await host.RefreshConfigAsync(deadline).ConfigureAwait(false);
-            if (request.Action is null || request.Properties is null)
+            if (HookDecision.NotAResourceOperation(request) is { } skipped)
             {
-                return new HookResponse(HookStatus.Success, $"Spectrum Guardrail judges resource create, update and delete operations with their properties; {SafeText.Echo(request.TargetName)} operations are not judged.", request.ClientRequestToken);
+                return skipped;
             }
 
             var context = new ChangeContext($"stack {request.Stack}", request.Account, request.Region ?? host.Services.Region, new Dictionary<string, string>(), new Dictionary<string, string>());
