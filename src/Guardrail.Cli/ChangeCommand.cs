@@ -79,6 +79,11 @@ public static class ChangeCommand
                 throw new UsageException($"invalid {input.Format} in {Named(file)}: {e.Message}");
             }
 
+            if (changes.Count > SnapshotOverlay.MaxChanges)
+            {
+                throw new UsageException($"{Named(file)} proposes {changes.Count:N0} changes; at most {SnapshotOverlay.MaxChanges:N0} are judged at once: split it");
+            }
+
             var verdict = ChangeJudge.Judge(live, changes, env.Clock());
             return settings.Finish(env, ChangeReports.From(verdict, PathCommand.Subject(live), CheckCommands.InputFile(file), CheckCommands.InputFile(parse.GetValue(snapshot)!)));
         }));
