@@ -57,14 +57,14 @@ public sealed class InvokeSnapshotDryRunTests : IDisposable
     [Theory]
     [InlineData("bucket-policy", "--dry-run")]
     [InlineData("access-path", null)]
-    public void Snapshot_is_only_for_the_access_path_dry_run(string function, string? dryRun)
+    public void Snapshot_is_only_for_the_access_path_and_hook_dry_runs(string function, string? dryRun)
     {
         string[] args = ["invoke", "--function", function, "--event", "events/access-iam-put-role-policy.json", "--snapshot", "examples/paths/same-account-provisioned.json", .. dryRun is null ? Array.Empty<string>() : [dryRun]];
 
         var result = CliRunner.Run(args);
 
         Assert.Equal(2, result.Exit);
-        Assert.Contains("--snapshot is for --dry-run --function access-path", Assert.Single(result.Error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
+        Assert.Contains("--snapshot is for --dry-run with --function access-path or hook", Assert.Single(result.Error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
     }
 
     [Fact]
