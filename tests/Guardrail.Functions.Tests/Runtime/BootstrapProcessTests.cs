@@ -27,6 +27,8 @@ public sealed class BootstrapProcessTests(MotoServer moto)
         { "access-iam-detach-role-policy", "access-path", false },
         { "drift-scan-schedule", "drift-scan", false },
         { "trust-update-benign", "bucket-policy", false },
+        { "hook-update-role-drops-managed-policies", "Guardrail.Functions::Guardrail.Functions.HookFunction::Handle", false },
+        { "hook-stack-operation", "hook", false },
     };
 
     /// <summary>The bootstrap to run: <c>GUARDRAIL_BOOTSTRAP</c>, or the JIT build's apphost next to the tests.</summary>

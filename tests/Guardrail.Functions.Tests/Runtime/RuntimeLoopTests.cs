@@ -262,7 +262,7 @@ public sealed class RuntimeLoopTests : IDisposable
     public void Every_catalogued_function_has_its_managed_handler_string()
     {
         Assert.Equal(
-            ["bucket-policy", "trust-policy", "access-path", "drift-scan", "path-scan-worker"],
+            ["bucket-policy", "trust-policy", "access-path", "drift-scan", "path-scan-worker", "hook"],
             FunctionCatalog.Entries.Select(e => e.Name));
         foreach (var entry in FunctionCatalog.Entries)
         {
