@@ -75,4 +75,53 @@ public sealed class SnapshotOverlayTests
         Assert.Equal([change], result.OffPath);
         Assert.Equal(snapshot.Buckets.Keys.Order(), result.Snapshot.Buckets.Keys.Order());
     }
+
+    private const string DenyReads = """{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}]}""";
+
+    private const string AllowAll = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}""";
+
+    [Theory]
+    [InlineData("111122223333", DenyReads, false, "breaks")]
+    [InlineData("r-ab12", DenyReads, false, "breaks")]
+    [InlineData("ou-ab12-cdefgh34", DenyReads, false, "at-risk")]
+    [InlineData("111122223333", AllowAll, true, "at-risk")]
+    [InlineData("444455556666", DenyReads, false, "ok")]
+    public void An_scp_is_placed_where_the_snapshot_knows_its_level_and_is_unresolved_elsewhere(string target, string policy, bool existing, string verdict)
+    {
+        // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+        var snapshot = Example("organization-scp-rcp.json");
+        var change = new OrganizationPolicyChange(Source, OrganizationPolicyType.ServiceControl, new Proposed<PolicyText>.Set(PolicyText.Of(policy)), [target], existing);
+
+        var judged = ChangeJudge.Judge(snapshot, [change], Now);
+
+        Assert.Equal(verdict, judged.Access.ToText());
+        Assert.Equal(verdict == "at-risk", judged.Findings.Any(f => f.Finding.Finding.Rule == RuleIds.UnresolvedValue));
+        Assert.Equal(verdict == "ok", judged.Overlay.OffPath.Contains(change));
+    }
+
+    [Fact]
+    public void Deleting_the_reading_role_breaks_the_trust_hop_at_the_resource_that_deletes_it()
+    {
+        var snapshot = Example("same-account-provisioned.json");
+        var change = new RoleDeletedChange(Source, snapshot.Spectrum.ReadingRole.Arn);
+
+        var judged = ChangeJudge.Judge(snapshot, [change], Now);
+
+        Assert.Equal(AccessVerdict.Breaks, judged.Access);
+        Assert.Equal(HopStatus.Breaks, Assert.Single(judged.Hops, h => h.Hop == HopKind.Trust).After);
+        Assert.Equal([Source], Assert.Single(judged.Findings, f => f.Finding.Finding.Rule == RuleIds.ResourceDeleted).Sources);
+    }
+
+    [Fact]
+    public void Attaching_a_managed_policy_whose_document_nobody_gave_leaves_the_identity_hop_at_risk_and_a_new_one_is_judged()
+    {
+        var snapshot = Example("same-account-provisioned.json");
+        var role = snapshot.Spectrum.ReadingRole.Arn;
+        var unknown = new RoleManagedPolicyAttachmentChange(Source, role, "arn:aws:iam::111122223333:policy/somewhere-else", true);
+        var created = new RoleManagedPolicyAttachmentChange(Source, role, "arn:aws:iam::111122223333:policy/LakeDeny-proposed", true);
+        var document = new ManagedPolicyChange(Source, "arn:aws:iam::111122223333:policy/LakeDeny-proposed", new Proposed<PolicyText>.Set(PolicyText.Of(DenyReads)));
+
+        Assert.Equal(AccessVerdict.AtRisk, ChangeJudge.Judge(snapshot, [unknown], Now).Access);
+        Assert.Equal(AccessVerdict.Breaks, ChangeJudge.Judge(snapshot, [document, created], Now).Access);
+    }
 }

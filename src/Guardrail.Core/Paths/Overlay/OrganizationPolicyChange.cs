@@ -15,8 +15,8 @@ public enum OrganizationPolicyType
 /// <c>_attachment</c>). The snapshot knows each account's levels (root first, account last) but not the policies'
 /// ids or the OU tree, so: a policy attached to an account on the path joins that account's level, one attached to
 /// the root joins every account's first level, and anything the snapshot cannot place (an OU, an edit or removal
-/// of an existing policy that allows) is unresolved, never guessed. A deny-only edit is placed at the target's level
-/// (its denies apply at any level).
+/// of an existing policy that allows) is unresolved, never guessed. A deny-only edit of an existing policy is placed
+/// at its target's level beside the old text (denies apply at any level, and the old text's are kept).
 /// </summary>
 /// <param name="Source">Where the input proposes it.</param>
 /// <param name="Type">SCP or RCP.</param>

@@ -314,11 +314,17 @@ internal sealed class OverlayBuilder
             return Unplaced(change, hop, "the snapshot has no organization policies for the path's accounts");
         }
 
-        var allows = document?.Statements.Any(s => s.Effect == Effect.Allow) ?? true;
-        if (change.Policy is Proposed<PolicyText>.Removed || (allows && (change.Existing || elsewhere.Count > 0)))
+        // An OU's accounts are not in the snapshot: whether the policy reaches the path is not known.
+        if (elsewhere.Count > 0)
         {
-            var why = change.Policy is Proposed<PolicyText>.Removed ? "it removes a policy" : change.Existing ? "it edits a policy that allows" : "it attaches a policy that allows to an organizational unit";
-            return Unplaced(change, hop, $"{why}, and the snapshot has neither the policies' ids nor the OU tree");
+            return Unplaced(change, hop, $"it is attached to {string.Join(", ", elsewhere.Select(SafeText.Echo))}, and the snapshot has no OU tree");
+        }
+
+        var allows = document?.Statements.Any(s => s.Effect == Effect.Allow) ?? true;
+        if (change.Policy is Proposed<PolicyText>.Removed || (allows && change.Existing))
+        {
+            var why = change.Policy is Proposed<PolicyText>.Removed ? "it removes a policy" : "it edits a policy that allows";
+            return Unplaced(change, hop, $"{why}, and the snapshot does not have the policies' ids");
         }
 
         if (document is null)
@@ -326,16 +332,10 @@ internal sealed class OverlayBuilder
             return true;
         }
 
+        var atRoot = targets.Any(t => t.StartsWith("r-", StringComparison.Ordinal));
         var edited = levels.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        foreach (var account in accounts)
+        foreach (var account in accounts.Where(a => atRoot || targets.Contains(a)))
         {
-            var atRoot = targets.Any(t => t.StartsWith("r-", StringComparison.Ordinal));
-            var here = targets.Contains(account) || elsewhere.Count > 0;
-            if (!atRoot && !here)
-            {
-                continue;
-            }
-
             var list = edited[account].Select(l => l.ToList()).ToList();
             if (list.Count == 0)
             {
