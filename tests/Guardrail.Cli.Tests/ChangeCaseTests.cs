@@ -106,5 +106,6 @@ public sealed class ChangeCaseTests
         (wanted["rule"] is not { } rule || finding["rule"]!.GetValue<string>() == rule.GetValue<string>())
         && finding["hop"]?.GetValue<string>() == wanted["hop"]!.GetValue<string>()
         && (wanted["resource"] is not { } resource || finding["location"]?["resource"]?.GetValue<string>() == resource.GetValue<string>())
-        && (wanted["line"] is not { } line || finding["location"]?["line"]?.GetValue<int>() == line.GetValue<int>());
+        && (wanted["line"] is not { } line || finding["location"]?["line"]?.GetValue<int>() == line.GetValue<int>())
+        && finding["introduced"]!.GetValue<bool>();
 }

@@ -15,7 +15,7 @@ public static class ChangeReports
         ArgumentNullException.ThrowIfNull(verdict);
         var findings = verdict.Findings
             .OrderBy(f => f.Finding.Hop)
-            .Select(f => new ReportedFinding(f.Finding.Finding, f.Finding.Hop.ToText(), f.Finding.Document, Location(f, inputFile, snapshotFile)))
+            .Select(f => new ReportedFinding(f.Finding.Finding, f.Finding.Hop.ToText(), f.Finding.Document, Location(f, inputFile, snapshotFile)) { Introduced = f.Introduced })
             .ToList();
         var omitted = verdict.After.Hops.ToDictionary(h => h.Hop);
         return new CheckReport("change", subject, verdict.Access, verdict.Security, findings)

@@ -155,6 +155,11 @@ public static class ReportJsonWriter
                 writer.WriteEndObject();
             }
 
+            if (reported.Introduced is { } introduced)
+            {
+                writer.WriteBoolean("introduced", introduced);
+            }
+
             if (reported.ExceptedBy is { } exception)
             {
                 writer.WriteBoolean("excepted", true);

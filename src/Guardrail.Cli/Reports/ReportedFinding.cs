@@ -12,6 +12,9 @@ namespace Guardrail.Cli.Reports;
 public sealed record ReportedFinding(Finding Finding, string? Hop, string? Document, ReportLocation? Location, FindingException? ExceptedBy = null)
 {
     public bool IsExcepted => ExceptedBy is not null;
+
+    /// <summary><c>check change</c>: whether the change brings the finding (the live path does not have it); null for the other checks.</summary>
+    public bool? Introduced { get; init; }
 }
 
 /// <summary>Where a finding is in the input.</summary>
