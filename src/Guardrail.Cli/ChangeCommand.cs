@@ -60,7 +60,7 @@ public static class ChangeCommand
                 throw new UsageException("--parameters goes with --template (a plan has its values)");
             }
 
-            Stdin.AtMostOne(("--snapshot", parse.GetValue(snapshot)), ("--template", parse.GetValue(template)), ("--plan", file), ("--parameters", parse.GetValue(parameters)), ("--exceptions", parse.GetValue<string?>("--exceptions")));
+            Stdin.AtMostOne(("--snapshot", parse.GetValue(snapshot)), ("--template", parse.GetValue(template)), ("--plan", parse.GetValue(plan)), ("--parameters", parse.GetValue(parameters)), ("--exceptions", parse.GetValue<string?>("--exceptions")));
             var settings = output.Read(parse, env);
             var context = Context(parse.GetValue(account), parse.GetValue(region), parse.GetValue(resourceIds) ?? [], file) with
             {

@@ -108,4 +108,19 @@ public sealed class ChangeCaseTests
         && (wanted["resource"] is not { } resource || finding["location"]?["resource"]?.GetValue<string>() == resource.GetValue<string>())
         && (wanted["line"] is not { } line || finding["location"]?["line"]?.GetValue<int>() == line.GetValue<int>())
         && finding["introduced"]!.GetValue<bool>();
+
+    [Fact]
+    public void A_template_can_come_from_standard_input_but_only_one_input_can()
+    {
+        var template = File.ReadAllText(Path.Combine(Directory("cfn-bucket-policy-vpce-lockout"), "template.yaml"));
+        var snapshot = Testing.RepoRoot.Of("examples", "paths", "same-account-provisioned.json");
+
+        var (exit, output, error) = CliRunner.RunWithInput(template, "check", "change", "--snapshot", snapshot, "--template", "-", "--account", "111122223333", "--region", "us-east-1", "--format", "json");
+        var both = CliRunner.RunWithInput(template, "check", "change", "--snapshot", "-", "--template", "-");
+
+        Assert.True(exit == 1, error);
+        Assert.Equal("breaks", JsonNode.Parse(output)!["verdict"]!.GetValue<string>());
+        Assert.Equal(2, both.Exit);
+        Assert.Contains("--snapshot and --template cannot all read standard input", both.Error, StringComparison.Ordinal);
+    }
 }
