@@ -1,7 +1,5 @@
-using Guardrail.Core.Evaluation;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Parsing;
-using Guardrail.Core.Paths.Snapshot;
 using Guardrail.Core.Policies;
 using Guardrail.Core.Text;
 

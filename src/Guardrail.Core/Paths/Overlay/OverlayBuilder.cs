@@ -1,4 +1,3 @@
-using Guardrail.Core.Evaluation;
 using Guardrail.Core.Findings;
 using Guardrail.Core.Parsing;
 using Guardrail.Core.Paths.Snapshot;
